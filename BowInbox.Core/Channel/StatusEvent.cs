@@ -1,0 +1,22 @@
+using BowInbox.Core.Messaging;
+
+namespace BowInbox.Core.Channel;
+
+/// <summary>
+/// A delivery status as Meta reported it, unique per (wamid, status). Kept even when its message is
+/// not known yet (a status can overtake the send's response), and applied when the wamid appears.
+/// </summary>
+public class StatusEvent
+{
+    public long Id { get; set; }
+
+    public string Wamid { get; set; } = "";
+
+    public DeliveryStatus Status { get; set; }
+
+    public DateTime At { get; set; }
+
+    public int? ErrorCode { get; set; }
+
+    public string? ErrorTitle { get; set; }
+}

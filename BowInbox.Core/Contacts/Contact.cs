@@ -1,0 +1,22 @@
+namespace BowInbox.Core.Contacts;
+
+/// <summary>A customer who writes to the central number. The real number is only ever stored protected.</summary>
+public class Contact
+{
+    public int Id { get; set; }
+
+    /// <summary>Keyed hash of the wa_id: finds the contact without decrypting anything.</summary>
+    public string WaIdHash { get; set; } = "";
+
+    /// <summary>The wa_id encrypted at rest; only the outbox and an audited reveal unprotect it.</summary>
+    public string WaIdProtected { get; set; } = "";
+
+    public string? ProfileName { get; set; }
+
+    /// <summary>Stable, number-free handle shown to staff and providers, e.g. <c>C-4F7K2</c>.</summary>
+    public string Alias { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public string FirstName => PersonName.FirstName(ProfileName) ?? Alias;
+}

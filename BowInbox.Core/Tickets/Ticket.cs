@@ -1,0 +1,65 @@
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Providers;
+
+namespace BowInbox.Core.Tickets;
+
+/// <summary>One lead or request from a customer.</summary>
+public class Ticket
+{
+    public int Id { get; set; }
+
+    public int ContactId { get; set; }
+
+    public Contact? Contact { get; set; }
+
+    public string Channel { get; set; } = "WhatsApp";
+
+    public TicketStatus Status { get; set; } = TicketStatus.New;
+
+    public string? ServiceType { get; set; }
+
+    public string? Area { get; set; }
+
+    public Urgency Urgency { get; set; }
+
+    public int? GroupId { get; set; }
+
+    public ProviderGroup? Group { get; set; }
+
+    /// <summary>The provider the ticket is offered or assigned to.</summary>
+    public int? ProviderId { get; set; }
+
+    public Provider? Provider { get; set; }
+
+    /// <summary>The staff member (intake agent or supervisor) working the conversation.</summary>
+    public string? AssigneeUserId { get; set; }
+
+    public string? Notes { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime LastActivityAt { get; set; }
+
+    public DateTime? LastCustomerMessageAt { get; set; }
+
+    /// <summary>When the customer started waiting for a reply; null once someone answered.</summary>
+    public DateTime? WaitingSince { get; set; }
+
+    public string? LastMessagePreview { get; set; }
+
+    public int UnreadCount { get; set; }
+
+    public bool IsOpen => TicketTransitions.IsOpen(Status);
+
+    /// <summary>Moves the ticket along its lifecycle; returns false (and changes nothing) for a move the lifecycle does not allow.</summary>
+    public bool TryMoveTo(TicketStatus next)
+    {
+        if (next == Status || !TicketTransitions.CanMove(Status, next))
+        {
+            return false;
+        }
+
+        Status = next;
+        return true;
+    }
+}

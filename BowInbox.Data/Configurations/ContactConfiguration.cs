@@ -1,0 +1,19 @@
+using BowInbox.Core.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BowInbox.Data.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.WaIdHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(c => c.WaIdHash).IsUnique();
+        builder.Property(c => c.WaIdProtected).HasMaxLength(512).IsRequired();
+        builder.Property(c => c.ProfileName).HasMaxLength(200);
+        builder.Property(c => c.Alias).HasMaxLength(16).IsRequired();
+        builder.HasIndex(c => c.Alias).IsUnique();
+        builder.Ignore(c => c.FirstName);
+    }
+}

@@ -1,0 +1,15 @@
+using BowInbox.Core.Channel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BowInbox.Data.Configurations;
+
+internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<InboundEvent>
+{
+    public void Configure(EntityTypeBuilder<InboundEvent> builder)
+    {
+        builder.Property(e => e.Payload).IsRequired();
+        builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.HasIndex(e => e.ProcessedAt);
+    }
+}

@@ -1,0 +1,21 @@
+using BowInbox.Core.Providers;
+using BowInbox.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BowInbox.Data.Configurations;
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> builder)
+    {
+        builder.Property(p => p.UserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(p => p.UserId).IsUnique();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.WaIdHash).HasMaxLength(64);
+        builder.HasIndex(p => p.WaIdHash).IsUnique();
+        builder.Property(p => p.WaIdProtected).HasMaxLength(512);
+        builder.Ignore(p => p.FirstName);
+    }
+}

@@ -1,0 +1,55 @@
+using BowInbox.Data.Sqlite;
+using BowInbox.Data.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Data;
+
+public static class InboxDatabaseRegistration
+{
+    /// <summary>
+    /// Registers <see cref="InboxDbContext"/> (scoped) and <see cref="IDbContextFactory{InboxDbContext}"/>
+    /// backed by the provider's derived context, so the rest of the app never names a provider.
+    /// </summary>
+    public static IServiceCollection AddInboxDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddPooledDbContextFactory<SqliteInboxDbContext>(o => o.UseSqlite(
+                    connectionString,
+                    sql => sql.MigrationsAssembly(typeof(InboxDbContext).Assembly.FullName)).AddInterceptors(new SqlitePragmaInterceptor()));
+                services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqliteInboxDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddPooledDbContextFactory<SqlServerInboxDbContext>(o => o.UseSqlServer(
+                    connectionString,
+                    sql => sql.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqlServerInboxDbContext>>();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite or SqlServer.");
+        }
+
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Makes sure the folder of a SQLite file exists before the first connection.</summary>
+    public static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    private sealed class InboxDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<InboxDbContext>
+        where TContext : InboxDbContext
+    {
+        public InboxDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

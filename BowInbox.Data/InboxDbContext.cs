@@ -1,0 +1,64 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Numbers;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Tickets;
+using BowInbox.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BowInbox.Data;
+
+/// <summary>
+/// The model, shared by every database provider. Each provider has a thin derived context
+/// (<see cref="Sqlite.SqliteInboxDbContext"/>, <see cref="SqlServer.SqlServerInboxDbContext"/>) that owns its migrations.
+/// </summary>
+public class InboxDbContext : IdentityDbContext<ApplicationUser>
+{
+    protected InboxDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Provider> Providers => Set<Provider>();
+
+    public DbSet<ProviderGroup> ProviderGroups => Set<ProviderGroup>();
+
+    public DbSet<ProviderGroupMember> ProviderGroupMembers => Set<ProviderGroupMember>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<ProxyNumber> ProxyNumbers => Set<ProxyNumber>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ConversationWindow> ConversationWindows => Set<ConversationWindow>();
+
+    public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; providers that drop DateTimeKind (SQLite) get it back on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,132 @@
+using BowInbox.Core.Numbers;
+using BowInbox.Core.Providers;
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Admin;
+
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsProvider);
+
+public sealed record NewUser(string Email, string DisplayName, string Password, string Role, string? WhatsAppNumber);
+
+public sealed record AdminResult(bool Succeeded, string Message)
+{
+    public static AdminResult Ok(string message) => new(true, message);
+
+    public static AdminResult Fail(string message) => new(false, message);
+}
+
+/// <summary>Creates users and sets roles for the Admin page. Each call runs in its own scope so a long-lived circuit never holds a stale context.</summary>
+public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var providers = await db.Providers.Select(p => p.UserId).ToListAsync(cancellationToken);
+        return users.Select(u => new UserRow(
+            u.Id,
+            u.Email ?? "",
+            u.DisplayName,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
+            providers.Contains(u.Id))).ToList();
+    }
+
+    public async Task<AdminResult> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.All.Contains(request.Role))
+        {
+            return AdminResult.Fail($"Unknown role '{request.Role}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            return AdminResult.Fail("Enter the person's name.");
+        }
+
+        var waId = "";
+        if (request.Role == Roles.Technician && !PhoneNumbers.TryToWaId(request.WhatsAppNumber, out waId, out var phoneError))
+        {
+            return AdminResult.Fail(phoneError);
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        var numbers = scope.ServiceProvider.GetRequiredService<INumberProtector>();
+
+        if (request.Role == Roles.Technician && await db.Providers.AnyAsync(p => p.WaIdHash == numbers.Hash(waId), cancellationToken))
+        {
+            return AdminResult.Fail("Another technician already uses that WhatsApp number.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new ApplicationUser
+        {
+            UserName = request.Email.Trim(),
+            Email = request.Email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName.Trim(),
+        };
+        var created = await users.CreateAsync(user, request.Password);
+        if (!created.Succeeded)
+        {
+            return AdminResult.Fail(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, request.Role);
+        if (request.Role == Roles.Technician)
+        {
+            db.Providers.Add(new Provider
+            {
+                UserId = user.Id,
+                DisplayName = user.DisplayName,
+                WaIdHash = numbers.Hash(waId),
+                WaIdProtected = numbers.Protect(waId),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return AdminResult.Ok($"Created {user.Email} as {request.Role}.");
+    }
+
+    /// <summary>Gives the user exactly one role. Admins cannot remove their own Admin role, so the last door never locks from inside.</summary>
+    public async Task<AdminResult> SetRoleAsync(string userId, string role, string actingUserId, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return AdminResult.Fail($"Unknown role '{role}'.");
+        }
+
+        if (userId == actingUserId && role != Roles.Admin)
+        {
+            return AdminResult.Fail("You cannot take the Admin role away from yourself.");
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail("That user no longer exists.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Where(r => r != role));
+        if (!current.Contains(role))
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        // Signs the user out of other sessions so the new role takes effect at once.
+        await users.UpdateSecurityStampAsync(user);
+        return AdminResult.Ok($"{user.Email} is now {role}.");
+    }
+}

@@ -1,0 +1,51 @@
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using BowInbox.Web.Identity;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace BowInbox.Web.Jobs;
+
+public static class HangfireSetup
+{
+    /// <summary>
+    /// Hangfire keeps its own queue in memory on the embedded default: every due time, outbox row and
+    /// inbound event lives in our own tables, so a restart loses no work, only the schedule, which
+    /// the recurring jobs rebuild. With SQL Server, Hangfire shares the production database.
+    /// </summary>
+    public static void AddBackgroundJobs(this WebApplicationBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(connectionString);
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+    }
+
+    public static void MapJobDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/admin",
+        }).RequireAuthorization(IdentitySetup.AdminPolicy);
+    }
+
+    /// <summary>Second line of defence behind the endpoint policy: the dashboard itself also demands the Admin role.</summary>
+    private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+            => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}

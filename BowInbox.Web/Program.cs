@@ -1,0 +1,46 @@
+using BowInbox.Data;
+using BowInbox.Web.Components;
+using BowInbox.Web.Database;
+using BowInbox.Web.Identity;
+using BowInbox.Web.Jobs;
+using BowInbox.Web.Security;
+using BowInbox.Web.Seed;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var (provider, connectionString) = builder.AddInboxDatabase();
+builder.AddNumberProtection();
+builder.AddInboxIdentity();
+builder.AddBackgroundJobs(provider, connectionString);
+
+builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
+builder.Services.AddScoped<DevelopmentSeed>();
+builder.Services.AddScoped<BowInbox.Web.Admin.UserAdministration>();
+builder.Services.AddHostedService<DatabaseMigrator>();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapJobDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+app.Run();
+
+public partial class Program;

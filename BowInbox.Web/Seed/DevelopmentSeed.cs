@@ -1,0 +1,98 @@
+using BowInbox.Core.Numbers;
+using BowInbox.Core.Providers;
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Seed;
+
+/// <summary>Demo users, groups and numbers for Development. Idempotent: running it twice changes nothing.</summary>
+internal sealed class DevelopmentSeed(
+    InboxDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    INumberProtector numbers,
+    ILogger<DevelopmentSeed> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        foreach (var number in DemoData.Numbers)
+        {
+            if (!await db.ProxyNumbers.AnyAsync(n => n.PhoneNumberId == number.PhoneNumberId, cancellationToken))
+            {
+                db.ProxyNumbers.Add(new ProxyNumber { PhoneNumberId = number.PhoneNumberId, DisplayNumber = number.DisplayNumber, Purpose = number.Purpose });
+            }
+        }
+
+        foreach (var group in DemoData.Groups)
+        {
+            if (!await db.ProviderGroups.AnyAsync(g => g.Name == group.Name, cancellationToken))
+            {
+                db.ProviderGroups.Add(new ProviderGroup { Name = group.Name, ServiceType = group.ServiceType, Area = group.Area });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var demo in DemoData.Users)
+        {
+            await EnsureUserAsync(demo, cancellationToken);
+        }
+
+        logger.LogInformation("Development seed is in place ({Count} demo users)", DemoData.Users.Count);
+    }
+
+    private async Task EnsureUserAsync(DemoUser demo, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(demo.Email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.DisplayName };
+            var created = await users.CreateAsync(user, DemoData.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Seeding {demo.Email} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        if (!await users.IsInRoleAsync(user, demo.Role))
+        {
+            await users.AddToRoleAsync(user, demo.Role);
+        }
+
+        if (demo.WaId is null)
+        {
+            return;
+        }
+
+        var provider = await db.Providers.Include(p => p.Groups).FirstOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
+        if (provider is null)
+        {
+            provider = new Provider
+            {
+                UserId = user.Id,
+                DisplayName = demo.DisplayName,
+                WaIdHash = numbers.Hash(demo.WaId),
+                WaIdProtected = numbers.Protect(demo.WaId),
+            };
+            db.Providers.Add(provider);
+        }
+
+        var group = await db.ProviderGroups.SingleAsync(g => g.Name == demo.Group, cancellationToken);
+        if (provider.Groups.All(m => m.GroupId != group.Id))
+        {
+            provider.Groups.Add(new ProviderGroupMember { GroupId = group.Id });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
