@@ -21,7 +21,7 @@ builder.AddBackgroundJobs(provider, connectionString);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
-builder.Services.AddScoped<BowInbox.Web.Admin.UserAdministration>();
+builder.Services.AddSingleton<BowInbox.Web.Admin.UserAdministration>();
 builder.Services.AddHostedService<DatabaseMigrator>();
 
 var app = builder.Build();

@@ -125,6 +125,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
             await users.AddToRoleAsync(user, role);
         }
 
+        if (role == Roles.Technician)
+        {
+            // A technician needs a provider record to receive work; their WhatsApp number can be added later.
+            var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+            if (!await db.Providers.AnyAsync(p => p.UserId == user.Id, cancellationToken))
+            {
+                db.Providers.Add(new Provider { UserId = user.Id, DisplayName = user.DisplayName });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
         // Signs the user out of other sessions so the new role takes effect at once.
         await users.UpdateSecurityStampAsync(user);
         return AdminResult.Ok($"{user.Email} is now {role}.");

@@ -1,0 +1,75 @@
+using BowInbox.Tests.Support;
+using Microsoft.Playwright;
+
+namespace BowInbox.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port and the machine's Chromium driven by Playwright. Without Chromium
+/// the test skips with the reason, unless BOWINBOX_REQUIRE_ALL_TESTS=1, where it fails.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    private BrowserSession(InboxAppFactory app)
+    {
+        App = app;
+    }
+
+    public InboxAppFactory App { get; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static async Task<BrowserSession> StartAsync(InboxAppFactory? app = null)
+    {
+        var executable = Environment.GetEnvironmentVariable("BOWINBOX_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : ChromiumPaths.FirstOrDefault(File.Exists);
+        if (executable is null || !File.Exists(executable))
+        {
+            TestEnvironment.SkipOrFail("Chromium not found (install Debian's 'chromium' package or set BOWINBOX_CHROMIUM)");
+        }
+
+        var session = new BrowserSession(app ?? new InboxAppFactory());
+        session.BaseUrl = session.App.StartKestrel();
+        session.playwright = await Playwright.CreateAsync();
+        session.browser = await session.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return session;
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 850 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> LoginAsync(string email, string password = Login.DemoPassword, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("#login-submit");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,50 @@
+using BowInbox.Tests.Support;
+
+namespace BowInbox.Tests.Foundation;
+
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public async Task Production_without_a_connection_string_stops_naming_the_setting()
+    {
+        await using var app = new InboxAppFactory { EnvironmentName = "Production" };
+        app.Settings["ConnectionStrings:Inbox"] = "";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("ConnectionStrings:Inbox", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Production_without_the_number_hash_key_stops_naming_the_setting()
+    {
+        await using var app = new InboxAppFactory { EnvironmentName = "Production" };
+        app.Settings["Security:NumberHashKey"] = "";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Security:NumberHashKey", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Unknown_database_provider_stops_the_app()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["Database:Provider"] = "Oracle";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Oracle", Flatten(error));
+    }
+
+    private static string Flatten(Exception error)
+    {
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" | ", messages);
+    }
+}

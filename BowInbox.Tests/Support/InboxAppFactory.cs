@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using BowInbox.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Tests.Support;
+
+/// <summary>
+/// The real app in-process on its own fresh SQLite file (migrated and seeded at start, as in Development).
+/// Extra settings go through <see cref="Settings"/> before the first client is created.
+/// </summary>
+public class InboxAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "bowinbox-tests", Guid.NewGuid().ToString("N"));
+
+    public InboxAppFactory()
+    {
+        Directory.CreateDirectory(folder);
+        DatabaseFile = Path.Combine(folder, "inbox.db");
+        Settings["ConnectionStrings:Inbox"] = $"Data Source={DatabaseFile}";
+        Settings["Security:DataProtectionKeysPath"] = Path.Combine(folder, "keys");
+        Settings["Security:NumberHashKey"] = "test-number-hash-key-0123456789";
+    }
+
+    public string DatabaseFile { get; }
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    public ConcurrentDictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Serves on a real Kestrel port (for the browser) and returns its base address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public InboxDbContext CreateDbContext()
+        => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
+
+    public HttpClient CreateBrowserlessClient()
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task is left for the OS temp cleaner.
+        }
+    }
+}
