@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace BowInbox.Core.WhatsApp;
+
+/// <summary>
+/// Reads one element of a change's <c>messages[]</c>. The envelope (id, from, type, timestamp) must be
+/// there; content is read leniently, since unknown or odd content must be stored and shown, never crash.
+/// </summary>
+internal static class InboundMessageReader
+{
+    private static readonly HashSet<string> MediaTypes = ["image", "document", "audio", "video", "sticker"];
+
+    private static readonly HashSet<string> KnownTypesWithoutText =
+        [.. MediaTypes, "location", "contacts", "reaction", "unsupported"];
+
+    public static InboundMessage Read(
+        JsonElement message, string path, string phoneNumberId, IReadOnlyDictionary<string, string> profileNames)
+    {
+        message.RequireObject(path);
+        var from = message.RequiredString("from", path);
+        var type = message.RequiredString("type", path);
+        var (text, replyId) = ReadTextAndReply(message, type);
+
+        return new InboundMessage
+        {
+            Wamid = message.RequiredString("id", path),
+            From = from,
+            PhoneNumberId = phoneNumberId,
+            ProfileName = profileNames.GetValueOrDefault(from),
+            Timestamp = message.RequiredUnixTime("timestamp", path),
+            Type = type,
+            Text = text,
+            ReplyId = replyId,
+            ContextWamid = message.OptionalProperty("context")?.OptionalString("id"),
+            Media = MediaTypes.Contains(type) ? ReadMedia(message.OptionalProperty(type)) : null,
+            Location = type == "location" ? ReadLocation(message.OptionalProperty("location")) : null,
+            SharedContacts = type == "contacts" ? ReadContacts(message) : [],
+            Reaction = type == "reaction" ? ReadReaction(message.OptionalProperty("reaction")) : null,
+            Errors = [.. message.OptionalArray("errors").Select(ReadError)],
+        };
+    }
+
+    private static (string? Text, string? ReplyId) ReadTextAndReply(JsonElement message, string type) => type switch
+    {
+        "text" => (message.OptionalProperty("text")?.OptionalString("body"), null),
+        "interactive" => ReadInteractiveReply(message.OptionalProperty("interactive")),
+        "button" => (
+            message.OptionalProperty("button")?.OptionalString("text"),
+            message.OptionalProperty("button")?.OptionalString("payload")),
+        _ when KnownTypesWithoutText.Contains(type) => (null, null),
+        _ => (UnknownTypeText(message, type), null),
+    };
+
+    // The reply sits under the key that interactive.type names: button_reply, list_reply, nfm_reply...
+    private static (string? Text, string? ReplyId) ReadInteractiveReply(JsonElement? interactive)
+    {
+        var kind = interactive?.OptionalString("type");
+        var reply = kind is null ? null : interactive?.OptionalProperty(kind);
+        return (reply?.OptionalString("title") ?? reply?.OptionalString("body"), reply?.OptionalString("id"));
+    }
+
+    private static string? UnknownTypeText(JsonElement message, string type)
+    {
+        var body = message.OptionalProperty(type);
+        return message.OptionalProperty("text")?.OptionalString("body")
+            ?? body?.OptionalString("body")
+            ?? body?.OptionalString("text")
+            ?? body?.OptionalString("caption")
+            ?? body?.OptionalString("title");
+    }
+
+    private static InboundMedia? ReadMedia(JsonElement? media)
+        => media?.OptionalString("id") is { } id
+            ? new InboundMedia(
+                id,
+                media.Value.OptionalString("mime_type"),
+                media.Value.OptionalString("sha256"),
+                media.Value.OptionalString("caption"),
+                media.Value.OptionalString("filename"))
+            : null;
+
+    private static InboundLocation? ReadLocation(JsonElement? location)
+        => location?.OptionalDouble("latitude") is { } latitude
+            && location.Value.OptionalDouble("longitude") is { } longitude
+                ? new InboundLocation(
+                    latitude, longitude, location.Value.OptionalString("name"), location.Value.OptionalString("address"))
+                : null;
+
+    private static List<SharedContact> ReadContacts(JsonElement message)
+        => [.. message.OptionalArray("contacts").Select(ReadContact)];
+
+    private static SharedContact ReadContact(JsonElement card)
+    {
+        var name = card.OptionalProperty("name");
+        var fullName = name?.OptionalString("formatted_name") ?? JoinNames(
+            name?.OptionalString("first_name"), name?.OptionalString("last_name"));
+        List<string> phones = [.. card.OptionalArray("phones")
+            .Select(p => p.OptionalString("phone") ?? p.OptionalString("wa_id"))
+            .OfType<string>()];
+        List<string> emails = [.. card.OptionalArray("emails")
+            .Select(e => e.OptionalString("email"))
+            .OfType<string>()];
+        return new SharedContact(fullName, phones, emails);
+    }
+
+    private static string? JoinNames(string? first, string? last)
+        => string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } joined
+            ? joined
+            : null;
+
+    private static InboundReaction? ReadReaction(JsonElement? reaction)
+        => reaction?.OptionalString("message_id") is { } messageId
+            ? new InboundReaction(messageId, reaction.Value.OptionalString("emoji") ?? "")
+            : null;
+
+    private static MessageError ReadError(JsonElement error)
+        => new(
+            error.OptionalInt("code"),
+            error.OptionalString("title") ?? error.OptionalString("message"),
+            error.OptionalProperty("error_data")?.OptionalString("details"));
+}

@@ -1,0 +1,4 @@
+namespace BowInbox.Core.WhatsApp;
+
+/// <summary>Every message and status of one webhook POST, across all its entries and changes, in order.</summary>
+public sealed record ParsedWebhook(IReadOnlyList<InboundMessage> Messages, IReadOnlyList<InboundStatus> Statuses);

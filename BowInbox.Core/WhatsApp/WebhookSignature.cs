@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BowInbox.Core.WhatsApp;
+
+/// <summary>
+/// Meta's <c>X-Hub-Signature-256</c> header: <c>sha256=</c> and the hex HMAC-SHA256 of the raw request
+/// bytes keyed with the app secret. It must be checked on the bytes as received: Meta escapes non-ASCII
+/// as <c>\uXXXX</c>, so re-serialised JSON no longer matches.
+/// </summary>
+public static class WebhookSignature
+{
+    public const string HeaderName = "X-Hub-Signature-256";
+
+    private const string Prefix = "sha256=";
+
+    public static bool IsValid(ReadOnlySpan<byte> body, string? headerValue, string appSecret)
+    {
+        var key = SecretBytes(appSecret);
+        if (headerValue is null || !headerValue.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var hex = headerValue.AsSpan(Prefix.Length);
+        if (hex.Length != HMACSHA256.HashSizeInBytes * 2)
+        {
+            return false;
+        }
+
+        Span<byte> received = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (Convert.FromHexString(hex, received, out _, out var written) != OperationStatus.Done
+            || written != received.Length)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, body, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, received);
+    }
+
+    /// <summary>The header value Meta would send for <paramref name="body"/>, with lowercase hex.</summary>
+    public static string Compute(ReadOnlySpan<byte> body, string appSecret)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(SecretBytes(appSecret), body, hash);
+        return Prefix + Convert.ToHexStringLower(hash);
+    }
+
+    // An empty key would let anyone sign with an empty key too: a missing secret is a configuration bug, not a 401.
+    private static byte[] SecretBytes(string appSecret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appSecret);
+        return Encoding.UTF8.GetBytes(appSecret);
+    }
+}
