@@ -1,5 +1,6 @@
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
+using BowInbox.Core.Inbox;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
@@ -45,6 +46,10 @@ public class InboxDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ConversationWindow> ConversationWindows => Set<ConversationWindow>();
 
     public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+
+    public DbSet<UnroutedMessage> UnroutedMessages => Set<UnroutedMessage>();
+
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using BowInbox.Web.Identity;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
+using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,14 +16,17 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var (provider, connectionString) = builder.AddInboxDatabase();
+
+// First hosted service: the schema is in place before any worker touches it.
+builder.Services.AddHostedService<DatabaseMigrator>();
 builder.AddNumberProtection();
 builder.AddInboxIdentity();
 builder.AddBackgroundJobs(provider, connectionString);
+builder.AddWhatsAppChannel();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddSingleton<BowInbox.Web.Admin.UserAdministration>();
-builder.Services.AddHostedService<DatabaseMigrator>();
 
 var app = builder.Build();
 
@@ -32,6 +36,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.MapWhatsApp();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

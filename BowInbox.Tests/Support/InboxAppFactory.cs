@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,14 +19,32 @@ public class InboxAppFactory : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "bowinbox-tests", Guid.NewGuid().ToString("N"));
 
-    public InboxAppFactory()
+    public const string AppSecret = "test-app-secret";
+    public const string AccessToken = "test-access-token";
+    public const string VerifyToken = "test-verify-token";
+
+    /// <param name="existingFolder">Reuse another factory's database and keys, as a restarted app would.</param>
+    public InboxAppFactory(string? existingFolder = null)
     {
+        folder = existingFolder ?? folder;
         Directory.CreateDirectory(folder);
         DatabaseFile = Path.Combine(folder, "inbox.db");
         Settings["ConnectionStrings:Inbox"] = $"Data Source={DatabaseFile}";
         Settings["Security:DataProtectionKeysPath"] = Path.Combine(folder, "keys");
         Settings["Security:NumberHashKey"] = "test-number-hash-key-0123456789";
+        Settings["WhatsApp:AppSecret"] = AppSecret;
+        Settings["WhatsApp:AccessToken"] = AccessToken;
+        Settings["WhatsApp:VerifyToken"] = VerifyToken;
+        Settings["WhatsApp:GraphApiBaseUrl"] = FakeGraphApi.BaseUrl;
     }
+
+    public string Folder => folder;
+
+    /// <summary>Keeps the folder when disposed, so a second factory can start on the same database.</summary>
+    public bool KeepFolder { get; set; }
+
+    /// <summary>Meta's Graph API as the app sees it in tests (unless the simulator is switched on).</summary>
+    public FakeGraphApi Graph { get; } = new();
 
     public string DatabaseFile { get; }
 
@@ -54,6 +74,12 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (Settings.GetValueOrDefault("WhatsApp:GraphApiBaseUrl") == FakeGraphApi.BaseUrl)
+        {
+            builder.ConfigureTestServices(services =>
+                services.AddHttpClient<IWhatsAppClient, WhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => Graph));
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -61,6 +87,11 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace BowInbox.Tests.Support;
+
+/// <summary>One request the app made to the Graph API.</summary>
+public sealed record GraphRequest(string PhoneNumberId, string? Authorization, string Body)
+{
+    public JsonNode Json => JsonNode.Parse(Body)!;
+
+    public string? To => Json["to"]?.GetValue<string>();
+
+    public string? Text => Json["text"]?["body"]?.GetValue<string>();
+}
+
+/// <summary>Meta's Graph API for tests: records every request and answers from a script, then with success.</summary>
+public sealed class FakeGraphApi : HttpMessageHandler
+{
+    public const string BaseUrl = "http://fake-graph.test/v21.0";
+
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string Body)> script = new();
+    private readonly ConcurrentQueue<string> wamids = new();
+    private int counter;
+
+    public ConcurrentQueue<GraphRequest> Requests { get; } = new();
+
+    /// <summary>The next call answers with this status and body (e.g. a fixture's error).</summary>
+    public void RespondNext(HttpStatusCode status, string body) => script.Enqueue((status, body));
+
+    /// <summary>The next successful send returns this wamid.</summary>
+    public void NextWamid(string wamid) => wamids.Enqueue(wamid);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Enqueue(new GraphRequest(segments[^2], request.Headers.Authorization?.ToString(), body));
+
+        if (script.TryDequeue(out var scripted))
+        {
+            return new HttpResponseMessage(scripted.Status) { Content = new StringContent(scripted.Body, Encoding.UTF8, "application/json") };
+        }
+
+        var wamid = wamids.TryDequeue(out var next) ? next : $"wamid.FAKE{Interlocked.Increment(ref counter)}";
+        return new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent($$"""{"messaging_product":"whatsapp","contacts":[{"input":"x","wa_id":"x"}],"messages":[{"id":"{{wamid}}"}]}""", Encoding.UTF8, "application/json"),
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using BowInbox.Core.WhatsApp;
+
+namespace BowInbox.Tests.Support;
+
+/// <summary>Posts webhook bodies to the app signed exactly as Meta signs them.</summary>
+public static class Webhooks
+{
+    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string json)
+        => PostSignedAsync(client, Encoding.UTF8.GetBytes(json));
+
+    public static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string secret = InboxAppFactory.AppSecret)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(body, secret));
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<HttpResponseMessage> PostUnsignedAsync(HttpClient client, byte[] body, string? signature)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
+        if (signature is not null)
+        {
+            request.Headers.Add(WebhookSignature.HeaderName, signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A text message from <paramref name="from"/> to our number, shaped like Meta's.</summary>
+    public static string Text(string from, string text, string? wamid = null, string phoneNumberId = "100000000000001", string profileName = "Maria Lopez", string? contextId = null)
+    {
+        var context = contextId is null ? "" : $$""","context":{"from":"{{phoneNumberId}}","id":"{{contextId}}"}""";
+        return $$"""
+        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
+        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
+        "contacts":[{"profile":{"name":"{{profileName}}"},"wa_id":"{{from}}"}],
+        "messages":[{"from":"{{from}}","id":"{{wamid ?? "wamid.T" + Guid.NewGuid().ToString("N")}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}"{{context}},
+        "text":{"body":{{System.Text.Json.JsonSerializer.Serialize(text)}}},"type":"text"}]},"field":"messages"}]}]}
+        """;
+    }
+
+    public static string Status(string wamid, string status, string recipient = "15557000001", string phoneNumberId = "100000000000001")
+        => $$"""
+        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
+        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
+        "statuses":[{"id":"{{wamid}}","status":"{{status}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}","recipient_id":"{{recipient}}"}]},"field":"messages"}]}]}
+        """;
+}

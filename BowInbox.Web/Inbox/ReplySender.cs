@@ -1,0 +1,102 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using BowInbox.Web.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Inbox;
+
+public enum ReplyOutcome
+{
+    Queued = 0,
+    Invalid = 1,
+    WindowClosed = 2,
+    NotFound = 3,
+}
+
+public sealed record ReplyResult(ReplyOutcome Outcome, string Message, long? MessageId = null)
+{
+    public bool Succeeded => Outcome == ReplyOutcome.Queued;
+}
+
+/// <summary>The author of a staff message as the conversation shows it.</summary>
+public sealed record StaffAuthor(string UserId, string DisplayName);
+
+/// <summary>
+/// Staff writing to a customer from the central number, or leaving an internal note. The message and
+/// its outbox row are committed together; the sender delivers it afterwards.
+/// </summary>
+public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, OutboxWriter outbox, InboxEvents events, TimeProvider time)
+{
+    public static ReplyResult? Validate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, "Write a message first: empty replies are not sent.");
+        }
+
+        if (text.Length > WhatsAppLimits.MaxTextLength)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, $"The reply is {text.Length:N0} characters; WhatsApp allows at most {WhatsAppLimits.MaxTextLength:N0}.");
+        }
+
+        return null;
+    }
+
+    public async Task<ReplyResult> ReplyAsync(int ticketId, string? text, StaffAuthor author, CancellationToken cancellationToken = default)
+    {
+        if (Validate(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await db.Tickets.Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket?.Contact is null)
+        {
+            return new ReplyResult(ReplyOutcome.NotFound, "That conversation no longer exists.");
+        }
+
+        var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
+            .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+        if (central is null)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, "No central WhatsApp number is configured; an Admin must add one.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = new Message
+        {
+            TicketId = ticket.Id,
+            Direction = MessageDirection.ToCustomer,
+            AuthorUserId = author.UserId,
+            AuthorName = author.DisplayName,
+            Type = "text",
+            Text = text!.Trim(),
+            PhoneNumberId = central,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var recipient = new Recipient(ticket.Contact.WaIdProtected, ticket.Contact.WaIdHash);
+        if (await outbox.EnqueueTextAsync(db, central, recipient, message.Text, message.Id, cancellationToken) == EnqueueResult.WindowClosed)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReplyResult(ReplyOutcome.WindowClosed, "The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template now.");
+        }
+
+        ticket.LastActivityAt = now;
+        ticket.WaitingSince = null;
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.NotifySender();
+        await events.PublishAsync(new MessageAdded(ticket.Id, message.Id, NewTicket: false));
+        return new ReplyResult(ReplyOutcome.Queued, "Reply queued.", message.Id);
+    }
+}

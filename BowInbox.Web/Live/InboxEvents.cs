@@ -1,0 +1,65 @@
+namespace BowInbox.Web.Live;
+
+/// <summary>What changed, by id only: listeners re-read the database, so nothing shown lives only in an event.</summary>
+public abstract record InboxChange(int TicketId);
+
+public sealed record MessageAdded(int TicketId, long MessageId, bool NewTicket) : InboxChange(TicketId);
+
+public sealed record MessageStatusChanged(int TicketId, long MessageId) : InboxChange(TicketId);
+
+public sealed record TicketChanged(int TicketId, string What) : InboxChange(TicketId);
+
+/// <summary>
+/// In-process domain events, published after the change is committed. Later features (routing,
+/// relay, the live inbox hub) subscribe here instead of being called from the channel.
+/// </summary>
+public sealed class InboxEvents(ILogger<InboxEvents> logger)
+{
+    private readonly List<Func<InboxChange, Task>> subscribers = [];
+    private readonly Lock gate = new();
+
+    public IDisposable Subscribe(Func<InboxChange, Task> handler)
+    {
+        lock (gate)
+        {
+            subscribers.Add(handler);
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    public async Task PublishAsync(InboxChange change)
+    {
+        Func<InboxChange, Task>[] current;
+        lock (gate)
+        {
+            current = [.. subscribers];
+        }
+
+        foreach (var subscriber in current)
+        {
+            try
+            {
+                await subscriber(change);
+            }
+            catch (Exception ex)
+            {
+                // One failing listener must not stop the others or the channel that published.
+                logger.LogError(ex, "An inbox event listener failed for ticket {TicketId}", change.TicketId);
+            }
+        }
+    }
+
+    private void Unsubscribe(Func<InboxChange, Task> handler)
+    {
+        lock (gate)
+        {
+            subscribers.Remove(handler);
+        }
+    }
+
+    private sealed class Subscription(InboxEvents owner, Func<InboxChange, Task> handler) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(handler);
+    }
+}

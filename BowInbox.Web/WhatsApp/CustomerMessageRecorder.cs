@@ -1,0 +1,100 @@
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Numbers;
+using BowInbox.Core.Tickets;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.WhatsApp;
+
+/// <summary>A customer's message on the central number: their contact, their open ticket (or a new one), the message.</summary>
+internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProvider time)
+{
+    public const int PreviewLength = 200;
+
+    public async Task<InboxChange> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
+
+        var ticket = await db.Tickets
+            .Where(t => t.ContactId == contact.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var isNew = ticket is null;
+        if (ticket is null)
+        {
+            ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New };
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(cancellationToken);
+            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} on WhatsApp" });
+        }
+
+        var message = ToMessage(inbound, ticket.Id, $"{contact.Alias} {contact.FirstName}");
+        db.Messages.Add(message);
+
+        ticket.LastActivityAt = now;
+        ticket.LastCustomerMessageAt = inbound.Timestamp > (ticket.LastCustomerMessageAt ?? DateTime.MinValue) ? inbound.Timestamp : ticket.LastCustomerMessageAt;
+        ticket.WaitingSince ??= now;
+        ticket.UnreadCount++;
+        ticket.LastMessagePreview = Preview(inbound.DisplayText);
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new MessageAdded(ticket.Id, message.Id, isNew);
+    }
+
+    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.WaIdHash == fromHash, cancellationToken);
+        if (contact is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && contact.ProfileName != inbound.ProfileName)
+            {
+                contact.ProfileName = inbound.ProfileName;
+            }
+
+            return contact;
+        }
+
+        // The alias is derived from the id, so the row is inserted first with a placeholder.
+        contact = new Contact
+        {
+            WaIdHash = fromHash,
+            WaIdProtected = numbers.Protect(inbound.From),
+            ProfileName = inbound.ProfileName,
+            Alias = "T" + Guid.NewGuid().ToString("N")[..15],
+            CreatedAt = now,
+        };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        contact.Alias = ContactAlias.FromId(contact.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return contact;
+    }
+
+    public static Message ToMessage(InboundMessage inbound, int ticketId, string authorName) => new()
+    {
+        TicketId = ticketId,
+        Direction = MessageDirection.FromCustomer,
+        AuthorName = authorName,
+        Type = inbound.Type,
+        Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText,
+        Wamid = inbound.Wamid,
+        PhoneNumberId = inbound.PhoneNumberId,
+        Status = DeliveryStatus.None,
+        MediaId = inbound.Media?.Id,
+        MediaMimeType = inbound.Media?.MimeType,
+        Caption = inbound.Media?.Caption,
+        Latitude = inbound.Location?.Latitude,
+        Longitude = inbound.Location?.Longitude,
+        LocationName = inbound.Location is { } location ? location.Name ?? location.Address : null,
+        ContextWamid = inbound.ContextWamid,
+        ErrorCode = inbound.Errors.FirstOrDefault()?.Code,
+        ErrorTitle = inbound.Errors.FirstOrDefault()?.Title,
+        CreatedAt = inbound.Timestamp,
+    };
+
+    public static string Preview(string text) => text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
+}

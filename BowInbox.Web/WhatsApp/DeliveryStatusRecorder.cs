@@ -1,0 +1,69 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.WhatsApp;
+
+/// <summary>
+/// Delivery statuses: kept once per (wamid, status), applied to their message, and only ever moving it
+/// forward. A status that overtakes its message's send is kept and applied when the wamid appears.
+/// </summary>
+internal sealed class DeliveryStatusRecorder
+{
+    public async Task RecordAsync(InboxDbContext db, InboundStatus status, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var known = db.StatusEvents.Local.Any(s => s.Wamid == status.Wamid && s.Status == status.Status)
+            || await db.StatusEvents.AnyAsync(s => s.Wamid == status.Wamid && s.Status == status.Status, cancellationToken);
+        if (!known)
+        {
+            db.StatusEvents.Add(new StatusEvent
+            {
+                Wamid = status.Wamid,
+                Status = status.Status,
+                At = status.Timestamp,
+                ErrorCode = status.ErrorCode,
+                ErrorTitle = status.ErrorTitle,
+            });
+        }
+
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Wamid == status.Wamid, cancellationToken);
+        if (message is not null && Apply(message, status.Status, status.ErrorCode, status.ErrorTitle))
+        {
+            changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
+        }
+    }
+
+    /// <summary>Applies the statuses that arrived before the message got its wamid.</summary>
+    public static async Task<bool> ApplyEarlierAsync(InboxDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var earlier = await db.StatusEvents.Where(s => s.Wamid == message.Wamid).ToListAsync(cancellationToken);
+        var changed = false;
+        foreach (var status in earlier)
+        {
+            changed |= Apply(message, status.Status, status.ErrorCode, status.ErrorTitle);
+        }
+
+        return changed;
+    }
+
+    private static bool Apply(Message message, DeliveryStatus status, int? errorCode, string? errorTitle)
+    {
+        var next = DeliveryStatusRules.Advance(message.Status, status);
+        if (next == message.Status)
+        {
+            return false;
+        }
+
+        message.Status = next;
+        if (next == DeliveryStatus.Failed)
+        {
+            message.ErrorCode = errorCode;
+            message.ErrorTitle = errorTitle ?? "Delivery failed";
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.WhatsApp;
+
+/// <summary>
+/// Processes stored webhook events in arrival order. Started with the app, it first picks up whatever
+/// a previous run stored but never processed; afterwards it wakes on each new event or every second.
+/// </summary>
+internal sealed class InboundProcessor(
+    IDbContextFactory<InboxDbContext> contexts,
+    InboundEventHandler handler,
+    InboundSignal signal,
+    TimeProvider time,
+    ILogger<InboundProcessor> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private const int MaxAttempts = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var processed = 0;
+            try
+            {
+                processed = await ProcessBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Inbound processing loop failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+
+            if (processed < BatchSize)
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes up to one batch of pending events; returns how many it looked at.</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in ids)
+        {
+            try
+            {
+                await handler.ProcessAsync(id, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await RecordFailureAsync(id, ex, cancellationToken);
+            }
+        }
+
+        return ids.Count;
+    }
+
+    private async Task RecordFailureAsync(long id, Exception error, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var inbound = await db.InboundEvents.SingleAsync(e => e.Id == id, cancellationToken);
+        inbound.Attempts++;
+        inbound.LastError = $"{error.GetType().Name}: {error.Message}"[..Math.Min(2000, error.GetType().Name.Length + 2 + error.Message.Length)];
+        if (inbound.Attempts >= MaxAttempts)
+        {
+            // Parked, not deleted: the raw event stays for inspection and replay.
+            inbound.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            logger.LogError(error, "Inbound event {EventId} failed {Attempts} times and is parked", id, inbound.Attempts);
+        }
+        else
+        {
+            logger.LogWarning(error, "Inbound event {EventId} failed (attempt {Attempts}); will retry", id, inbound.Attempts);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+
+namespace BowInbox.Web.WhatsApp;
+
+public enum EnqueueResult
+{
+    Queued = 0,
+
+    /// <summary>More than 24 hours since they last wrote to this number: only a template may go out.</summary>
+    WindowClosed = 1,
+}
+
+/// <summary>A WhatsApp recipient as the outbox knows them: never the number in clear.</summary>
+public sealed record Recipient(string WaIdProtected, string WaIdHash);
+
+/// <summary>
+/// The one way anything is sent to WhatsApp: adds an outbox row to the caller's unit of work, so the
+/// send is committed (or not) together with the change that caused it. The sender job sends it later.
+/// </summary>
+public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal)
+{
+    /// <summary>Queues a free-form message (text, interactive, media) if the 24-hour window is open.</summary>
+    public async Task<EnqueueResult> EnqueueFreeFormAsync(
+        InboxDbContext db, string fromPhoneNumberId, Recipient to, OutboxKind kind, string payloadJson, long? messageId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!await ConversationWindows.IsOpenAsync(db, fromPhoneNumberId, to.WaIdHash, now, cancellationToken))
+        {
+            return EnqueueResult.WindowClosed;
+        }
+
+        Add(db, fromPhoneNumberId, to, kind, payloadJson, messageId, now);
+        return EnqueueResult.Queued;
+    }
+
+    public Task<EnqueueResult> EnqueueTextAsync(InboxDbContext db, string fromPhoneNumberId, Recipient to, string text, long? messageId, CancellationToken cancellationToken)
+        => EnqueueFreeFormAsync(db, fromPhoneNumberId, to, OutboxKind.Text, OutboundPayloads.Text(text), messageId, cancellationToken);
+
+    /// <summary>Approved templates may be sent outside the window.</summary>
+    public void EnqueueTemplate(InboxDbContext db, string fromPhoneNumberId, Recipient to, string templatePayloadJson, long? messageId)
+        => Add(db, fromPhoneNumberId, to, OutboxKind.Template, templatePayloadJson, messageId, time.GetUtcNow().UtcDateTime);
+
+    public void EnqueueMarkRead(InboxDbContext db, string fromPhoneNumberId, Recipient to, string wamid)
+        => Add(db, fromPhoneNumberId, to, OutboxKind.MarkRead, OutboundPayloads.MarkAsRead(wamid), null, time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Wakes the sender; call after the transaction that added rows has committed.</summary>
+    public void NotifySender() => signal.Notify();
+
+    private static void Add(InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, long? messageId, DateTime now)
+        => db.Outbox.Add(new OutboxMessage
+        {
+            FromPhoneNumberId = from,
+            ToProtected = to.WaIdProtected,
+            Kind = kind,
+            PayloadJson = payloadJson,
+            MessageId = messageId,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+}

@@ -1,0 +1,73 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using Microsoft.Extensions.Options;
+
+namespace BowInbox.Web.WhatsApp;
+
+/// <summary>
+/// Meta's webhook. A POST is verified over its raw bytes, validated, stored as an inbound event and
+/// answered at once; processing happens afterwards from the stored event, so a crash loses nothing.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public const string Path = "/webhooks/whatsapp";
+
+    public static void MapWhatsAppWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, Verify).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+    }
+
+    private static IResult Verify(HttpRequest request, IOptions<WhatsAppOptions> options)
+    {
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        var expected = options.Value.VerifyToken;
+        return mode == "subscribe" && expected.Length > 0 && token == expected
+            ? Results.Text(challenge, "text/plain")
+            : Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request,
+        IOptions<WhatsAppOptions> options,
+        InboxDbContext db,
+        InboundSignal signal,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("BowInbox.WhatsApp.Webhook");
+        var body = await RawBody.ReadAsync(request, WhatsAppLimits.MaxPayloadBytes, cancellationToken);
+        if (body is null)
+        {
+            logger.LogWarning("Webhook rejected: payload larger than {Limit} bytes", WhatsAppLimits.MaxPayloadBytes);
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"WhatsApp webhooks are at most {WhatsAppLimits.MaxPayloadBytes} bytes.");
+        }
+
+        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], options.Value.AppSecret))
+        {
+            logger.LogWarning("Webhook rejected: missing or wrong {Header}", WebhookSignature.HeaderName);
+            return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WebhookSignature.HeaderName} header is missing or does not match the body.");
+        }
+
+        var json = System.Text.Encoding.UTF8.GetString(body);
+        var parsed = WebhookPayloadParser.Parse(json);
+        if (!parsed.IsOk)
+        {
+            // The parser's message names the offending path, never the values in it.
+            logger.LogWarning("Webhook rejected: {Reason}", parsed.Error);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed webhook", parsed.Error!);
+        }
+
+        db.InboundEvents.Add(new InboundEvent { Payload = json, ReceivedAt = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return Results.Ok();
+    }
+
+    private static IResult Problem(int status, string title, string detail)
+        => Results.Problem(statusCode: status, title: title, detail: detail);
+}
