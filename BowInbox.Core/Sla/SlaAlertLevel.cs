@@ -1,0 +1,7 @@
+namespace BowInbox.Core.Sla;
+
+public enum SlaAlertLevel
+{
+    Warning = 0,
+    Breach = 1,
+}

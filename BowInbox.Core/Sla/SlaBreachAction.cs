@@ -1,0 +1,17 @@
+namespace BowInbox.Core.Sla;
+
+/// <summary>What happens when a target is breached; several may apply.</summary>
+[Flags]
+public enum SlaBreachAction
+{
+    None = 0,
+
+    /// <summary>Tell the supervisors live.</summary>
+    Alert = 1,
+
+    /// <summary>Take the ticket back from the provider and offer it to the next one.</summary>
+    Requeue = 2,
+
+    /// <summary>Move the ticket to Escalated for a supervisor to handle.</summary>
+    Escalate = 4,
+}
