@@ -2,6 +2,7 @@ using BowInbox.Data;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
 using BowInbox.Web.Identity;
+using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
@@ -23,6 +24,7 @@ builder.AddNumberProtection();
 builder.AddInboxIdentity();
 builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
+builder.AddInbox();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();

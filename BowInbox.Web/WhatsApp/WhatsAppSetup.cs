@@ -26,7 +26,6 @@ public static class WhatsAppSetup
         services.AddSingleton<InboundEventHandler>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<OutboxSender>();
-        services.AddSingleton<BowInbox.Web.Inbox.ReplySender>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHealthChecks().AddCheck<WhatsAppHealth>("whatsapp");

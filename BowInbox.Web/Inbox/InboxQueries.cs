@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using BowInbox.Web.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Inbox;
+
+/// <summary>Reads for the inbox, always through <see cref="TicketAccess.Visible"/>, paged on the server.</summary>
+public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<InboxPage> ListAsync(ClaimsPrincipal user, InboxFilter filter, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var userId = TicketAccess.UserId(user);
+        var query = TicketAccess.Visible(db, user).AsNoTracking();
+
+        query = filter switch
+        {
+            InboxFilter.Mine => query.Where(t => t.AssigneeUserId == userId && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed),
+            InboxFilter.Unassigned => query.Where(t => t.AssigneeUserId == null && t.ProviderId == null && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed),
+            InboxFilter.Resolved => query.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
+            _ => query.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed),
+        };
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(t =>
+                t.Contact!.Alias.Contains(term)
+                || (t.Contact.ProfileName != null && t.Contact.ProfileName.Contains(term))
+                || db.Messages.Any(m => m.TicketId == t.Id && m.Text != null && m.Text.Contains(term)));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(t => new
+            {
+                t.Id,
+                t.Contact!.Alias,
+                t.Contact.ProfileName,
+                t.LastMessagePreview,
+                t.Channel,
+                t.Status,
+                GroupName = t.Group != null ? t.Group.Name : null,
+                AssigneeName = db.Users.Where(u => u.Id == t.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                ProviderName = t.Provider != null ? t.Provider.DisplayName : null,
+                t.UnreadCount,
+                t.LastActivityAt,
+                t.WaitingSince,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new InboxPage(
+            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince)).ToList(),
+            total);
+    }
+
+    /// <summary>The ticket's details, or null when it does not exist or <paramref name="user"/> may not see it.</summary>
+    public async Task<TicketDetails?> DetailsAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await TicketAccess.Visible(db, user).AsNoTracking()
+            .Include(t => t.Contact).Include(t => t.Group).Include(t => t.Provider)
+            .FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket?.Contact is null)
+        {
+            return null;
+        }
+
+        var assignee = ticket.AssigneeUserId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var central = await db.ProxyNumbers.Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+        var windowOpen = central is not null && await ConversationWindows.IsOpenAsync(db, central, ticket.Contact.WaIdHash, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var timeline = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticketId).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
+
+        var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
+            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince);
+        return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
+    }
+
+    /// <summary>The thread in order; null when <paramref name="user"/> may not see the ticket. Internal notes are staff-only.</summary>
+    public async Task<IReadOnlyList<ThreadMessage>?> ThreadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
+        {
+            return null;
+        }
+
+        var seesOriginals = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+        var staff = TicketAccess.SeesAllTickets(user);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && (staff || m.Direction != MessageDirection.InternalNote))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals ? m.OriginalText : null, m.Status, m.ErrorCode, m.ErrorTitle,
+                m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+namespace BowInbox.Web.Inbox;
+
+public static class InboxSetup
+{
+    public static void AddInbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TicketAccess>();
+        builder.Services.AddSingleton<InboxQueries>();
+        builder.Services.AddSingleton<TicketActions>();
+        builder.Services.AddSingleton<ReplySender>();
+    }
+}

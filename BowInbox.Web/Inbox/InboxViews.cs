@@ -1,0 +1,60 @@
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Tickets;
+
+namespace BowInbox.Web.Inbox;
+
+/// <summary>What the inbox shows of a ticket in the list. Never a phone number: customers are an alias and a first name.</summary>
+public sealed record TicketRow(
+    int Id,
+    string CustomerAlias,
+    string CustomerFirstName,
+    string? LastMessagePreview,
+    string Channel,
+    TicketStatus Status,
+    string? GroupName,
+    string? AssigneeName,
+    string? ProviderName,
+    int UnreadCount,
+    DateTime LastActivityAt,
+    DateTime? WaitingSince);
+
+/// <summary>One message in a thread as staff see it. <see cref="OriginalText"/> is filled for Supervisors and Admins only.</summary>
+public sealed record ThreadMessage(
+    long Id,
+    MessageDirection Direction,
+    string AuthorName,
+    string Type,
+    string? Text,
+    string? OriginalText,
+    DeliveryStatus Status,
+    int? ErrorCode,
+    string? ErrorTitle,
+    string? MediaMimeType,
+    string? Caption,
+    double? Latitude,
+    double? Longitude,
+    string? LocationName,
+    DateTime CreatedAt);
+
+public sealed record TimelineEntry(DateTime At, string Kind, string Detail, string? Actor);
+
+public sealed record TicketDetails(
+    TicketRow Row,
+    string? ServiceType,
+    string? Area,
+    Urgency Urgency,
+    int? GroupId,
+    string? AssigneeUserId,
+    string? Notes,
+    bool WindowOpen,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public enum InboxFilter
+{
+    AllOpen = 0,
+    Mine = 1,
+    Unassigned = 2,
+    Resolved = 3,
+}
+
+public sealed record InboxPage(IReadOnlyList<TicketRow> Rows, int TotalCount);
