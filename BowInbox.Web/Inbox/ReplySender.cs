@@ -28,7 +28,7 @@ public sealed record StaffAuthor(string UserId, string DisplayName);
 /// Staff writing to a customer from the central number, or leaving an internal note. The message and
 /// its outbox row are committed together; the sender delivers it afterwards.
 /// </summary>
-public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, OutboxWriter outbox, InboxEvents events, TimeProvider time)
+public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, OutboxWriter outbox, ApprovedTemplates templates, InboxEvents events, TimeProvider time)
 {
     public static ReplyResult? Validate(string? text)
     {
@@ -43,6 +43,20 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         }
 
         return null;
+    }
+
+    /// <summary>A reply from a signed-in user: staff only, and only on tickets they may see.</summary>
+    public async Task<ReplyResult> ReplyAsAsync(System.Security.Claims.ClaimsPrincipal user, StaffAuthor author, int ticketId, string? text, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!TicketAccess.SeesAllTickets(user) || !await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            {
+                return new ReplyResult(ReplyOutcome.NotFound, "That conversation does not exist or is not yours to answer.");
+            }
+        }
+
+        return await ReplyAsync(ticketId, text, author, cancellationToken);
     }
 
     public async Task<ReplyResult> ReplyAsync(int ticketId, string? text, StaffAuthor author, CancellationToken cancellationToken = default)
@@ -98,5 +112,50 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         outbox.NotifySender();
         await events.PublishAsync(new MessageAdded(ticket.Id, message.Id, NewTicket: false));
         return new ReplyResult(ReplyOutcome.Queued, "Reply queued.", message.Id);
+    }
+
+    /// <summary>Sends an approved template, which WhatsApp allows even when the 24-hour window is closed.</summary>
+    public async Task<ReplyResult> SendTemplateAsync(int ticketId, string templateName, StaffAuthor author, CancellationToken cancellationToken = default)
+    {
+        var template = templates.Find(templateName);
+        if (template is null)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, $"'{templateName}' is not an approved template.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await db.Tickets.Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
+            .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+        if (ticket?.Contact is null || central is null)
+        {
+            return new ReplyResult(ReplyOutcome.NotFound, "That conversation no longer exists.");
+        }
+
+        string[] parameters = [ticket.Contact.FirstName, ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = new Message
+        {
+            TicketId = ticket.Id,
+            Direction = MessageDirection.ToCustomer,
+            AuthorUserId = author.UserId,
+            AuthorName = author.DisplayName,
+            Type = "template",
+            Text = template.Render(parameters),
+            PhoneNumberId = central,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.EnqueueTemplate(db, central, new Recipient(ticket.Contact.WaIdProtected, ticket.Contact.WaIdHash), template.Payload(parameters), message.Id);
+        ticket.LastActivityAt = now;
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.NotifySender();
+        await events.PublishAsync(new MessageAdded(ticket.Id, message.Id, NewTicket: false));
+        return new ReplyResult(ReplyOutcome.Queued, $"Template '{template.Label}' queued.", message.Id);
     }
 }

@@ -21,6 +21,13 @@ public static class DemoData
         new("tech4@demo.local", "Uma Reed", Roles.Technician, "15550100004", "Plumbers - Uptown"),
     ];
 
+    public static readonly IReadOnlyList<(string Shortcut, string Text)> CannedReplies =
+    [
+        ("thanks", "Thanks for your message! We are finding the right professional for you now."),
+        ("area", "Which area are you in? You can also share your location in WhatsApp."),
+        ("photo", "Could you send us a photo of the problem? It helps the technician bring the right parts."),
+    ];
+
     public static readonly IReadOnlyList<DemoGroup> Groups =
     [
         new("Plumbers - Downtown", "plumbing", "downtown"),

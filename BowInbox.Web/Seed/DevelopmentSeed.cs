@@ -41,6 +41,14 @@ internal sealed class DevelopmentSeed(
             }
         }
 
+        foreach (var (shortcut, text) in DemoData.CannedReplies)
+        {
+            if (!await db.CannedReplies.AnyAsync(c => c.Shortcut == shortcut, cancellationToken))
+            {
+                db.CannedReplies.Add(new BowInbox.Core.Inbox.CannedReply { Shortcut = shortcut, Text = text });
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var demo in DemoData.Users)
