@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using BowInbox.Tests.Channel;
+using BowInbox.Tests.Support;
+using BowInbox.Web.Components.Pages.Inbox;
+using BowInbox.Web.Inbox;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace BowInbox.Tests.Inbox;
+
+/// <summary>The list and composer rendered with the real inbox services of a running app.</summary>
+public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
+{
+    private readonly InboxAppFactory app = new();
+
+    public InboxComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(_ => app.Services.GetRequiredService<InboxQueries>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<ReplySender>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<ApprovedTemplates>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>());
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = app.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await app.DisposeAsync();
+    }
+
+    private static ClaimsPrincipal Intake(string id = "intake-user") => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, "intake@demo.local"), new Claim(ClaimTypes.Role, Roles.IntakeAgent)], "test"));
+
+    [Fact]
+    public void List_shows_the_empty_state_when_there_are_no_conversations()
+    {
+        var list = Render<ConversationList>(p => p.Add(c => c.User, Intake()));
+
+        list.WaitForAssertion(() => Assert.Contains("No open conversations", list.Find("[data-testid=empty-list]").TextContent));
+    }
+
+    [Fact]
+    public async Task List_renders_rows_without_numbers_and_filters_them()
+    {
+        await ChannelTestData.CustomerWroteAsync(app, "Leaking tap in the kitchen", from: "15557000011");
+        await ChannelTestData.CustomerWroteAsync(app, "No power in the bedroom", from: "15557000012");
+
+        var list = Render<ConversationList>(p => p.Add(c => c.User, Intake()));
+
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=ticket-row]").Count));
+        Assert.DoesNotContain("15557000011", list.Markup);
+        Assert.Contains("waiting", list.Markup);
+
+        list.Find("[data-testid=filter-Resolved]").Click();
+        list.WaitForAssertion(() => Assert.Contains("No resolved conversations", list.Find("[data-testid=empty-list]").TextContent));
+
+        list.Find("[data-testid=filter-Unassigned]").Click();
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=ticket-row]").Count));
+    }
+
+    [Fact]
+    public async Task Composer_disables_send_for_empty_text_and_sends_a_reply()
+    {
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
+
+        Assert.True(composer.Find("[data-testid=composer-send]").HasAttribute("disabled"));
+        composer.Find("[data-testid=composer-input]").Input("On our way");
+        Assert.False(composer.Find("[data-testid=composer-send]").HasAttribute("disabled"));
+        composer.Find("[data-testid=composer-send]").Click();
+
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Text == "On our way"), "the reply to be stored");
+        composer.WaitForAssertion(() => Assert.Equal("", composer.Find("[data-testid=composer-input]").GetAttribute("value") ?? ""));
+    }
+
+    [Fact]
+    public async Task Composer_shows_an_error_when_the_reply_is_refused()
+    {
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
+
+        composer.Find("[data-testid=composer-input]").Input(new string('x', 4097));
+        composer.Find("[data-testid=composer-send]").Click();
+
+        composer.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message != null && s.Message.Contains("4,096")));
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Messages.AnyAsync(m => m.Direction == BowInbox.Core.Messaging.MessageDirection.ToCustomer));
+    }
+
+    [Fact]
+    public async Task Composer_offers_templates_instead_of_free_text_when_the_window_is_closed()
+    {
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+
+        var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, false));
+
+        Assert.Contains("more than 24 hours", composer.Find("[data-testid=window-closed]").TextContent);
+        Assert.Empty(composer.FindAll("[data-testid=composer-input]"));
+        Assert.NotEmpty(composer.FindAll("[data-testid=template-button]"));
+    }
+}
