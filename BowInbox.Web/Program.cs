@@ -4,6 +4,7 @@ using BowInbox.Web.Database;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
+using BowInbox.Web.Live;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.WhatsApp;
@@ -25,6 +26,7 @@ builder.AddInboxIdentity();
 builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
 builder.AddInbox();
+builder.AddLive();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -46,6 +48,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapJobDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapLive();
 app.MapAdditionalIdentityEndpoints();
 
 app.Run();

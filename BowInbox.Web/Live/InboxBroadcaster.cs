@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Messaging;
+using BowInbox.Data;
+using BowInbox.Web.Inbox;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Live;
+
+/// <summary>
+/// Pushes every <see cref="InboxEvents"/> change to <see cref="InboxHub"/>. Each change is re-read from the
+/// database and sent only to those who may see the ticket: the staff who see all tickets, and the technician
+/// it is offered or assigned to (<see cref="TicketAccess.ProviderUserIdAsync"/>). Internal notes stay with staff.
+/// </summary>
+public sealed class InboxBroadcaster(
+    InboxEvents events,
+    TicketAccess access,
+    IDbContextFactory<InboxDbContext> contexts,
+    IHubContext<InboxHub> hub,
+    ILogger<InboxBroadcaster> logger) : BackgroundService
+{
+    public const int QueueCapacity = 10_000;
+
+    // Publishers (the inbound processor, the outbox sender, staff actions) only enqueue, so a slow read or
+    // client never delays WhatsApp processing. When full, TryWrite drops the update: live updates are a view
+    // of the database, repaired by the ticket's next change or a reload, whereas a stalled processor delays everyone.
+    private readonly Channel<InboxChange> queue = Channel.CreateBounded<InboxChange>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private IDisposable? subscription;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = events.Subscribe(Enqueue);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        subscription?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var change in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await PushAsync(change, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "The live update for ticket {TicketId} was not sent", change.TicketId);
+            }
+        }
+    }
+
+    private Task Enqueue(InboxChange change)
+    {
+        if (!queue.Writer.TryWrite(change))
+        {
+            logger.LogWarning("Live updates are {Capacity} changes behind; the update for ticket {TicketId} was dropped", QueueCapacity, change.TicketId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task PushAsync(InboxChange change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await ReadRowAsync(db, change.TicketId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        var staff = hub.Clients.Groups(InboxGroups.AllTicketsStaff);
+        var technicianUserId = await access.ProviderUserIdAsync(change.TicketId, cancellationToken);
+        var technician = technicianUserId is null ? null : hub.Clients.Group(InboxGroups.User(technicianUserId));
+
+        await staff.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
+        if (technician is not null)
+        {
+            await technician.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
+        }
+
+        if (MessageIdOf(change) is not { } messageId || await ReadMessageAsync(db, change.TicketId, messageId, cancellationToken) is not { } message)
+        {
+            return;
+        }
+
+        await staff.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+        if (technician is not null && message.Direction != MessageDirection.InternalNote)
+        {
+            await technician.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+        }
+    }
+
+    private static long? MessageIdOf(InboxChange change) => change switch
+    {
+        MessageAdded added => added.MessageId,
+        MessageStatusChanged status => status.MessageId,
+        _ => null,
+    };
+
+    // Projected column by column so that nothing of the contact but its alias and name is even loaded.
+    private static async Task<TicketRow?> ReadRowAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id == ticketId)
+            .Select(t => new
+            {
+                t.Id,
+                t.Contact!.Alias,
+                t.Contact.ProfileName,
+                t.LastMessagePreview,
+                t.Channel,
+                t.Status,
+                GroupName = t.Group != null ? t.Group.Name : null,
+                AssigneeName = db.Users.Where(u => u.Id == t.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                ProviderName = t.Provider != null ? t.Provider.DisplayName : null,
+                t.UnreadCount,
+                t.LastActivityAt,
+                t.WaitingSince,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return ticket is null
+            ? null
+            : new TicketRow(ticket.Id, ticket.Alias, PersonName.FirstName(ticket.ProfileName) ?? ticket.Alias, ticket.LastMessagePreview, ticket.Channel,
+                ticket.Status, ticket.GroupName, ticket.AssigneeName, ticket.ProviderName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince);
+    }
+
+    private static Task<LiveMessage?> ReadMessageAsync(InboxDbContext db, int ticketId, long messageId, CancellationToken cancellationToken)
+        => db.Messages.AsNoTracking()
+            .Where(m => m.Id == messageId && m.TicketId == ticketId)
+            .Select(m => new LiveMessage(m.TicketId, m.Id, m.Direction, m.AuthorName, m.Text, m.Status, m.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+}
