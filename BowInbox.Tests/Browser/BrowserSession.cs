@@ -62,6 +62,10 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Waits until the Blazor circuit has taken over the prerendered page, so input is not lost.</summary>
+    public static Task WaitForInteractiveAsync(IPage page)
+        => page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null)

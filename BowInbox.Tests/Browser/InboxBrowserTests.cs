@@ -13,6 +13,7 @@ public sealed class InboxBrowserTests
         await using var session = await BrowserSession.StartAsync();
         var page = await session.LoginAsync("intake@demo.local");
         await page.WaitForURLAsync("**/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("empty-list")).ToBeVisibleAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri(session.BaseUrl) };
@@ -48,9 +49,11 @@ public sealed class InboxBrowserTests
         await using var session = await BrowserSession.StartAsync(app);
         var agent = await session.LoginAsync("intake@demo.local");
         await agent.WaitForURLAsync("**/inbox");
+        await BrowserSession.WaitForInteractiveAsync(agent);
 
         var phones = await session.NewPageAsync();
         await phones.GotoAsync("/dev/phones");
+        await BrowserSession.WaitForInteractiveAsync(phones);
         await phones.Locator("input[data-testid=new-number], [data-testid=new-number] input").FillAsync("+1 555 700 0042");
         await phones.Locator("input[data-testid=new-name], [data-testid=new-name] input").FillAsync("Rosa Diaz");
         await phones.GetByTestId("add-phone").ClickAsync();
