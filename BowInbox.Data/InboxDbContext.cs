@@ -1,9 +1,15 @@
+using BowInbox.Core.Audit;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Inbox;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
+using BowInbox.Core.Routing;
+using BowInbox.Core.Scanning;
+using BowInbox.Core.Settings;
+using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +56,20 @@ public class InboxDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<UnroutedMessage> UnroutedMessages => Set<UnroutedMessage>();
 
     public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<RelaySession> RelaySessions => Set<RelaySession>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<PolicyViolation> PolicyViolations => Set<PolicyViolation>();
+
+    public DbSet<SlaPolicyRecord> SlaPolicies => Set<SlaPolicyRecord>();
+
+    public DbSet<SlaAlertRecord> SlaAlerts => Set<SlaAlertRecord>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

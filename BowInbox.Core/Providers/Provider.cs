@@ -19,6 +19,8 @@ public class Provider
 
     public ProviderAvailability Availability { get; set; } = ProviderAvailability.Online;
 
+    public string? PauseReason { get; set; }
+
     public List<ProviderGroupMember> Groups { get; set; } = [];
 
     public string FirstName => Contacts.PersonName.FirstName(DisplayName) ?? DisplayName;

@@ -49,6 +49,28 @@ public class Ticket
 
     public int UnreadCount { get; set; }
 
+    /// <summary>The first reply by a person (not an automatic message) to the customer.</summary>
+    public DateTime? FirstHumanReplyAt { get; set; }
+
+    public DateTime? OfferedAt { get; set; }
+
+    public DateTime? AcceptedAt { get; set; }
+
+    /// <summary>The assigned provider's first message to the customer.</summary>
+    public DateTime? ProviderFirstMessageAt { get; set; }
+
+    public DateTime? ResolvedAt { get; set; }
+
+    /// <summary>The nearest running SLA target and its warning and due times, recomputed on every event.</summary>
+    public BowInbox.Core.Sla.SlaTargetKind? SlaKind { get; set; }
+
+    public DateTime? SlaWarnAt { get; set; }
+
+    public DateTime? SlaDueAt { get; set; }
+
+    /// <summary>Why the ticket went where it went ("plumbing from 'leak'; offered to Tom by round robin").</summary>
+    public string? RoutingExplanation { get; set; }
+
     public bool IsOpen => TicketTransitions.IsOpen(Status);
 
     /// <summary>Moves the ticket along its lifecycle; returns false (and changes nothing) for a move the lifecycle does not allow.</summary>

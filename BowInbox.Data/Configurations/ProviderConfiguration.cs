@@ -16,6 +16,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.Property(p => p.WaIdHash).HasMaxLength(64);
         builder.HasIndex(p => p.WaIdHash).IsUnique();
         builder.Property(p => p.WaIdProtected).HasMaxLength(512);
+        builder.Property(p => p.PauseReason).HasMaxLength(500);
         builder.Ignore(p => p.FirstName);
     }
 }

@@ -26,5 +26,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.ContactId, t.Status });
         builder.HasIndex(t => new { t.AssigneeUserId, t.LastActivityAt });
         builder.HasIndex(t => new { t.ProviderId, t.Status });
+        builder.HasIndex(t => new { t.Status, t.SlaDueAt });
+        builder.Property(t => t.RoutingExplanation).HasMaxLength(2000);
     }
 }
