@@ -19,7 +19,7 @@ public sealed record AdminResult(bool Succeeded, string Message)
 }
 
 /// <summary>Creates users and sets roles for the Admin page. Each call runs in its own scope so a long-lived circuit never holds a stale context.</summary>
-public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
+public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInbox.Web.Audit.AuditLog audit)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
             providers.Contains(u.Id))).ToList();
     }
 
-    public async Task<AdminResult> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
+    public async Task<AdminResult> CreateAsync(NewUser request, string? actingUser = null, CancellationToken cancellationToken = default)
     {
         if (!Roles.All.Contains(request.Role))
         {
@@ -94,6 +94,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await audit.WriteAsync(actingUser ?? "admin", BowInbox.Web.Audit.AuditActions.UserCreated, user.Email!, $"role {request.Role}", cancellationToken);
         return AdminResult.Ok($"Created {user.Email} as {request.Role}.");
     }
 
@@ -138,6 +139,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory)
 
         // Signs the user out of other sessions so the new role takes effect at once.
         await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(actingUserId, BowInbox.Web.Audit.AuditActions.RoleChanged, user.Email ?? user.Id, $"{string.Join(",", current)} → {role}", cancellationToken);
         return AdminResult.Ok($"{user.Email} is now {role}.");
     }
 }

@@ -10,5 +10,6 @@ public static class InboxSetup
         builder.Services.AddSingleton<ReplySender>();
         builder.Services.AddSingleton<ApprovedTemplates>();
         builder.Services.AddScoped<BowInbox.Web.Live.LiveInboxFeed>();
+        builder.Services.AddSingleton<BowInbox.Web.Audit.AuditLog>();
     }
 }

@@ -106,6 +106,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
 
         ticket.LastActivityAt = now;
         ticket.WaitingSince = null;
+        ticket.FirstHumanReplyAt ??= now;
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -39,9 +39,22 @@ public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, In
         => ChangeAsync(user, ticketId, "status", ticket =>
         {
             var from = ticket.Status;
-            return ticket.TryMoveTo(next)
-                ? ActionResult.Ok($"Status {from} → {next}")
-                : ActionResult.Fail($"A {from} ticket cannot move to {next}.");
+            if (!ticket.TryMoveTo(next))
+            {
+                return ActionResult.Fail($"A {from} ticket cannot move to {next}.");
+            }
+
+            if (next == TicketStatus.Resolved)
+            {
+                ticket.ResolvedAt = time.GetUtcNow().UtcDateTime;
+                ticket.WaitingSince = null;
+            }
+            else if (from == TicketStatus.Resolved)
+            {
+                ticket.ResolvedAt = null;
+            }
+
+            return ActionResult.Ok($"Status {from} → {next}");
         });
 
     public Task<ActionResult> QualifyAsync(ClaimsPrincipal user, int ticketId, QualificationForm form)
