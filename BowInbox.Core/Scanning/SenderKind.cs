@@ -1,0 +1,7 @@
+namespace BowInbox.Core.Scanning;
+
+public enum SenderKind
+{
+    Customer = 0,
+    Provider = 1,
+}
