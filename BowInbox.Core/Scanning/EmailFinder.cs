@@ -12,6 +12,9 @@ internal static partial class EmailFinder
     private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uk|us|ca|de|fr|eu|cat";
     private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex";
     private const string MailWords = Providers + "|e-?mail|correo(?:\\s+electr[oó]nico)?";
+    // Something shaped like a mailbox rather than a word: it has a digit, "_" or "." in it.
+    private const string MailboxName = @"[a-z][\w%+-]{0,40}(?:\d|[._][\w%+-])[\w.%+-]{0,40}";
+
     private const string Local = @"(?<![\w.%+-])(?<local>[\w%+-](?:[\w.%+-]{0,62}[\w%+-])?)";
 
     // "mike dot fixes at gmail dot com": the mailbox itself may have its dots spelled out.
@@ -82,23 +85,23 @@ internal static partial class EmailFinder
     private static partial Regex MentionsEmail();
 
     // Spaces around "@" and "." are allowed when the ending is a lower-case domain ending: "juan @ gmail . com".
-    [GeneratedRegex(@"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}\b|(?<![\w.%+-])[\w.%+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*(?-i:" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24}\b|(?<![\w.%+-])[\w.%+-]{1,64}\s{0,3}@\s{0,3}[\w-]{1,63}(?:\s{0,3}\.\s{0,3}[\w-]{1,63}){0,4}\s{0,3}\.\s{0,3}(?-i:" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Plain();
 
-    [GeneratedRegex(Local + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @")+(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Local + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @"){1,4}(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Disguised();
 
-    [GeneratedRegex(SpelledLocal + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @")+(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SpelledLocal + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @"){1,4}(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DisguisedWithSpelledLocal();
 
     [GeneratedRegex(Local + At + @"(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtProvider();
 
     // "lucia.clases en gmail", "tom_77 on hotmail": only a mailbox-shaped name makes "on"/"en" an "at".
-    [GeneratedRegex(@"(?<![\w.%+-])(?<local>[a-z][\w%+-]*(?:\d|[._][\w%+-])[\w.%+-]*)\s+(?:en|on)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:en|on)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShapedNameOnProvider();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.
-    [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|account|cuenta|address))*\s*(?<local>[a-z][\w%+-]*(?:\d|[._][\w%+-])[\w.%+-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|account|cuenta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProviderThenName();
 }

@@ -141,8 +141,8 @@ internal static partial class HandleFinder
         + @"|(?:me|nos)\s+(?:encuentras|encuentra|consigues|puedes\s+encontrar|buscas|sigues|agregas|escribes)\s+(?:en|por)\s+"
         + @"|(?:estoy|estamos)\s+(?:tambi[eé]n\s+)?en\s+"
         + @"|join\s+(?:my|our)\s+"
-        + @"|(?:search|look\s+up|google|find|busca|b[uú]scanos|encuentra)\s+(?:for\s+|a\s+)?(?-i:[A-Z][\w'&.-]*\s+){1,4}(?:on|en)\s+"
-        + @"|(?:find|search|look|add|b[uú]sca|encu[eé]ntra|ag?r[eé]ga|s[ií]gue)(?:\s+(?:me|us)|me|nos)\s+(?:up\s+)?(?:as|como)\s+(?:[\w.@'-]+\s+){1,4}(?:on|en|in|por)\s+)"
+        + @"|(?:search|look\s+up|google|find|busca|b[uú]scanos|encuentra)\s+(?:for\s+|a\s+)?(?-i:[A-Z][\w'&.-]{0,30}\s+){1,4}(?:on|en)\s+"
+        + @"|(?:find|search|look|add|b[uú]sca|encu[eé]ntra|ag?r[eé]ga|s[ií]gue)(?:\s+(?:me|us)|me|nos)\s+(?:up\s+)?(?:as|como)\s+(?:[\w.@'-]{1,30}\s+){1,4}(?:on|en|in|por)\s+)"
         + @"(?:(?:group|channel|chat|grupo|canal)\s+(?:de\s+)?)?(?:" + Platforms + @")\b"
         + @"|\b(?:snap|snapchat|telegram|insta|ig|signal|facebook|fb|messenger|tiktok)\s+(?:me|us)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -163,7 +163,7 @@ internal static partial class HandleFinder
 
     // "ana_tutor on snap", "profe.ana en insta": a name shaped like a handle, then where to find it.
     [GeneratedRegex(
-        @"(?<![\w@.])@?(?<h>[a-z][\w.]*(?:\d|_|\.[a-z])[\w.]*)\s+(?:on|en|in|por)\s+(?:" + Platforms + @")\b",
+        @"(?<![\w@.])@?(?<h>[a-z][\w.]{0,30}(?:\d|_|\.[a-z])[\w.]{0,30})\s+(?:on|en|in|por)\s+(?:" + Platforms + @")\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HandleOnPlatform();
 
@@ -174,7 +174,7 @@ internal static partial class HandleFinder
     private static partial Regex Labelled();
 
     [GeneratedRegex(
-        @"\G(?:\s*(?:(?<named>[:=]|\bis\b|\bes\b|\bas\b|\bcomo\b|\bat\b|\bnamed\b|\bcalled\b|\bllamad[oa]\b|\busuario\b|\busername\b|\bhandle\b)|[-,]|\ben\b))*\s*(?<h>@?[\w.]{3,30})",
+        @"\G(?:\s*(?:(?<named>[:=]|\bis\b|\bes\b|\bas\b|\bcomo\b|\bat\b|\bnamed\b|\bcalled\b|\bllamad[oa]\b|\busuario\b|\busername\b|\bhandle\b)|[-,]|\ben\b)){0,4}\s*(?<h>@?[\w.]{3,30})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HandleTail();
 }

@@ -13,7 +13,7 @@ internal static partial class LinkFinder
     private const string BareTlds = "com|net|org|edu|gov|io|co|info|biz|app|dev|xyz|online|site|store|shop|tech|website|page|link|ly|ee|gl|es|mx|ar|cl|pe|uk|ca|au|de|fr|br|tv|eu|cat|COM|NET|ORG|ES|MX";
     private const string SpelledTlds = "com|net|org|io|co|ly|me|es|mx|app|info|biz|ee|link|page|site|store|shop";
     private const string ShortHosts = @"wa\.me|t\.me|m\.me|fb\.me|wa\.link|bit\.ly|tinyurl\.com|linktr\.ee|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rebrand\.ly|t\.co|shorturl\.at|s\.id|chat\.whatsapp\.com|signal\.me|signal\.group|telegram\.me|instagr\.am|tiny\.cc|forms\.gle|g\.co|calendly\.com";
-    private const string Path = @"(?:[/?#:][^\s<>""'`]*[^\s<>""'`.,;:!?)\]}])?";
+    private const string Path = @"(?:[/?#:][^\s<>""'`]{0,300}[^\s<>""'`.,;:!?)\]}])?";
     private const string SpelledDot = @"(?:\s*[\(\[\{<]\s*(?:dot|punto|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto)\s+)";
 
     public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
@@ -76,17 +76,17 @@ internal static partial class LinkFinder
     [GeneratedRegex(SpelledDot, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledDotOnly();
 
-    [GeneratedRegex(@"\b(?:(?:https?|hxxps?)://|www\.)[^\s<>""'`]*[^\s<>""'`.,;:!?)\]}]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:https?|hxxps?)://|www\.)[^\s<>""'`]{0,300}[^\s<>""'`.,;:!?)\]}]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"(?<![\w.@-])(?:" + ShortHosts + @")\b" + Path, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShortLink();
 
-    [GeneratedRegex(@"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + BareTlds + @")\b(?![.-]?\w)" + Path, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}(?-i:" + BareTlds + @")\b(?![.-]?\w)" + Path, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareDomain();
 
     // "wa dot me/5550100", "juanfontanero punto com", "bit(.)ly/abc": at least one dot spelled or bracketed.
-    [GeneratedRegex(@"(?<![\w.@-])[a-z0-9-]{1,63}(?:(?:\.|" + SpelledDot + @")[a-z0-9-]{1,63})*" + SpelledDot + @"(?:" + SpelledTlds + @")\b(?:\s*(?:/|slash|barra)\s*[\w.-]+)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.@-])[a-z0-9-]{1,63}(?:(?:\.|" + SpelledDot + @")[a-z0-9-]{1,63}){0,3}" + SpelledDot + @"(?:" + SpelledTlds + @")\b(?:\s{0,3}(?:/|slash|barra)\s{0,3}[\w.-]{1,100}){0,4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledDomain();
 
     // "riveraplumbing . com": a dot with spaces around it, before a lower-case common ending.

@@ -26,11 +26,11 @@ internal static partial class OffPlatformFinder
 
     [GeneratedRegex(
         @"\b(?:pay|paid|paying|payment)\s+(?:me\s+|you\s+|us\s+|him\s+|her\s+|them\s+)?(?:(?:in|with|by|via|through|thru|on|over|using)\s+)?(?:cash|venmo|zelle|paypal|cash\s?app|apple\s?pay|google\s?pay|bank\s+transfer|wire(?:\s+transfer)?|crypto|bitcoin|btc|usdt|e-?transfer|interac)\b"
-        + @"|\bpay\s+(?:me|us)\s+(?:directly|direct|instead|privately|outside|on\s+the\s+side)\b|\bpay\s+me\s+(?:\w+\s+){1,4}instead\b"
+        + @"|\bpay\s+(?:me|us)\s+(?:directly|direct|instead|privately|outside|on\s+the\s+side)\b|\bpay\s+me\s+(?:\w{1,20}\s+){1,4}instead\b"
         + @"|\b(?:venmo|zelle|paypal|cash\s?app|revolut|bizum|nequi|daviplata|yape|mercado\s?pago|western\s+union|moneygram)\b"
         + @"|\bcash\s+(?:only|price|discount|deal|job|payment|in\s+hand|is\s+(?:cheaper|better|fine|easier|ok|okay|best))\b"
         + @"|\b(?:cheaper|discount|less|better\s+(?:price|deal)|off)\s+(?:if|for|with|when)\s+(?:you\s+)?(?:pay\s+)?(?:in\s+)?cash\b"
-        + @"|\bin\s+cash\b|(?:[$€£]\s?)?\b\d[\d,.]*\s*(?:[$€£]|bucks|dollars)?\s+cash\b|\bcash\s+on\s+(?:the\s+day|arrival|completion|the\s+spot|delivery)\b"
+        + @"|\bin\s+cash\b|(?:[$€£]\s?)?\b\d[\d,.]{0,12}\s?(?:[$€£]|bucks|dollars)?\s+cash\b|\bcash\s+on\s+(?:the\s+day|arrival|completion|the\s+spot|delivery)\b"
         + @"|\b(?:for\s+less|cheaper|a\s+discount|a\s+better\s+price)\s+if\s+(?:you\s+)?(?:pay|book|call|text|contact)\s+me\b"
         + @"|\b(?:send|transfer|wire|deposit)\s+(?:me\s+)?(?:the\s+)?(?:money|payment|deposit|funds|cash|it)\s+(?:straight\s+)?(?:to|into)\s+my\s+(?:account|bank|card)\b"
         + @"|\b(?:account|routing)\s+number\b|\b(?:iban|clabe|cbu|cvu)\b|\b(?:bank|wire)\s+transfer\b",
@@ -38,10 +38,10 @@ internal static partial class OffPlatformFinder
     private static partial Regex PaymentEnglish();
 
     [GeneratedRegex(
-        @"\bp[aá]g\w*\s+(?:(?:me|te|le)\s+)?(?:(?:en|con|por|a\s+trav[eé]s\s+de|v[ií]a|mediante)\s+)?(?:efectivo|cash|bizum|transferencia|venmo|zelle|paypal|nequi|yape|mercado\s?pago|dep[oó]sito|oxxo|cripto|mano)\b"
+        @"\bp[aá]g\w{0,8}\s+(?:(?:me|te|le)\s+)?(?:(?:en|con|por|a\s+trav[eé]s\s+de|v[ií]a|mediante)\s+)?(?:efectivo|cash|bizum|transferencia|venmo|zelle|paypal|nequi|yape|mercado\s?pago|dep[oó]sito|oxxo|cripto|mano)\b"
         + @"|\b(?:en|al)\s+(?:efectivo|contado)\b"
         + @"|\btransferencia\s+directa\b"
-        + @"|\b(?:transf[ií][eé]r\w*|dep[oó]sit\w*|(?:m[aá]nda|p[aá]sa|env[ií]a)(?:me)?\s+(?:el\s+)?(?:dinero|pago|plata|varo|lana|importe))\s+(?:a|en)\s+mi\s+(?:cuenta|tarjeta|banco)\b"
+        + @"|\b(?:transf[ií][eé]r\w{0,8}|dep[oó]sit\w{0,8}|(?:m[aá]nda|p[aá]sa|env[ií]a)(?:me)?\s+(?:el\s+)?(?:dinero|pago|plata|varo|lana|importe))\s+(?:a|en)\s+mi\s+(?:cuenta|tarjeta|banco)\b"
         + @"|\bp[aá]ga(?:me|nos)\s+(?:directo|directamente|a\s+m[ií]|aparte)\b"
         + @"|\bn[uú]mero\s+de\s+cuenta\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -92,11 +92,11 @@ internal static partial class OffPlatformFinder
         @"\b(?:fuera|afuera|por\s+fuera)\s+(?:de\s+)?(?:la|esta|esa)\s+(?:app|aplicaci[oó]n|plataforma|p[aá]gina|web)\b"
         + @"|\bsin\s+(?:la|esta|usar\s+la|pasar\s+por\s+la)\s+(?:app|aplicaci[oó]n|plataforma|p[aá]gina)\b"
         + @"|\b(?:salt(?:ar|amos|arnos|emos|arte)|nos\s+saltamos|evit(?:ar|amos|emos|arnos)|olv[ií]da(?:te|nos)\s+de|dej(?:a|emos|amos|ar)\s+(?:de\s+usar\s+)?)\s+(?:la|esta)\s+(?:app|aplicaci[oó]n|plataforma|comisi[oó]n)\b"
-        + @"|\bsin\s+(?:comisi[oó]n|comisiones|intermediari[oa]s?)\b|\bahorr\w+\s+(?:la\s+)?comisi[oó]n\b"
+        + @"|\bsin\s+(?:comisi[oó]n|comisiones|intermediari[oa]s?)\b|\bahorr\w{1,8}\s+(?:la\s+)?comisi[oó]n\b"
         + @"|\bno\s+(?:hace\s+falta|es\s+necesario|necesitas|necesitamos)\s+(?:usar|pasar\s+por)\s+(?:la|esta)\s+(?:app|aplicaci[oó]n|plataforma)\b"
         + @"|\bno\s+(?:uses|usemos|usar|us[eé]is|use)\s+(?:la|esta)\s+(?:app|aplicaci[oó]n|plataforma)\b"
         + @"|\bno\s+pas(?:ar|amos|emos|es|a)\s+por\s+(?:la|esta)\s+(?:app|aplicaci[oó]n|plataforma)\b"
-        + @"|\b(?:hac|arregl|segu|qued|cobr|pag|trat)\w*\s+(?:lo\s+|esto\s+|todo\s+)?por\s+fuera\b"
+        + @"|\b(?:hac|arregl|segu|qued|cobr|pag|trat)\w{0,8}\s+(?:lo\s+|esto\s+|todo\s+)?por\s+fuera\b"
         + @"|\bentre\s+(?:nosotros|t[uú]\s+y\s+yo)\b(?!\s+(?:dos|tres))|\bpor\s+debajo\s+de\s+la\s+mesa\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AroundSpanish();

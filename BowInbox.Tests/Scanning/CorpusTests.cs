@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BowInbox.Core.Scanning;
 
 namespace BowInbox.Tests.Scanning;
@@ -48,28 +47,6 @@ public sealed class CorpusTests
 
         Assert.True(recall >= Required, $"Leak recall {recall:P1} is below {Required:P0}.");
         Assert.True(cleanKept >= Required, $"Clean kept {cleanKept:P1} is below {Required:P0}.");
-    }
-
-    [Fact]
-    public void Scanning_a_typical_message_takes_well_under_a_millisecond()
-    {
-        var messages = ScanCorpus.Clean.Concat(ScanCorpus.Leaks.Select(leak => leak.Message)).ToList();
-        for (var warmUp = 0; warmUp < 20; warmUp++)
-        {
-            messages.ForEach(m => scanner.Scan(m, ContentPolicy.Default));
-        }
-
-        const int rounds = 20;
-        var clock = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-        {
-            messages.ForEach(m => scanner.Scan(m, ContentPolicy.Default));
-        }
-
-        var perMessage = clock.Elapsed / (rounds * messages.Count);
-        Report([$"Average scan: {perMessage.TotalMicroseconds:F0} µs over {messages.Count} messages of {messages.Average(m => m.Length):F0} characters"]);
-        // Generous on purpose: the build machine is shared; a regex that backtracks badly blows well past this.
-        Assert.True(perMessage < TimeSpan.FromMilliseconds(1), $"Average scan took {perMessage.TotalMicroseconds:F0} µs.");
     }
 
     private bool Catches(string kind, string message)
