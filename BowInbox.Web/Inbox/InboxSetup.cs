@@ -9,6 +9,7 @@ public static class InboxSetup
         builder.Services.AddSingleton<TicketActions>();
         builder.Services.AddSingleton<ReplySender>();
         builder.Services.AddSingleton<ApprovedTemplates>();
+        builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<BowInbox.Web.Live.LiveInboxFeed>();
         builder.Services.AddSingleton<BowInbox.Web.Audit.AuditLog>();
     }
