@@ -111,4 +111,22 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         var after = await client.GetAsync("/inbox");
         Assert.Equal("/Account/Login", after.Headers.Location!.AbsolutePath());
     }
+
+    [Fact]
+    public async Task Technician_opening_an_inbox_ticket_by_url_is_denied_without_content()
+    {
+        var customer = shared.App.CreateBrowserlessClient();
+        await Webhooks.PostSignedAsync(customer, Webhooks.Text("15557000077", "secret leak details"));
+        await using (var db = shared.App.CreateDbContext())
+        {
+            await Eventually.TrueAsync(() => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Tickets), "the ticket");
+        }
+
+        var client = await Login.AsAsync(shared.App, "tech1@demo.local");
+        var response = await client.GetAsync("/inbox/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath());
+        Assert.DoesNotContain("secret leak details", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -114,4 +114,18 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
         Assert.Empty(composer.FindAll("[data-testid=composer-input]"));
         Assert.NotEmpty(composer.FindAll("[data-testid=template-button]"));
     }
+
+    [Fact]
+    public async Task Double_send_from_the_keyboard_sends_once()
+    {
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
+
+        var first = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
+        var second = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
+        await Task.WhenAll(first, second);
+
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.Text == "only once"));
+    }
 }

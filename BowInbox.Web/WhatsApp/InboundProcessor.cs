@@ -68,7 +68,8 @@ internal sealed class InboundProcessor(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var inbound = await db.InboundEvents.SingleAsync(e => e.Id == id, cancellationToken);
         inbound.Attempts++;
-        inbound.LastError = $"{error.GetType().Name}: {error.Message}"[..Math.Min(2000, error.GetType().Name.Length + 2 + error.Message.Length)];
+        var reason = $"{error.GetType().Name}: {error.Message}";
+        inbound.LastError = reason.Length <= 2000 ? reason : reason[..2000];
         if (inbound.Attempts >= MaxAttempts)
         {
             // Parked, not deleted: the raw event stays for inspection and replay.

@@ -7,7 +7,12 @@ export function bindEnterToSend(textarea, dotnet) {
     textarea.addEventListener("keydown", (event) => {
         if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
-            dotnet.invokeMethodAsync("SendFromKeyboard", textarea.value);
+            if (textarea.dataset.busy) {
+                return;
+            }
+            textarea.dataset.busy = "1";
+            dotnet.invokeMethodAsync("SendFromKeyboard", textarea.value)
+                .finally(() => delete textarea.dataset.busy);
         }
     });
 }
