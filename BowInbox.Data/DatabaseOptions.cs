@@ -7,7 +7,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (embedded default), <c>SqlServer</c> (production) or <c>Postgres</c>.</summary>
     [Required]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }
@@ -16,4 +16,5 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     SqlServer = 1,
+    Postgres = 2,
 }

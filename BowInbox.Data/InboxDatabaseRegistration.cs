@@ -1,3 +1,4 @@
+using BowInbox.Data.Postgres;
 using BowInbox.Data.Sqlite;
 using BowInbox.Data.SqlServer;
 using Microsoft.Data.Sqlite;
@@ -23,13 +24,17 @@ public static class InboxDatabaseRegistration
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqliteInboxDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddPooledDbContextFactory<SqlServerInboxDbContext>(o => o.UseSqlServer(
-                    connectionString,
-                    sql => sql.EnableRetryOnFailure()));
+                // No retrying execution strategy: the app runs its own transactions (outbox with the change
+                // that caused it), which a retrying strategy refuses.
+                services.AddPooledDbContextFactory<SqlServerInboxDbContext>(o => o.UseSqlServer(connectionString));
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqlServerInboxDbContext>>();
                 break;
+            case DatabaseProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresInboxDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<PostgresInboxDbContext>>();
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite or SqlServer.");
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite, SqlServer or Postgres.");
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());

@@ -1,3 +1,4 @@
+using BowInbox.Data.Postgres;
 using BowInbox.Data.Sqlite;
 using BowInbox.Data.SqlServer;
 using BowInbox.Tests.Support;
@@ -30,6 +31,15 @@ public sealed class MigrationTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes with no SQL Server migration: run 'dotnet ef migrations add' for SqlServerInboxDbContext.");
+    }
+
+    [Fact]
+    public void Postgres_migrations_match_the_model()
+    {
+        using var db = new PostgresInboxDbContext(new DbContextOptionsBuilder<PostgresInboxDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes with no PostgreSQL migration: run 'dotnet ef migrations add' for PostgresInboxDbContext.");
     }
 
     [Fact]
