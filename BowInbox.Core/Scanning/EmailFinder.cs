@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace BowInbox.Core.Scanning;
+
+/// <summary>
+/// Finds email addresses, written plainly or dressed up: "juan at gmail dot com",
+/// "juan(at)gmail(dot)com", "juan [at] gmail [dot] com", "juan arroba gmail punto com", "juan @ gmail",
+/// "my gmail is juan.perez88".
+/// </summary>
+internal static partial class EmailFinder
+{
+    private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uk|us|ca|de|fr|eu|cat";
+    private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex";
+    private const string MailWords = Providers + "|e-?mail|correo(?:\\s+electr[oó]nico)?";
+    // Something shaped like a mailbox rather than a word: it has a digit, "_" or "." in it.
+    private const string MailboxName = @"[a-z][\w%+-]{0,40}(?:\d|[._][\w%+-])[\w.%+-]{0,40}";
+
+    private const string Local = @"(?<![\w.%+-])(?<local>[\w%+-](?:[\w.%+-]{0,62}[\w%+-])?)";
+
+    // "mike dot fixes at gmail dot com": the mailbox itself may have its dots spelled out.
+    private const string SpelledLocal = @"(?<![\w.%+-])(?<local>(?:[\w%+-]{1,30}\s+(?:dot|punto)\s+){1,3}[\w%+-]{1,30})";
+
+    // Spelled-out separators may carry spaces; a bare "." may not, so "I'm at work. Co-pay" stays clean.
+    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|@)\s*[\)\]\}>])\s*|\s+(?:at|arroba)\s+)";
+    private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto)\s+)";
+
+    private static readonly HashSet<string> NotAddresses = new(
+        [
+            "me", "us", "email", "mail", "correo", "you", "him", "her", "them", "account", "cuenta", "inbox", "message", "mensaje",
+            "look", "see", "check", "visit", "find", "online", "site", "website", "web", "page", "reviews", "mira", "visita", "busca",
+            "aqui", "aquí", "estoy", "here", "there", "it", "is",
+        ], StringComparer.OrdinalIgnoreCase);
+
+    public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
+    {
+        var text = input.Text;
+        if (text.IndexOf('@') < 0 && !MentionsEmail().IsMatch(text))
+        {
+            return;
+        }
+
+        foreach (Match m in Plain().Matches(text))
+        {
+            Add(input, policy, findings, m, m.Value);
+        }
+
+        foreach (Match m in Disguised().Matches(text).Concat(DisguisedWithSpelledLocal().Matches(text)))
+        {
+            if (NotAddresses.Contains(m.Groups["local"].Value))
+            {
+                continue;
+            }
+
+            var address = $"{m.Groups["local"].Value}@{string.Join('.', m.Groups["label"].Captures.Select(c => c.Value))}.{m.Groups["tld"].Value}";
+            Add(input, policy, findings, m, address);
+        }
+
+        foreach (Match m in AtProvider().Matches(text).Concat(ShapedNameOnProvider().Matches(text)))
+        {
+            if (!NotAddresses.Contains(m.Groups["local"].Value))
+            {
+                Add(input, policy, findings, m, $"{m.Groups["local"].Value}@{m.Groups["provider"].Value}");
+            }
+        }
+
+        foreach (Match m in ProviderThenName().Matches(text))
+        {
+            var name = m.Groups["local"];
+            Add(input, policy, findings, name, $"{name.Value}@{m.Groups["provider"].Value}");
+        }
+    }
+
+    private static void Add(NormalizedText input, ContentPolicy policy, List<Finding> findings, Capture match, string address)
+    {
+        if (policy.AllowsEmail(address))
+        {
+            return;
+        }
+
+        var (start, length) = input.ToOriginal(match.Index, match.Index + match.Length);
+        findings.Add(new Finding(ViolationKind.Email, input.Original.Substring(start, length), start, length, policy.Email));
+    }
+
+    [GeneratedRegex(@"\b(?:at|arroba|" + Providers + @"|e-?mail|correo)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionsEmail();
+
+    // Spaces around "@" and "." are allowed when the ending is a lower-case domain ending: "juan @ gmail . com".
+    [GeneratedRegex(@"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24}\b|(?<![\w.%+-])[\w.%+-]{1,64}\s{0,3}@\s{0,3}[\w-]{1,63}(?:\s{0,3}\.\s{0,3}[\w-]{1,63}){0,4}\s{0,3}\.\s{0,3}(?-i:" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Plain();
+
+    [GeneratedRegex(Local + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @"){1,4}(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disguised();
+
+    [GeneratedRegex(SpelledLocal + At + @"(?:(?<label>[\w-]{1,63})" + Dot + @"){1,4}(?<tld>" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisguisedWithSpelledLocal();
+
+    [GeneratedRegex(Local + At + @"(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtProvider();
+
+    // "lucia.clases en gmail", "tom_77 on hotmail": only a mailbox-shaped name makes "on"/"en" an "at".
+    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:en|on)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShapedNameOnProvider();
+
+    // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.
+    [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|account|cuenta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderThenName();
+}

@@ -1,0 +1,280 @@
+using PhoneNumbers;
+
+namespace BowInbox.Core.Scanning;
+
+/// <summary>
+/// Finds phone numbers, including ones split up or disguised: "555 010 0199", "five five five...",
+/// "555-O1OO", "５５５", keycap digits, "555 then 0100 then 99". Digits written plainly must make a
+/// number libphonenumber accepts and must not read as a price, date, measurement or reference;
+/// disguised digits only need to be long enough, since nobody spells out a price digit by digit.
+/// </summary>
+internal static class PhoneFinder
+{
+    private const int MinDigits = 7;
+    private const int MaxDigits = 15; // E.164
+    private const int MaxGap = 4;
+
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
+
+    public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
+    {
+        var text = input.Text;
+        var pieces = PhoneTokenizer.Tokenize(text);
+        var fragments = new List<NumberFragment>();
+        var i = 0;
+        while (i < pieces.Count)
+        {
+            if (!pieces[i].IsStrong)
+            {
+                i++;
+                continue;
+            }
+
+            var members = Chain(text, pieces, i, out var joinedByConnector);
+            i = members[^1] + 1;
+            TrimLookAlikes(pieces, members);
+            foreach (var segment in Segments(pieces, members))
+            {
+                var kind = Classify(input, pieces, segment, joinedByConnector, policy, out var start, out var digits);
+                if (kind == ChainKind.Phone)
+                {
+                    var (s, length) = input.ToOriginal(start, pieces[segment[^1]].End);
+                    findings.Add(new Finding(ViolationKind.Phone, input.Original.Substring(s, length), s, length, policy.Phone));
+                }
+                else if (kind == ChainKind.Fragment)
+                {
+                    fragments.Add(new NumberFragment(start, pieces[segment[^1]].End, digits));
+                }
+            }
+        }
+
+        ScatteredNumber.Find(input, fragments, policy, findings);
+    }
+
+    /// <summary>Indices of the digit-carrying pieces that follow on from <paramref name="start"/> as one number.</summary>
+    private static List<int> Chain(string text, List<PhonePiece> pieces, int start, out bool joinedByConnector)
+    {
+        var members = new List<int> { start };
+        joinedByConnector = false;
+        var last = start;
+        while (true)
+        {
+            var k = last + 1;
+            var connectors = 0;
+            var strongConnector = false;
+            while (k < pieces.Count && pieces[k].Kind is PhonePieceKind.Connector or PhonePieceKind.Filler && connectors < 2
+                   && IsSeparatorGap(text, pieces[k - 1].End, pieces[k].Start))
+            {
+                strongConnector |= pieces[k].Kind == PhonePieceKind.Connector;
+                connectors++;
+                k++;
+            }
+
+            if (k >= pieces.Count || !pieces[k].CarriesDigits || !IsSeparatorGap(text, pieces[k - 1].End, pieces[k].Start))
+            {
+                break;
+            }
+
+            var previous = pieces[last];
+            var next = pieces[k];
+            var bothSpelled = previous.Kind == PhonePieceKind.Spelled && next.Kind == PhonePieceKind.Spelled;
+            if (connectors > 0 && !strongConnector && !bothSpelled)
+            {
+                break;
+            }
+
+            // "15, 28013 Madrid" is a house number and a postcode; commas join digits spelled out or spaced
+            // out one by one ("6 1 2, 3 4 5").
+            if (connectors == 0 && previous.Kind == PhonePieceKind.Digits && next.Kind == PhonePieceKind.Digits
+                && (previous.Digits.Length > 1 || next.Digits.Length > 1)
+                && text.AsSpan(previous.End, next.Start - previous.End).Contains(','))
+            {
+                break;
+            }
+
+            joinedByConnector |= strongConnector;
+            members.Add(k);
+            last = k;
+        }
+
+        return members;
+    }
+
+    private static bool IsSeparatorGap(string text, int from, int to)
+    {
+        if (to - from > MaxGap)
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(from, to - from))
+        {
+            if (c is not (' ' or '\t' or '.' or '-' or '–' or '—' or '(' or ')' or '[' or ']' or '_' or '*' or '/' or '\\' or '|' or '~' or ',' or '·' or '•' or '\u00A0'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // An "O" or "I" counts as a digit only between digits: "I" and "o" are words too.
+    private static void TrimLookAlikes(List<PhonePiece> pieces, List<int> members)
+    {
+        while (members.Count > 0 && pieces[members[^1]].Kind == PhonePieceKind.LookAlike)
+        {
+            members.RemoveAt(members.Count - 1);
+        }
+    }
+
+    /// <summary>Splits a run longer than any phone number ("5550100199 5550100200") into number-sized parts.</summary>
+    private static IEnumerable<List<int>> Segments(List<PhonePiece> pieces, List<int> members)
+    {
+        var total = members.Sum(m => pieces[m].Digits.Length);
+        if (total <= MaxDigits)
+        {
+            yield return members;
+            yield break;
+        }
+
+        var segment = new List<int>();
+        var digits = 0;
+        foreach (var m in members)
+        {
+            if (segment.Count > 0 && digits + pieces[m].Digits.Length > MaxDigits)
+            {
+                yield return segment;
+                segment = [];
+                digits = 0;
+            }
+
+            segment.Add(m);
+            digits += pieces[m].Digits.Length;
+        }
+
+        if (segment.Count > 0)
+        {
+            yield return segment;
+        }
+    }
+
+    private static ChainKind Classify(NormalizedText input, List<PhonePiece> pieces, List<int> segment, bool joinedByConnector, ContentPolicy policy, out int start, out string digits)
+    {
+        var text = input.Text;
+        var first = segment[0];
+        var last = segment[^1];
+        start = pieces[first].Start;
+        digits = string.Concat(segment.Select(m => pieces[m].Digits));
+        if (policy.AllowsPhone(digits))
+        {
+            return ChainKind.None;
+        }
+
+        var hasPlus = first > 0 && pieces[first - 1].Kind == PhonePieceKind.Plus && pieces[first].Start - pieces[first - 1].End <= 1;
+        if (hasPlus)
+        {
+            start = pieces[first - 1].Start;
+        }
+        else if (start > 0 && text[start - 1] == '(')
+        {
+            start--;
+        }
+
+        // One spelled word next to plain digits ("dos 150000") is ordinary; several are someone hiding a number.
+        var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? (pieces[m].HasLookAlikes ? 2 : 0) : pieces[m].Digits.Length);
+        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End))
+        {
+            return digits.Length is >= MinDigits and <= MaxDigits ? ChainKind.Phone : ChainKind.None;
+        }
+
+        if (PhoneContext.IsInnocent(text, pieces, first, last))
+        {
+            return ChainKind.None;
+        }
+
+        // "5 5 5 0 1 0 0" and "555 then 0100 then 99" are someone spacing a number out on purpose.
+        var groups = segment.Select(m => pieces[m].Digits.Length).ToList();
+        var spacedOut = (groups.Count >= 5 && groups.All(g => g == 1)) || (joinedByConnector && groups.Count(g => g >= 3) >= 2);
+        if (digits.Length is >= MinDigits and <= MaxDigits && (spacedOut || (!PhoneContext.IsPostcodeList(groups) && IsDialable(digits, groups, hasPlus, policy))))
+        {
+            return ChainKind.Phone;
+        }
+
+        // Left over, it may still be one piece of a number given around words ("starts 555 010, ends 0199").
+        var plain = segment.All(m => pieces[m].Kind == PhonePieceKind.Digits);
+        return plain && digits.Length >= 3 && !groups.Contains(5) ? ChainKind.Fragment : ChainKind.None;
+    }
+
+    private enum ChainKind
+    {
+        None,
+        Phone,
+        Fragment,
+    }
+
+    private static bool IsDialable(string digits, List<int> groups, bool hasPlus, ContentPolicy policy)
+    {
+        if (!hasPlus && digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            (digits, hasPlus) = (digits[2..], true);
+        }
+        else if (!hasPlus && digits.StartsWith("011", StringComparison.Ordinal))
+        {
+            (digits, hasPlus) = (digits[3..], true);
+        }
+
+        // A leading plus is the sender saying "this is a phone number": any known country code will do.
+        if (hasPlus)
+        {
+            return digits.Length >= 8 && Check("+" + digits, null) is { } result
+                && (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE || (digits.Length >= 10 && result != PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE));
+        }
+
+        for (var r = 0; r < policy.PhoneRegions.Count; r++)
+        {
+            var region = policy.PhoneRegions[r];
+            if (r == 0)
+            {
+                var result = Check(digits, region);
+                // Seven digits is a local number only when grouped like one: "555 0100", not "15 28013".
+                if (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                    || (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY && groups is [7] or [3, 4]))
+                {
+                    return true;
+                }
+            }
+            else if (IsValid(digits, region))
+            {
+                return true;
+            }
+        }
+
+        // Eleven or more digits without a plus are often a country code and number: "34 612 345 678".
+        return digits.Length >= 11 && IsValid("+" + digits, null);
+    }
+
+    private static PhoneNumberUtil.ValidationResult? Check(string number, string? region)
+    {
+        try
+        {
+            var parsed = Numbers.Parse(number, region);
+            return Numbers.IsPossibleNumberWithReason(parsed);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsValid(string number, string? region)
+    {
+        try
+        {
+            return Numbers.IsValidNumber(Numbers.Parse(number, region));
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using BowInbox.Core.Scanning;
+
+namespace BowInbox.Tests.Scanning;
+
+public sealed class EmailDetectionTests
+{
+    private readonly ContactScanner scanner = new();
+
+    [Theory]
+    [InlineData("Send the photos to mike.plumbing@gmail.com", "mike.plumbing@gmail.com")]
+    [InlineData("EMAIL ME: JOHN.TUTOR@GMAIL.COM", "JOHN.TUTOR@GMAIL.COM")]
+    [InlineData("Te lo mando a jorge1975@yahoo.com.mx", "jorge1975@yahoo.com.mx")]
+    [InlineData("write to tutor.ana @ gmail . com", "tutor.ana @ gmail . com")]
+    [InlineData("juan＠gmail．com", "juan＠gmail．com")]
+    public void Plain_addresses_are_found(string message, string expected) => AssertEmail(message, expected);
+
+    [Theory]
+    [InlineData("juan at gmail dot com", "juan at gmail dot com")]
+    [InlineData("my email is sarah_k(at)outlook(dot)com", "sarah_k(at)outlook(dot)com")]
+    [InlineData("sarah [at] yahoo [dot] com for the quote", "sarah [at] yahoo [dot] com")]
+    [InlineData("reach me at tom{at}proton{dot}me", "tom{at}proton{dot}me")]
+    [InlineData("email me at mike dot fixes at gmail dot com", "mike dot fixes at gmail dot com")]
+    [InlineData("my address is jsmith AT outlook DOT com", "jsmith AT outlook DOT com")]
+    [InlineData("mi correo es luis arroba gmail punto com", "luis arroba gmail punto com")]
+    [InlineData("luis.fontanero(arroba)hotmail(punto)es", "luis.fontanero(arroba)hotmail(punto)es")]
+    [InlineData("mi mail es ana punto garcia arroba gmail punto com", "ana punto garcia arroba gmail punto com")]
+    [InlineData("mi correo es m a r i a @ g m a i l . c o m", "m a r i a @ g m a i l . c o m")]
+    public void Spelled_out_addresses_are_found(string message, string expected) => AssertEmail(message, expected);
+
+    [Theory]
+    [InlineData("Just email me: tomfixesit at hotmail", "tomfixesit at hotmail")]
+    [InlineData("my gmail is tom.fixes.77", "tom.fixes.77")]
+    [InlineData("escríbeme al correo: luisfonta88", "luisfonta88")]
+    [InlineData("mejor por correo, lucia.clases en gmail", "lucia.clases en gmail")]
+    public void A_mailbox_name_with_its_provider_is_an_address(string message, string expected) => AssertEmail(message, expected);
+
+    [Fact]
+    public void Email_is_redacted_with_its_placeholder()
+    {
+        var result = scanner.Scan("mándame las fotos a fontanero.luis@gmail.com porfa", ContentPolicy.Default);
+
+        Assert.Equal("mándame las fotos a [email removed] porfa", result.DeliveredText);
+        Assert.Equal(
+            "Your message was sent with an email address removed: contact details are shared only through the platform.",
+            result.SenderNotice);
+    }
+
+    private void AssertEmail(string message, string expected)
+    {
+        var finding = Assert.Single(scanner.Scan(message, ContentPolicy.Default).Findings);
+
+        Assert.Equal(ViolationKind.Email, finding.Kind);
+        Assert.Equal(expected, finding.Text);
+    }
+}

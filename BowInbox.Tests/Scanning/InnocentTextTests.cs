@@ -1,0 +1,140 @@
+using BowInbox.Core.Scanning;
+
+namespace BowInbox.Tests.Scanning;
+
+/// <summary>The numbers of an ordinary job chat must reach the other side exactly as written.</summary>
+public sealed class InnocentTextTests
+{
+    private readonly ContactScanner scanner = new();
+
+    [Theory]
+    [InlineData("The quote is $120 for the labour")]
+    [InlineData("It comes to 85 euros with the part")]
+    [InlineData("Son 1.500 pesos la visita")]
+    [InlineData("Total came to $1,250 including the new valve")]
+    [InlineData("Price is $2,499.99 installed")]
+    [InlineData("El precio es de 3.500.000 COP con materiales")]
+    [InlineData("El año pasado pagamos 1.200 € por la reforma")]
+    [InlineData("Son 2.500 MXN por la instalación")]
+    [InlineData("It was £450 last time")]
+    public void Prices_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("I can be there at 10:30")]
+    [InlineData("How about 3pm?")]
+    [InlineData("¿Te viene bien a las 18h?")]
+    [InlineData("10.30-11.30 works for me")]
+    [InlineData("From 8.30 to 10.30 I'm in a meeting")]
+    [InlineData("Quedamos entre las 16:00 y las 17:30")]
+    [InlineData("I'll be at the site 7-3:30 tomorrow")]
+    public void Times_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("Can you come on 12/05/2026?")]
+    [InlineData("How about May 3rd?")]
+    [InlineData("Last time you came on 2025-11-03 at 14:00")]
+    [InlineData("Nos vemos el 12.05.2026")]
+    [InlineData("We need it done by 06/15, the buyers move in on 06/20")]
+    [InlineData("Between 2015-2020 we had no issues with it")]
+    [InlineData("The house was built in 1987")]
+    public void Dates_and_years_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("I need 2 taps and 3 pipes replaced")]
+    [InlineData("Necesito 2 grifos y 3 tubos")]
+    [InlineData("The outlets on circuits 14, 16 and 18 are dead")]
+    [InlineData("Son 3 enchufes, 2 interruptores y 1 lámpara")]
+    [InlineData("Chapter 12, exercises 3 to 17")]
+    public void Quantities_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("Address is 221B Baker Street, flat 2")]
+    [InlineData("La dirección es Calle Mayor 15, 3º B")]
+    [InlineData("Calle de Alcalá 123, 4º izda, 28009 Madrid")]
+    [InlineData("Calle Mayor 15, 28013 Madrid")]
+    [InlineData("I'm at 1420 Oak Street, Springfield 62704")]
+    [InlineData("Mi dirección: Av. Insurgentes Sur 1602, piso 4, CDMX 03940")]
+    [InlineData("Calle 45 # 23-15, Bogotá, apartamento 502")]
+    [InlineData("It's flat 3, 2nd floor, 14 Elm Road, NW3 5JH")]
+    public void Street_addresses_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("Postcode is SW1A 1AA")]
+    [InlineData("Código postal 28013")]
+    [InlineData("Our zip is 90210")]
+    [InlineData("We cover zip codes 90210 90211 and 90212")]
+    [InlineData("Cubrimos 28013 28014 y 28015")]
+    public void Postcodes_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("Door code is 4821# and the lift is on the left")]
+    [InlineData("El código del portal es 4821#")]
+    [InlineData("The code for the lockbox is 0412")]
+    [InlineData("El código de la alarma es 1 2 3 4")]
+    public void Door_codes_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("This is about job #42 from last week")]
+    [InlineData("My order number is 100234")]
+    [InlineData("Ticket 5567 is still open")]
+    [InlineData("Order #100234567 shipped this morning")]
+    [InlineData("order number 5550100199")]
+    [InlineData("Invoice 2026-00451 was paid")]
+    [InlineData("Reference INV-2026-0512-33 on the app receipt")]
+    [InlineData("The serial is 4471 2208 1934 on the sticker")]
+    [InlineData("Policy number 7781 2290 11 for the claim")]
+    [InlineData("Part number 3701-2245-09, the old one cracked")]
+    [InlineData("The gas meter number is 12 345 678")]
+    [InlineData("Es sobre el pedido 100234")]
+    [InlineData("Tengo la factura 2026/0457 por si hace falta")]
+    [InlineData("La referencia de la pieza es 0 414 720 214")]
+    [InlineData("The tracking number is 1Z999AA10123456784")]
+    public void Order_job_and_reference_numbers_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("The pipe under the sink is 15mm copper")]
+    [InlineData("The ceiling is about 2.5 m high")]
+    [InlineData("You'll need a 1/2 inch adapter")]
+    [InlineData("Measurements: 120 x 60 x 45 cm")]
+    [InlineData("The new tank holds 1,000 litres")]
+    [InlineData("El contador marca 45.678 kWh")]
+    [InlineData("The water meter reads 004512 m3")]
+    [InlineData("Can you bring a 3/4\" fitting? The old one is 22 mm")]
+    public void Measurements_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("The model number on the fridge is RF28R7201SR")]
+    [InlineData("The dishwasher model is SMS46KI01E")]
+    [InlineData("The router is a Netgear R7000")]
+    [InlineData("She scored 78% on the last test, we want 90%")]
+    [InlineData("The deposit was 30% of 1,200")]
+    public void Model_numbers_and_percentages_pass_unchanged(string message) => AssertClean(message);
+
+    [Theory]
+    [InlineData("Call me when you're outside and I'll come down")]
+    [InlineData("Llámame cuando estés abajo y bajo")]
+    [InlineData("I'm at the front door")]
+    [InlineData("Look at the photo I sent")]
+    [InlineData("I'll be there @ 5")]
+    [InlineData("See you @3pm")]
+    [InlineData("My signal is terrible in the basement")]
+    [InlineData("My instagram is private so I'm sending the video here")]
+    [InlineData("Te mando las fotos por WhatsApp aquí mismo")]
+    [InlineData("Llego a las 5 en punto")]
+    [InlineData("Entre nosotros dos lo subimos sin problema")]
+    [InlineData("¿Lo pintamos por fuera también?")]
+    [InlineData("I paid the deposit through the app already")]
+    [InlineData("Done.Thanks for waiting")]
+    [InlineData("Listo.es la puerta azul de la izquierda")]
+    public void Everyday_phrases_near_the_patterns_pass_unchanged(string message) => AssertClean(message);
+
+    private void AssertClean(string message)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.True(result.IsClean, $"Found: {string.Join(", ", result.Findings.Select(f => $"{f.Kind} '{f.Text}'"))}");
+        Assert.Equal(message, result.DeliveredText);
+        Assert.Empty(result.Findings);
+        Assert.Null(result.SenderNotice);
+    }
+}

@@ -1,0 +1,60 @@
+using BowInbox.Core.Scanning;
+
+namespace BowInbox.Tests.Scanning;
+
+public sealed class OffPlatformDetectionTests
+{
+    private readonly ContactScanner scanner = new();
+
+    [Theory]
+    [InlineData("pay me cash directly and it's cheaper")]
+    [InlineData("Just Venmo me the $150 when I'm done")]
+    [InlineData("Zelle works for me")]
+    [InlineData("I take PayPal too")]
+    [InlineData("Do you have CashApp?")]
+    [InlineData("I normally charge 150 but 120 cash")]
+    [InlineData("text me directly next time")]
+    [InlineData("call me directly and I'll give you a better price")]
+    [InlineData("Let's skip the app next time")]
+    [InlineData("let's do it off the app")]
+    [InlineData("contact me outside the app for future jobs")]
+    [InlineData("I'll give you my personal number after the job")]
+    [InlineData("Let's not go through BowInbox for the next one")]
+    [InlineData("págame en efectivo")]
+    [InlineData("págame por Bizum y nos ahorramos la comisión")]
+    [InlineData("escríbeme directo y lo arreglamos")]
+    [InlineData("mejor lo hacemos fuera de la app")]
+    [InlineData("la próxima vez llámame, sin la aplicación")]
+    [InlineData("lo arreglamos entre nosotros")]
+    [InlineData("transfiéreme a mi cuenta el resto")]
+    public void Requests_to_pay_or_talk_outside_the_platform_are_found(string message)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.Contains(result.Findings, f => f.Kind == ViolationKind.PaymentOutside);
+    }
+
+    [Fact]
+    public void Off_platform_request_is_flagged_and_relayed_unchanged()
+    {
+        const string message = "If you pay me cash I can knock 20% off";
+
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.Equal(ScanVerdict.Flagged, result.Verdict);
+        Assert.Equal(message, result.DeliveredText);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyAction.Flag, finding.Action);
+        Assert.Equal("pay me cash", finding.Text);
+        Assert.StartsWith("Your message was sent.", result.SenderNotice);
+    }
+
+    [Theory]
+    [InlineData("I paid the deposit through the app already")]
+    [InlineData("Paying through the app is fine with me")]
+    [InlineData("Me pagas por la app cuando termine, como siempre")]
+    [InlineData("I don't have cash for the meter, can you park in the driveway?")]
+    [InlineData("El vuelo llega a las 14:35, voy directo a tu casa")]
+    public void Paying_through_the_platform_is_not_a_finding(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+}
