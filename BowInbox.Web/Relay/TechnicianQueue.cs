@@ -48,10 +48,14 @@ public sealed class TechnicianQueue(IDbContextFactory<InboxDbContext> contexts, 
             return [];
         }
 
+        // Inbound messages carry WhatsApp's whole-second timestamps, so the order of storing (the id) is the
+        // reliable boundary: from the briefing the session opened with.
+        var firstId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToProvider && m.CreatedAt >= since)
+            .MinAsync(m => (long?)m.Id, cancellationToken) ?? long.MaxValue;
         var userId = TicketAccess.UserId(user);
         return await db.Messages.AsNoTracking()
-            .Where(m => m.TicketId == ticketId && m.CreatedAt >= since && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Where(m => m.TicketId == ticketId && m.Id >= firstId && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System)
+            .OrderBy(m => m.Id)
             .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
                 m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status))
             .ToListAsync(cancellationToken);
