@@ -137,6 +137,13 @@ public sealed class RelaySessionTests
         Assert.Equal("idle for 2 days", (await check.RelaySessions.SingleAsync(s => s.Id == session.Id)).CloseReason);
         Assert.Null((await check.RelaySessions.SingleAsync(s => s.Id == fresh.Id)).ClosedAt);
         Assert.Contains("between 1 and", await app.Services.GetRequiredService<RelaySettings>().SaveIdleTtlDaysAsync(0, "admin@demo.local"));
+
+        // The technician still sees the ticket, so what the customer writes now is scanned, though not passed on.
+        await CustomerWritesAsync(app, "still there? call 555 700 0101");
+        var stored = await check.Messages.AsNoTracking().SingleAsync(m => m.OriginalText == "still there? call 555 700 0101");
+        Assert.Equal("still there? call [phone removed]", stored.Text);
+        await Task.Delay(500);
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Body.Contains("still there?", StringComparison.Ordinal));
     }
 
     [Fact]

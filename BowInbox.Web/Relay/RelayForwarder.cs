@@ -45,6 +45,17 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         }
     }
 
+    /// <summary>
+    /// A customer's message on a ticket whose provider can still read it but whose relay is closed (idle): it is
+    /// not passed on, yet scanned like a relayed one, because the provider sees the ticket's delivered text.
+    /// </summary>
+    public async Task ScreenOnlyAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+    }
+
     /// <summary>The provider's WhatsApp message on the pool number is stored on the ticket and goes to the customer.</summary>
     public async Task<Message> FromProviderAsync(InboxDbContext db, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
@@ -99,37 +110,37 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         switch (inbound.Type)
         {
             case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
-            {
-                var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message.Id, changes, cancellationToken);
-                Apply(message, inbound.Text, screened, caption: false);
-                return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
-            }
-
-            case var media when OutboundPayloads.MediaTypes.Contains(media) && inbound.Media is not null:
-            {
-                if (string.IsNullOrWhiteSpace(inbound.Media.Caption))
                 {
-                    return new Outgoing(media, null, null, inbound);
+                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    Apply(message, inbound.Text, screened, caption: false);
+                    return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
                 }
 
-                var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message.Id, changes, cancellationToken);
-                Apply(message, inbound.Media.Caption, screened, caption: true);
-                return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
-            }
+            case var media when OutboundPayloads.MediaTypes.Contains(media) && inbound.Media is not null:
+                {
+                    if (string.IsNullOrWhiteSpace(inbound.Media.Caption))
+                    {
+                        return new Outgoing(media, null, null, inbound);
+                    }
+
+                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    Apply(message, inbound.Media.Caption, screened, caption: true);
+                    return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
+                }
 
             case "location" when inbound.Location is not null:
                 return new Outgoing("location", inbound.Location.Name, null, inbound);
 
             case "contacts":
-            {
-                // A shared card is a contact exchange whatever the policy says: recorded, never passed on.
-                var card = screening.ScanCard(policy, inbound.SharedContacts);
-                var blocked = card with { DeliveredText = null, Verdict = ScanVerdict.Blocked, SenderNotice = card.SenderNotice ?? "Your contact card was not sent: contact details are shared only through the platform." };
-                var screened = await screening.RecordAsync(db, blocked, ticketId, sender, provider, message.Id, changes, cancellationToken);
-                message.OriginalText = message.Text;
-                message.Text = BlockedText;
-                return new Outgoing("none", null, screened with { SenderNotice = blocked.SenderNotice }, inbound);
-            }
+                {
+                    // A shared card is a contact exchange whatever the policy says: recorded, never passed on.
+                    var card = screening.ScanCard(policy, inbound.SharedContacts);
+                    var blocked = card with { DeliveredText = null, Verdict = ScanVerdict.Blocked, SenderNotice = card.SenderNotice ?? "Your contact card was not sent: contact details are shared only through the platform." };
+                    var screened = await screening.RecordAsync(db, blocked, ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    message.OriginalText = message.Text;
+                    message.Text = BlockedText;
+                    return new Outgoing("none", null, screened with { SenderNotice = blocked.SenderNotice }, inbound);
+                }
 
             default:
                 // Reactions, unsupported and unknown types are kept on the ticket, not relayed.

@@ -31,13 +31,20 @@ public sealed class RelayInbound(
     public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, MessageAdded added, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var session = await db.RelaySessions.Where(s => s.TicketId == added.TicketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (session is null)
+        var message = db.Messages.Local.Single(m => m.Id == added.MessageId);
+        if (session is not null)
+        {
+            await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
+        }
+        else if (await db.Tickets.AnyAsync(t => t.Id == added.TicketId && t.ProviderId != null, cancellationToken))
+        {
+            await forwarder.ScreenOnlyAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
+        }
+        else
         {
             return;
         }
 
-        var message = db.Messages.Local.Single(m => m.Id == added.MessageId);
-        await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
