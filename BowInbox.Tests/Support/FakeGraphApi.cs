@@ -24,7 +24,15 @@ public sealed class FakeGraphApi : HttpMessageHandler
     private readonly ConcurrentQueue<string> wamids = new();
     private int counter;
 
+    public static readonly byte[] MediaBytes = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
+
     public ConcurrentQueue<GraphRequest> Requests { get; } = new();
+
+    /// <summary>Media ids (and download URLs) the app fetched.</summary>
+    public ConcurrentQueue<string> MediaDownloads { get; } = new();
+
+    /// <summary>Media the app uploaded: from which of our numbers, and the id it got back.</summary>
+    public ConcurrentQueue<(string PhoneNumberId, string MediaId)> MediaUploads { get; } = new();
 
     /// <summary>The next call answers with this status and body (e.g. a fixture's error).</summary>
     public void RespondNext(HttpStatusCode status, string body) => script.Enqueue((status, body));
@@ -35,6 +43,25 @@ public sealed class FakeGraphApi : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        if (request.Method == HttpMethod.Get)
+        {
+            // Media: GET {base}/{media_id} describes it, GET {url} returns the bytes.
+            MediaDownloads.Enqueue(segments[^1]);
+            return segments[^2] == "media-bytes"
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(MediaBytes) }
+                : new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent($$"""{"url":"{{BaseUrl}}/media-bytes/{{segments[^1]}}","mime_type":"image/jpeg","id":"{{segments[^1]}}","messaging_product":"whatsapp"}""", Encoding.UTF8, "application/json"),
+                };
+        }
+
+        if (segments[^1] == "media")
+        {
+            var uploaded = $"uploaded-{segments[^2]}-{Interlocked.Increment(ref counter)}";
+            MediaUploads.Enqueue((segments[^2], uploaded));
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"id":"{{uploaded}}"}""", Encoding.UTF8, "application/json") };
+        }
+
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Enqueue(new GraphRequest(segments[^2], request.Headers.Authorization?.ToString(), body));
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BowInbox.Tests.Support;
 
@@ -48,6 +49,9 @@ public class InboxAppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Every log line of the app at every level (see <see cref="CapturedLogs"/>).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string EnvironmentName { get; set; } = "Development";
 
     public ConcurrentDictionary<string, string?> Settings { get; } = new();
@@ -70,6 +74,9 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs)
+            .AddFilter<CapturedLogs>(null, LogLevel.Information)
+            .AddFilter<CapturedLogs>("BowInbox", LogLevel.Debug));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

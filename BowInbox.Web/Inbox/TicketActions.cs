@@ -3,6 +3,8 @@ using BowInbox.Core.Messaging;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Live;
+using BowInbox.Web.Relay;
+using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Inbox;
@@ -17,7 +19,7 @@ public sealed record ActionResult(bool Succeeded, string Message)
 public sealed record QualificationForm(string? ServiceType, string? Area, Urgency Urgency, string? Notes);
 
 /// <summary>What staff do to a ticket from the inbox. Every action checks <see cref="TicketAccess"/> first and leaves a timeline entry.</summary>
-public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, InboxEvents events, TimeProvider time)
+public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, InboxEvents events, IRelaySessions relay, OutboxWriter outbox, TimeProvider time)
 {
     public const int MaxNoteLength = 4000;
 
@@ -55,7 +57,10 @@ public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, In
             }
 
             return ActionResult.Ok($"Status {from} → {next}");
-        });
+        },
+        (db, ticket) => ticket.IsOpen && ticket.Status != TicketStatus.Requeued
+            ? Task.CompletedTask
+            : relay.CloseAsync(db, ticket.Id, $"ticket {ticket.Status.ToString().ToLowerInvariant()}", CancellationToken.None));
 
     public Task<ActionResult> QualifyAsync(ClaimsPrincipal user, int ticketId, QualificationForm form)
     {
@@ -126,7 +131,7 @@ public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, In
         }
     }
 
-    private async Task<ActionResult> ChangeAsync(ClaimsPrincipal user, int ticketId, string kind, Func<Ticket, ActionResult> change)
+    private async Task<ActionResult> ChangeAsync(ClaimsPrincipal user, int ticketId, string kind, Func<Ticket, ActionResult> change, Func<InboxDbContext, Ticket, Task>? alsoInSameSave = null)
     {
         if (!TicketAccess.SeesAllTickets(user))
         {
@@ -146,10 +151,16 @@ public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, In
             return result;
         }
 
+        if (alsoInSameSave is not null)
+        {
+            await alsoInSameSave(db, ticket);
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         ticket.LastActivityAt = now;
         db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = kind, Detail = result.Message, Actor = user.Identity?.Name });
         await db.SaveChangesAsync();
+        outbox.NotifySender();
         await events.PublishAsync(new TicketChanged(ticketId, kind));
         return result;
     }

@@ -15,6 +15,19 @@ internal sealed class SimulatedGraphApi(SimulatorPhones phones, SimulatedWebhook
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        if (request.Method == HttpMethod.Get)
+        {
+            // Media the simulated phones "sent": a described URL, then a tiny placeholder image.
+            return segments[^2] == "media-bytes"
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0]) }
+                : Json(HttpStatusCode.OK, $$"""{"url":"{{BaseUrl}}media-bytes/{{segments[^1]}}","mime_type":"image/jpeg","id":"{{segments[^1]}}","messaging_product":"whatsapp"}""");
+        }
+
+        if (request.Method == HttpMethod.Post && segments.Length >= 2 && segments[^1] == "media")
+        {
+            return Json(HttpStatusCode.OK, $$"""{"id":"sim-media-{{Guid.NewGuid():N}}"}""");
+        }
+
         if (request.Method != HttpMethod.Post || segments.Length < 2 || segments[^1] != "messages")
         {
             return Json(HttpStatusCode.BadRequest, """{"error":{"message":"Unsupported request","type":"OAuthException","code":100}}""");

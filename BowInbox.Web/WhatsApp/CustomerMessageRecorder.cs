@@ -14,7 +14,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 {
     public const int PreviewLength = 200;
 
-    public async Task<InboxChange> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    public async Task<MessageAdded> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
     CustomerMessageRecorder customers,
     DeliveryStatusRecorder statuses,
+    BowInbox.Web.Relay.RelayInbound relay,
     INumberProtector numbers,
     InboxEvents events,
     TimeProvider time,
@@ -70,6 +71,7 @@ internal sealed class InboundEventHandler(
         inbound.Attempts++;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        relay.NotifySender();
 
         foreach (var change in changes)
         {
@@ -95,7 +97,9 @@ internal sealed class InboundEventHandler(
 
         if (ourNumbers.TryGetValue(message.PhoneNumberId, out var purpose) && purpose == NumberPurpose.Central)
         {
-            changes.Add(await customers.RecordAsync(db, message, fromHash, cancellationToken));
+            var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
+            changes.Add(added);
+            await relay.CustomerMessageAsync(db, message, added, changes, cancellationToken);
             return;
         }
 
@@ -105,7 +109,7 @@ internal sealed class InboundEventHandler(
             logger.LogWarning("Message {Wamid} arrived on phone_number_id {PhoneNumberId}, which is not one of our numbers; kept unrouted", message.Wamid, message.PhoneNumberId);
         }
 
-        db.UnroutedMessages.Add(new UnroutedMessage
+        var unrouted = new UnroutedMessage
         {
             Wamid = message.Wamid,
             PhoneNumberId = message.PhoneNumberId,
@@ -117,7 +121,13 @@ internal sealed class InboundEventHandler(
             RawJson = System.Text.Json.JsonSerializer.Serialize(message with { From = "" }),
             Reason = reason,
             ReceivedAt = time.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.UnroutedMessages.Add(unrouted);
         await db.SaveChangesAsync(cancellationToken);
+        if (reason == UnroutedReason.ProviderPool)
+        {
+            await relay.PoolMessageAsync(db, unrouted, message, changes, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -88,11 +88,26 @@ internal sealed class OutboxSender(
     {
         try
         {
-            var payload = row.Kind == OutboxKind.MarkRead
-                ? row.PayloadJson
-                : OutboundPayloads.WithRecipient(row.PayloadJson, numbers.Unprotect(row.ToProtected));
             await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<IWhatsAppClient>();
+            var stored = row.PayloadJson;
+            if (row.Kind == OutboxKind.Media && OutboundPayloads.MediaOf(stored) is { } media)
+            {
+                // A media id works only for the number that holds it: copy it to the sending number, on every attempt
+                // (the download URL lives minutes, so nothing is fetched ahead of the send).
+                var download = await client.DownloadMediaAsync(media.MediaId, cancellationToken);
+                var upload = download.Content is null ? null : await client.UploadMediaAsync(row.FromPhoneNumberId, download.Content, cancellationToken);
+                if (upload?.MediaId is null)
+                {
+                    return new SendOutcome(null, download.Failure ?? upload?.Failure);
+                }
+
+                stored = OutboundPayloads.WithMediaId(stored, upload.MediaId);
+            }
+
+            var payload = row.Kind == OutboxKind.MarkRead
+                ? stored
+                : OutboundPayloads.WithRecipient(stored, numbers.Unprotect(row.ToProtected));
             var outcome = await client.SendAsync(row.FromPhoneNumberId, payload, cancellationToken);
             health.Report(outcome);
             return outcome;

@@ -1,0 +1,81 @@
+using BowInbox.Core.Numbers;
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+public sealed record NumberForm(int? Id, string? PhoneNumberId, string? DisplayNumber, NumberPurpose Purpose, string? Region, bool Active);
+
+/// <summary>The WhatsApp business numbers the marketplace owns, as Admins manage them at <c>/admin/numbers</c>.</summary>
+public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts)
+{
+    public async Task<IReadOnlyList<ProxyNumber>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProxyNumbers.AsNoTracking().OrderBy(n => n.Purpose).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds or updates a number; returns an error a person can act on, or null when saved.</summary>
+    public async Task<string?> SaveAsync(NumberForm form, CancellationToken cancellationToken = default)
+    {
+        var phoneNumberId = form.PhoneNumberId?.Trim() ?? "";
+        if (phoneNumberId.Length is < 5 or > 32 || !phoneNumberId.All(char.IsAsciiDigit))
+        {
+            return "The phone_number_id is the numeric id Meta shows for the number in WhatsApp Manager (5 to 32 digits).";
+        }
+
+        if (!BowInbox.Web.Admin.PhoneNumbers.TryToWaId(form.DisplayNumber, out var display, out var error))
+        {
+            return "Display number: " + error;
+        }
+
+        var region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
+        if (region?.Length > 100)
+        {
+            return "The region is limited to 100 characters.";
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ProxyNumbers.AnyAsync(n => n.PhoneNumberId == phoneNumberId && n.Id != form.Id, cancellationToken))
+        {
+            return $"The phone_number_id {phoneNumberId} is already listed.";
+        }
+
+        var number = form.Id is { } id ? await db.ProxyNumbers.FirstOrDefaultAsync(n => n.Id == id, cancellationToken) : new ProxyNumber();
+        if (number is null)
+        {
+            return "That number no longer exists; reload the page.";
+        }
+
+        var otherCentrals = await db.ProxyNumbers.CountAsync(n => n.Purpose == NumberPurpose.Central && n.Active && n.Id != form.Id, cancellationToken);
+        if (form.Purpose == NumberPurpose.Central && form.Active && otherCentrals > 0)
+        {
+            return "Another central number is active: customers write to one central number. Deactivate it first.";
+        }
+
+        var wasActiveCentral = number.Id != 0 && number.Purpose == NumberPurpose.Central && number.Active;
+        if (wasActiveCentral && !(form.Purpose == NumberPurpose.Central && form.Active) && otherCentrals == 0)
+        {
+            return "This is the only active central number: customers could no longer be answered. Add or activate another central number first.";
+        }
+
+        if (number.Id != 0 && number.PhoneNumberId != phoneNumberId
+            && await db.RelaySessions.AnyAsync(s => s.PoolPhoneNumberId == number.PhoneNumberId && s.ClosedAt == null, cancellationToken))
+        {
+            return "Open relay sessions run on this number, so its phone_number_id cannot change. Deactivate it and add the new number instead.";
+        }
+
+        number.PhoneNumberId = phoneNumberId;
+        number.DisplayNumber = display;
+        number.Purpose = form.Purpose;
+        number.Region = region;
+        number.Active = form.Active;
+        if (number.Id == 0)
+        {
+            db.ProxyNumbers.Add(number);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Claims;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
+using BowInbox.Core.Scanning;
+using BowInbox.Data;
+using BowInbox.Web.Audit;
+using BowInbox.Web.Inbox;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+public sealed record ProviderChoice(int Id, string DisplayName, ProviderAvailability Availability, string? PauseReason, int OpenJobs);
+
+/// <summary>What the inbox shows about a ticket's provider side. Never a number.</summary>
+public sealed record RelayPanel(int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, IReadOnlyList<ProviderChoice> Providers);
+
+/// <summary>Staff assigning a technician from the inbox (which opens the relay) and writing to the provider's side.</summary>
+public sealed class RelayAssignment(
+    IDbContextFactory<InboxDbContext> contexts,
+    RelaySessionStore sessions,
+    RelayDelivery delivery,
+    ContactScanner scanner,
+    InboxEvents events,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task<RelayPanel?> PanelAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    {
+        if (!TicketAccess.SeesAllTickets(user))
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await TicketAccess.Visible(db, user).AsNoTracking().Include(t => t.Provider).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var session = await db.RelaySessions.AsNoTracking().Where(s => s.TicketId == ticketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var providers = await db.Providers.AsNoTracking().OrderBy(p => p.DisplayName)
+            .Select(p => new ProviderChoice(p.Id, p.DisplayName, p.Availability, p.PauseReason, db.RelaySessions.Count(s => s.ProviderId == p.Id && s.ClosedAt == null)))
+            .ToListAsync(cancellationToken);
+        return new RelayPanel(ticket.ProviderId, ticket.Provider?.DisplayName, ticket.Provider?.Availability == ProviderAvailability.Paused ? ticket.Provider.PauseReason : null,
+            session is not null, session?.OpenedAt, providers);
+    }
+
+    /// <summary>Assigns the technician and opens the relay on a pool number; a previous provider's session is closed.</summary>
+    public async Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
+    {
+        if (!TicketAccess.SeesAllTickets(user))
+        {
+            return ActionResult.Fail("Only inbox staff can assign technicians.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ticket = await TicketAccess.Visible(db, user).Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        var provider = await db.Providers.FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
+        if (ticket is null || provider is null)
+        {
+            return ActionResult.Fail("That ticket or technician does not exist.");
+        }
+
+        if (!ticket.IsOpen)
+        {
+            return ActionResult.Fail($"Ticket #{ticket.Id} is {ticket.Status}; reopen it before assigning a technician.");
+        }
+
+        if (provider.Availability == ProviderAvailability.Paused)
+        {
+            return ActionResult.Fail($"{provider.DisplayName} is paused and takes no new work: {provider.PauseReason}");
+        }
+
+        if (RelayDelivery.RecipientOf(provider) is null)
+        {
+            return ActionResult.Fail($"{provider.DisplayName} has no WhatsApp number on file, so nothing can be relayed to them.");
+        }
+
+        var current = await db.RelaySessions.AnyAsync(s => s.TicketId == ticketId && s.ProviderId == providerId && s.ClosedAt == null, cancellationToken);
+        if (current)
+        {
+            return ActionResult.Fail($"{provider.DisplayName} is already working on ticket #{ticket.Id}.");
+        }
+
+        var pool = await sessions.ChoosePoolNumberAsync(db, provider.Id, cancellationToken);
+        if (pool is null)
+        {
+            return ActionResult.Fail("No provider-pool number is active: an Admin must add one under Admin → Numbers.");
+        }
+
+        var previous = ticket.ProviderId is { } previousId && previousId != providerId
+            ? await db.Providers.AsNoTracking().Where(p => p.Id == previousId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        await sessions.OpenAsync(db, ticket, provider, pool, cancellationToken);
+        db.TicketEvents.Add(new Core.Tickets.TicketEvent
+        {
+            TicketId = ticket.Id,
+            At = time.GetUtcNow().UtcDateTime,
+            Kind = "provider-assigned",
+            Detail = previous is null ? $"Technician {provider.DisplayName} assigned" : $"Reassigned from {previous} to {provider.DisplayName}",
+            Actor = user.Identity?.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        delivery.NotifySender();
+        await events.PublishAsync(new TicketChanged(ticket.Id, "provider-assigned"));
+        if (previous is not null)
+        {
+            await audit.WriteAsync(user.Identity?.Name ?? "staff", AuditActions.Reassigned, $"ticket:{ticket.Id}", $"From {previous} to {provider.DisplayName}", cancellationToken);
+        }
+
+        return ActionResult.Ok($"{provider.DisplayName} assigned; they were briefed on WhatsApp");
+    }
+
+    /// <summary>Staff writing to the provider's side, from the session's pool number, through the same scanner and outbox.</summary>
+    public async Task<ReplyResult> WriteToProviderAsync(ClaimsPrincipal user, StaffAuthor author, int ticketId, string? text, CancellationToken cancellationToken = default)
+    {
+        if (ReplySender.Validate(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!TicketAccess.SeesAllTickets(user) || !await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
+        {
+            return new ReplyResult(ReplyOutcome.NotFound, "That conversation does not exist or is not yours to answer.");
+        }
+
+        var session = await db.RelaySessions.AsNoTracking().Where(s => s.TicketId == ticketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var provider = session is null ? null : await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == session.ProviderId, cancellationToken);
+        if (session is null || provider is null || RelayDelivery.RecipientOf(provider) is not { } to)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, "No technician is working on this ticket yet: assign one first.");
+        }
+
+        var scan = scanner.Scan(text!.Trim(), await RelaySettings.ContentPolicyAsync(db, cancellationToken));
+        if (scan.DeliveredText is null)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, scan.SenderNotice ?? "The content policy does not allow this message.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = new Message
+        {
+            TicketId = ticketId,
+            Direction = MessageDirection.ToProvider,
+            AuthorUserId = author.UserId,
+            AuthorName = author.DisplayName,
+            Type = "text",
+            Text = scan.DeliveredText,
+            OriginalText = scan.DeliveredText == text.Trim() ? null : text.Trim(),
+            PhoneNumberId = session.PoolPhoneNumberId,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        var speaker = $"{Core.Contacts.PersonName.FirstName(author.DisplayName)} (team)";
+        await delivery.SendTextAsync(db, session.PoolPhoneNumberId, to, RelayText.Prefixed(ticketId, speaker, scan.DeliveredText),
+            RelayNotices.RelayedTemplatePayload(ticketId, speaker, scan.DeliveredText), message.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        delivery.NotifySender();
+        await events.PublishAsync(new MessageAdded(ticketId, message.Id, NewTicket: false));
+        return new ReplyResult(ReplyOutcome.Queued, "Message to the technician queued.", message.Id);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Relay;
+using BowInbox.Core.Tickets;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>
+/// <c>/done</c> and <c>/handoff &lt;group&gt;</c> on a pool number. With several jobs on the number, the job is
+/// the quoted message's, or given after the command (<c>/done 42</c>); otherwise the provider is asked.
+/// </summary>
+public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery delivery, TimeProvider time) : IProviderCommandHandler
+{
+    public IEnumerable<string> HelpLines =>
+    [
+        "/done – the job is finished: closes it and thanks the customer (/done 42 picks job #42)",
+        "/handoff <group> – hand the job back to our team for another professional",
+    ];
+
+    public async Task<bool> TryHandleAsync(ProviderCommandContext context, CancellationToken cancellationToken)
+    {
+        if (!RelayText.TryParseCommand(context.Text, out var command, out var argument) || command is not ("done" or "handoff"))
+        {
+            return false;
+        }
+
+        var to = RelayDelivery.RecipientOf(context.Provider)!;
+        var job = command == "done" ? JobNumber(argument) : null;
+        var match = await RelaySessionFinder.FindAsync(context.Db, context.Provider.Id, context.PoolPhoneNumberId, context.ContextWamid, job, cancellationToken);
+        if (match.Session is not { } session)
+        {
+            var answer = match.Candidates.Count == 0
+                ? RelayNotices.NoOpenJob
+                : $"Which job? You have {match.Candidates.Count} open jobs on this number: "
+                    + string.Join(", ", match.Candidates.Select(c => "#" + c.TicketId.ToString(CultureInfo.InvariantCulture)))
+                    + $". Reply to one of its messages with /{command}, or send /{command} {match.Candidates[0].TicketId.ToString(CultureInfo.InvariantCulture)}.";
+            await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, to, answer, null, null, cancellationToken);
+            return true;
+        }
+
+        var ticket = await context.Db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
+        if (command == "done")
+        {
+            await DoneAsync(context, ticket, cancellationToken);
+        }
+        else
+        {
+            await HandoffAsync(context, ticket, argument, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task DoneAsync(ProviderCommandContext context, Ticket ticket, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var from = ticket.Status;
+        ticket.TryMoveTo(TicketStatus.Resolved);
+        ticket.ResolvedAt = now;
+        ticket.WaitingSince = null;
+        ticket.LastActivityAt = now;
+        context.Db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "status", Detail = $"Status {from} → {ticket.Status}: {context.Provider.DisplayName} sent /done", Actor = context.Provider.DisplayName });
+        await sessions.CloseAsync(context.Db, ticket.Id, "job done", cancellationToken);
+        await context.Db.SaveChangesAsync(cancellationToken);
+
+        if (await RelayDelivery.CentralAsync(context.Db, cancellationToken) is { } central)
+        {
+            var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, context.Provider.FirstName, ticket.Id);
+            var notice = await delivery.StoreNoticeAsync(context.Db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
+            await delivery.SendTextAsync(context.Db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
+            ticket.LastMessagePreview = WhatsApp.CustomerMessageRecorder.Preview(thanks);
+        }
+
+        await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, RelayDelivery.RecipientOf(context.Provider)!, RelayNotices.Done(ticket.Id), null, null, cancellationToken);
+        PendingChanges.Add(context.Db, new TicketChanged(ticket.Id, "resolved"));
+    }
+
+    private async Task HandoffAsync(ProviderCommandContext context, Ticket ticket, string group, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var from = ticket.Status;
+        if (!ticket.TryMoveTo(TicketStatus.Requeued))
+        {
+            ticket.TryMoveTo(TicketStatus.New);
+        }
+
+        var named = string.IsNullOrWhiteSpace(group) ? null : await context.Db.ProviderGroups.FirstOrDefaultAsync(g => g.Name == group.Trim(), cancellationToken);
+        ticket.GroupId = named?.Id ?? ticket.GroupId;
+        ticket.ProviderId = null;
+        ticket.Provider = null;
+        ticket.LastActivityAt = now;
+        var target = string.IsNullOrWhiteSpace(group) ? "no group named" : $"group '{group.Trim()}'{(named is null ? " (not a known group)" : "")}";
+        var detail = $"{context.Provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue";
+        context.Db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "handoff", Detail = detail, Actor = context.Provider.DisplayName });
+        context.Db.Messages.Add(new Message { TicketId = ticket.Id, Direction = MessageDirection.InternalNote, AuthorName = "BowInbox", Type = "note", Text = detail, CreatedAt = now });
+        await sessions.CloseAsync(context.Db, ticket.Id, "handed back", cancellationToken);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, RelayDelivery.RecipientOf(context.Provider)!, RelayNotices.HandedOff(ticket.Id), null, null, cancellationToken);
+        PendingChanges.Add(context.Db, new TicketChanged(ticket.Id, "handoff"));
+    }
+
+    private static int? JobNumber(string argument)
+        => int.TryParse(argument.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -1,0 +1,192 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
+using BowInbox.Core.Scanning;
+using BowInbox.Core.Tickets;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using BowInbox.Web.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>
+/// Passes one message of a relay session to the other side: scanned, stored once on the ticket with its
+/// delivered (and, when changed, original) text, and queued in the caller's transaction. Towards a provider
+/// from the session's pool number with a <c>#42 Maria:</c> prefix; towards the customer from the central number.
+/// </summary>
+public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, TimeProvider time)
+{
+    public const string BlockedText = "[not passed on: content policy]";
+
+    /// <summary>The customer's message, already stored by the channel, goes to the provider.</summary>
+    public async Task ToProviderAsync(InboxDbContext db, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
+        var provider = await db.Providers.SingleAsync(p => p.Id == session.ProviderId, cancellationToken);
+        var contact = ticket.Contact!;
+        var central = await RelayDelivery.CentralAsync(db, cancellationToken);
+        var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
+        session.LastActivityAt = time.GetUtcNow().UtcDateTime;
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+
+        if (outgoing.Screening?.SenderNotice is { } notice && central is not null)
+        {
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
+        }
+
+        if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, $"{contact.FirstName}") is { } payload)
+        {
+            var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, contact.FirstName, outgoing.Text ?? $"[{inbound.Type}]");
+            await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A customer's message on a ticket whose provider can still read it but whose relay is closed (idle): it is
+    /// not passed on, yet scanned like a relayed one, because the provider sees the ticket's delivered text.
+    /// </summary>
+    public async Task ScreenOnlyAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+    }
+
+    /// <summary>The provider's WhatsApp message on the pool number is stored on the ticket and goes to the customer.</summary>
+    public async Task<Message> FromProviderAsync(InboxDbContext db, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var message = CustomerMessageRecorder.ToMessage(inbound, session.TicketId, provider.FirstName);
+        message.Direction = MessageDirection.FromProvider;
+        message.Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText;
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        await SendToCustomerAsync(db, session, provider, message, inbound, changes, cancellationToken);
+        return message;
+    }
+
+    /// <summary>
+    /// A message already stored on the ticket (the provider's, or written in the web queue) goes to the customer.
+    /// Its outbox row is linked to it only when it has no inbound wamid of its own to keep.
+    /// </summary>
+    public async Task SendToCustomerAsync(InboxDbContext db, RelaySession session, Provider provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
+        var central = await RelayDelivery.CentralAsync(db, cancellationToken);
+        var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Provider, provider, message, inbound, changes, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        session.LastActivityAt = now;
+        ticket.LastActivityAt = now;
+
+        if (outgoing.Screening?.SenderNotice is { } notice && RelayDelivery.RecipientOf(provider) is { } providerRecipient)
+        {
+            await delivery.SendTextAsync(db, session.PoolPhoneNumberId, providerRecipient, RelayText.Prefixed(ticket.Id, "BowInbox", notice), null, null, cancellationToken);
+        }
+
+        if (central is null || Payload(outgoing, null, provider.FirstName) is not { } payload)
+        {
+            return;
+        }
+
+        var linked = message.Wamid is null ? message.Id : (long?)null;
+        var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, provider.FirstName, outgoing.Text ?? $"[{inbound.Type}]");
+        await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, linked, cancellationToken);
+        ticket.WaitingSince = null;
+        ticket.ProviderFirstMessageAt ??= now;
+        ticket.FirstHumanReplyAt ??= now;
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? inbound.DisplayText}");
+    }
+
+    private sealed record Outgoing(string Type, string? Text, Screening? Screening, InboundMessage Inbound);
+
+    /// <summary>Scans what can carry contact details, records the verdict on the stored message, and says what may go out (Type "none": nothing).</summary>
+    private async Task<Outgoing> PrepareAsync(
+        InboxDbContext db, int ticketId, SenderKind sender, Provider? provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var policy = await RelaySettings.ContentPolicyAsync(db, cancellationToken);
+        switch (inbound.Type)
+        {
+            case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
+                {
+                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    Apply(message, inbound.Text, screened, caption: false);
+                    return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
+                }
+
+            case var media when OutboundPayloads.MediaTypes.Contains(media) && inbound.Media is not null:
+                {
+                    if (string.IsNullOrWhiteSpace(inbound.Media.Caption))
+                    {
+                        return new Outgoing(media, null, null, inbound);
+                    }
+
+                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    Apply(message, inbound.Media.Caption, screened, caption: true);
+                    return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
+                }
+
+            case "location" when inbound.Location is not null:
+                return new Outgoing("location", inbound.Location.Name, null, inbound);
+
+            case "contacts":
+                {
+                    // A shared card is a contact exchange whatever the policy says: recorded, never passed on.
+                    var card = screening.ScanCard(policy, inbound.SharedContacts);
+                    var blocked = card with { DeliveredText = null, Verdict = ScanVerdict.Blocked, SenderNotice = card.SenderNotice ?? "Your contact card was not sent: contact details are shared only through the platform." };
+                    var screened = await screening.RecordAsync(db, blocked, ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    message.OriginalText = message.Text;
+                    message.Text = BlockedText;
+                    return new Outgoing("none", null, screened with { SenderNotice = blocked.SenderNotice }, inbound);
+                }
+
+            default:
+                // Reactions, unsupported and unknown types are kept on the ticket, not relayed.
+                return new Outgoing("none", null, null, inbound);
+        }
+    }
+
+    private static void Apply(Message message, string original, Screening screened, bool caption)
+    {
+        var delivered = screened.Delivered ?? BlockedText;
+        if (delivered == original)
+        {
+            return;
+        }
+
+        message.OriginalText = original;
+        if (caption)
+        {
+            message.Caption = delivered;
+            message.Text = delivered;
+        }
+        else
+        {
+            message.Text = delivered;
+        }
+    }
+
+    /// <summary>The payload for the other side; towards a provider (<paramref name="ticketId"/> given) texts carry the job prefix.</summary>
+    private static (OutboxKind Kind, string Json)? Payload(Outgoing outgoing, int? ticketId, string speaker)
+    {
+        string Label(string? text) => ticketId is { } id
+            ? RelayText.Prefixed(id, speaker, text ?? "")
+            : $"{speaker}: {text}";
+
+        var inbound = outgoing.Inbound;
+        return outgoing.Type switch
+        {
+            "text" => (OutboxKind.Text, OutboundPayloads.Text(RelayDelivery.Fit(Label(outgoing.Text)))),
+            "location" => (
+                OutboxKind.Media,
+                OutboundPayloads.Location(inbound.Location!.Latitude, inbound.Location.Longitude, Label(inbound.Location.Name ?? "location").TrimEnd(' ', ':'), inbound.Location.Address)),
+            "image" or "document" or "video" => (OutboxKind.Media, OutboundPayloads.Media(outgoing.Type, inbound.Media!.Id, CaptionFit(Label(outgoing.Text).TrimEnd(' ', ':')), inbound.Media.Filename)),
+            "audio" or "sticker" => (OutboxKind.Media, OutboundPayloads.Media(outgoing.Type, inbound.Media!.Id)),
+            _ => null,
+        };
+    }
+
+    private static string CaptionFit(string caption) => caption.Length <= 1024 ? caption : caption[..1023] + "…";
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using BowInbox.Core.Channel;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using BowInbox.Web.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>
+/// The relay's part of inbound processing, run inside the channel's transaction: a message is stored,
+/// relayed and marked handled together, so a duplicate delivery (already stored) is never relayed again and
+/// a crash before the commit relays nothing, to be redone from the stored event.
+/// </summary>
+public sealed class RelayInbound(
+    RelayForwarder forwarder,
+    RelayDelivery delivery,
+    IEnumerable<IProviderCommandHandler> handlers,
+    TimeProvider time,
+    ILogger<RelayInbound> logger)
+{
+    /// <summary>Row ids of the "which job" list: <c>relay-job:{held message}:{ticket}</c>.</summary>
+    public const string PickPrefix = "relay-job:";
+
+    public const string HelpLine = "/help – this list of commands";
+
+    public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, MessageAdded added, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var session = await db.RelaySessions.Where(s => s.TicketId == added.TicketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var message = db.Messages.Local.Single(m => m.Id == added.MessageId);
+        if (session is not null)
+        {
+            await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
+        }
+        else if (await db.Tickets.AnyAsync(t => t.Id == added.TicketId && t.ProviderId != null, cancellationToken))
+        {
+            await forwarder.ScreenOnlyAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
+        }
+        else
+        {
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A message on a pool number: a command, a relay to the customer, a "which job" question, or a polite refusal.</summary>
+    public async Task PoolMessageAsync(InboxDbContext db, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var sender = new Recipient(unrouted.FromProtected, unrouted.FromHash);
+        var provider = await db.Providers.FirstOrDefaultAsync(p => p.WaIdHash == unrouted.FromHash, cancellationToken);
+        if (provider is null)
+        {
+            await AnswerStrangerAsync(db, unrouted, sender, cancellationToken);
+            unrouted.HandledAt = now;
+            return;
+        }
+
+        if (inbound.ReplyId?.StartsWith(PickPrefix, StringComparison.Ordinal) == true)
+        {
+            await RelayPickedAsync(db, provider, unrouted, sender, inbound.ReplyId, changes, cancellationToken);
+            unrouted.HandledAt = now;
+            return;
+        }
+
+        var text = inbound.Text ?? "";
+        var command = new ProviderCommandContext(db, provider, unrouted.PhoneNumberId, inbound, text, inbound.ReplyId, inbound.ContextWamid);
+        foreach (var handler in handlers)
+        {
+            if (await handler.TryHandleAsync(command, cancellationToken))
+            {
+                PendingChanges.MoveTo(db, changes);
+                unrouted.HandledAt = now;
+                return;
+            }
+        }
+
+        if (RelayText.TryParseCommand(text, out _, out _))
+        {
+            // Commands are never relayed; one nobody handled (or /help) gets the list.
+            await delivery.SendTextAsync(db, unrouted.PhoneNumberId, sender, HelpText(), null, null, cancellationToken);
+            unrouted.HandledAt = now;
+            return;
+        }
+
+        var match = await RelaySessionFinder.FindAsync(db, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
+        if (match.Session is { } session)
+        {
+            var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
+            changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
+            unrouted.HandledAt = now;
+        }
+        else if (match.Candidates.Count == 0)
+        {
+            await delivery.SendTextAsync(db, unrouted.PhoneNumberId, sender, RelayNotices.NoOpenJob, null, null, cancellationToken);
+            unrouted.HandledAt = now;
+        }
+        else
+        {
+            // Held (HandledAt stays empty) until the provider picks the job: never a guess.
+            await AskWhichJobAsync(db, unrouted, sender, match.Candidates, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public string HelpText()
+    {
+        var lines = handlers.SelectMany(h => h.HelpLines).Append(HelpLine);
+        return "Commands you can send here:\n" + string.Join("\n", lines) + "\nAnything else is passed on to your customer.";
+    }
+
+    public void NotifySender() => delivery.NotifySender();
+
+    private async Task AnswerStrangerAsync(InboxDbContext db, UnroutedMessage unrouted, Recipient sender, CancellationToken cancellationToken)
+    {
+        var central = await RelayDelivery.CentralAsync(db, cancellationToken);
+        await delivery.SendTextAsync(db, unrouted.PhoneNumberId, sender, RelayNotices.Stranger(central?.DisplayNumber), null, null, cancellationToken);
+
+        // Which of our numbers, never who wrote: the sender's number stays out of logs.
+        logger.LogInformation("A message on pool number {PhoneNumberId} came from someone who is not a provider; answered automatically, nothing relayed", unrouted.PhoneNumberId);
+    }
+
+    private async Task AskWhichJobAsync(InboxDbContext db, UnroutedMessage held, Recipient sender, IReadOnlyList<RelaySession> candidates, CancellationToken cancellationToken)
+    {
+        var ticketIds = candidates.Select(c => c.TicketId).ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area }).ToListAsync(cancellationToken);
+        var rows = tickets.OrderByDescending(t => t.Id).Take(WhatsAppLimits.MaxListRows).Select(t => new ListRow(
+            string.Create(CultureInfo.InvariantCulture, $"{PickPrefix}{held.Id}:{t.Id}"),
+            Fit($"#{t.Id} {BowInbox.Core.Contacts.PersonName.FirstName(t.ProfileName) ?? t.Alias}", WhatsAppLimits.MaxListRowTitleLength),
+            Fit($"{t.ServiceType ?? "service ?"}, {t.Area ?? "area ?"}", WhatsAppLimits.MaxListRowDescriptionLength))).ToList();
+        var payload = OutboundPayloads.List(RelayNotices.WhichJob, "Choose the job", [new ListSection(null, rows)]);
+        await delivery.SendAsync(db, held.PhoneNumberId, sender, OutboxKind.Interactive, payload, null, null, cancellationToken);
+    }
+
+    private async Task RelayPickedAsync(InboxDbContext db, Provider provider, UnroutedMessage pick, Recipient sender, string replyId, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var parts = replyId[PickPrefix.Length..].Split(':');
+        var heldId = parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : 0;
+        var ticketId = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0;
+        var held = await db.UnroutedMessages.FirstOrDefaultAsync(
+            m => m.Id == heldId && m.FromHash == pick.FromHash && m.PhoneNumberId == pick.PhoneNumberId && m.HandledAt == null, cancellationToken);
+        var session = await db.RelaySessions.FirstOrDefaultAsync(
+            s => s.TicketId == ticketId && s.ProviderId == provider.Id && s.PoolPhoneNumberId == pick.PhoneNumberId && s.ClosedAt == null, cancellationToken);
+        if (held is null || session is null)
+        {
+            var why = held is null ? "That message was already passed on or answered." : $"Job #{ticketId} is closed, so the message was not passed on.";
+            await delivery.SendTextAsync(db, pick.PhoneNumberId, sender, why, null, null, cancellationToken);
+            return;
+        }
+
+        var inbound = JsonSerializer.Deserialize<InboundMessage>(held.RawJson)!;
+        var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
+        changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
+        held.HandledAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

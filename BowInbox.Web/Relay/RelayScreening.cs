@@ -1,0 +1,104 @@
+using BowInbox.Core.Providers;
+using BowInbox.Core.Scanning;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>What the relay does with one screened message: what to deliver (null: nothing), what to tell the sender.</summary>
+public sealed record Screening(ScanResult Scan, string? SenderNotice)
+{
+    public string? Delivered => Scan.DeliveredText;
+
+    public bool Changed => Scan.DeliveredText != null && Scan.Findings.Any(f => f.Action == PolicyAction.Redact);
+}
+
+/// <summary>
+/// Runs every relayed text through the one <see cref="ContactScanner"/> with the Admin's policy, records each hit
+/// as a <see cref="PolicyViolation"/>, and pauses a provider who crosses the threshold.
+/// </summary>
+public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, ILogger<RelayScreening> logger)
+{
+    public const int PauseThreshold = 3;
+
+    public ScanResult ScanText(ContentPolicy policy, string text) => scanner.Scan(text, policy);
+
+    public ScanResult ScanCard(ContentPolicy policy, IReadOnlyList<BowInbox.Core.WhatsApp.SharedContact> cards)
+        => scanner.ScanContactCard(
+            cards.Select(c => c.Name ?? "").ToList(),
+            cards.SelectMany(c => c.Phones).ToList(),
+            cards.SelectMany(c => c.Emails).ToList(),
+            policy);
+
+    /// <summary>
+    /// Records the scan's findings and decides what the sender is told: a block always, a redaction or a flag once
+    /// per ticket (being told the same thing on every message helps nobody). Adds live changes for supervisors.
+    /// </summary>
+    public async Task<Screening> RecordAsync(
+        InboxDbContext db, ScanResult scan, int ticketId, SenderKind sender, Provider? provider, long? messageId, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (scan.IsClean)
+        {
+            return new Screening(scan, null);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var toldBefore = await db.PolicyViolations.AnyAsync(v => v.TicketId == ticketId && v.Sender == sender && v.Action != PolicyAction.Block, cancellationToken);
+        foreach (var finding in scan.Findings)
+        {
+            db.PolicyViolations.Add(new PolicyViolation
+            {
+                TicketId = ticketId,
+                MessageId = messageId,
+                Kind = finding.Kind,
+                Found = finding.Text.Length <= 500 ? finding.Text : finding.Text[..500],
+                Action = finding.Action,
+                Sender = sender,
+                ProviderId = provider?.Id,
+                At = now,
+            });
+        }
+
+        // Kinds and counts only: what was found may be a real number, which never goes to a log.
+        logger.LogInformation(
+            "Content policy on ticket {TicketId}: {Verdict} ({Kinds}) from the {Sender}",
+            ticketId, scan.Verdict, string.Join(", ", scan.Findings.Select(f => f.Kind)), sender);
+        changes.Add(new TicketChanged(ticketId, "policy-violation"));
+
+        if (provider is not null)
+        {
+            await PauseIfOverThresholdAsync(db, provider, ticketId, scan.Findings.Count, now, changes, cancellationToken);
+        }
+
+        var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore ? scan.SenderNotice : null;
+        return new Screening(scan, notice);
+    }
+
+    private static async Task PauseIfOverThresholdAsync(InboxDbContext db, Provider provider, int ticketId, int added, DateTime now, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (provider.Availability == ProviderAvailability.Paused)
+        {
+            return;
+        }
+
+        var since = now - ViolationThreshold.DefaultWindow;
+        var times = await db.PolicyViolations.AsNoTracking().Where(v => v.ProviderId == provider.Id && v.Sender == SenderKind.Provider && v.At > since)
+            .Select(v => v.At).ToListAsync(cancellationToken);
+        times.AddRange(Enumerable.Repeat(now, added));
+        if (!ViolationThreshold.ShouldPause(times, now, PauseThreshold))
+        {
+            return;
+        }
+
+        var tracked = db.Providers.Local.FirstOrDefault(p => p.Id == provider.Id) ?? await db.Providers.SingleAsync(p => p.Id == provider.Id, cancellationToken);
+        tracked.Availability = ProviderAvailability.Paused;
+        tracked.PauseReason = $"Paused automatically: {times.Count} contact-leak attempts within 24 hours (latest on job #{ticketId}). A supervisor can set them back online.";
+        provider.Availability = tracked.Availability;
+        provider.PauseReason = tracked.PauseReason;
+        changes.Add(new ProviderPaused(ticketId, provider.Id, provider.DisplayName, tracked.PauseReason));
+    }
+}
+
+/// <summary>A provider paused for repeated contact-leak attempts: supervisors are alerted live and it is audited.</summary>
+public sealed record ProviderPaused(int TicketId, int ProviderId, string ProviderName, string Reason) : InboxChange(TicketId);

@@ -1,0 +1,100 @@
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Numbers;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>Opens and closes relay sessions in the caller's unit of work, and allocates pool numbers.</summary>
+public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time) : IRelaySessions
+{
+    public async Task<string?> AllocatePoolNumberAsync(InboxDbContext db, int providerId, CancellationToken cancellationToken)
+    {
+        var (pool, inUse) = await PoolUsageAsync(db, providerId, cancellationToken);
+        return PoolAllocation.FreeNumber(pool, inUse);
+    }
+
+    /// <summary>A free pool number, or when all are in use the least loaded one (the reply-quote and the job list then tell sessions apart).</summary>
+    public async Task<string?> ChoosePoolNumberAsync(InboxDbContext db, int providerId, CancellationToken cancellationToken)
+    {
+        var (pool, inUse) = await PoolUsageAsync(db, providerId, cancellationToken);
+        return PoolAllocation.FreeNumber(pool, inUse) ?? PoolAllocation.LeastLoadedNumber(pool, inUse);
+    }
+
+    public async Task<RelaySession> OpenAsync(InboxDbContext db, Ticket ticket, Provider provider, string poolPhoneNumberId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var contact = ticket.Contact ?? await db.Contacts.SingleAsync(c => c.Id == ticket.ContactId, cancellationToken);
+        await CloseAsync(db, ticket.Id, "reassigned", cancellationToken);
+
+        ticket.ProviderId = provider.Id;
+        ticket.Provider = provider;
+        var from = ticket.Status;
+        var moved = ticket.TryMoveTo(TicketStatus.Assigned);
+        ticket.LastActivityAt = now;
+        var session = new RelaySession
+        {
+            TicketId = ticket.Id,
+            ContactId = contact.Id,
+            ProviderId = provider.Id,
+            PoolPhoneNumberId = poolPhoneNumberId,
+            OpenedAt = now,
+            LastActivityAt = now,
+        };
+        db.RelaySessions.Add(session);
+        db.TicketEvents.Add(new TicketEvent
+        {
+            TicketId = ticket.Id,
+            At = now,
+            Kind = "relay-opened",
+            Detail = $"Assigned to {provider.DisplayName}; relay opened on a pool number" + (moved ? $" (status {from} → {TicketStatus.Assigned})" : ""),
+        });
+
+        if (RelayDelivery.RecipientOf(provider) is { } providerRecipient)
+        {
+            var briefing = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToProvider, poolPhoneNumberId, RelayNotices.Briefing(ticket, contact), cancellationToken);
+            await delivery.SendTextAsync(db, poolPhoneNumberId, providerRecipient, briefing.Text!, RelayNotices.BriefingTemplatePayload(ticket, contact), briefing.Id, cancellationToken);
+        }
+
+        if (await RelayDelivery.CentralAsync(db, cancellationToken) is { } central)
+        {
+            var text = RelayNotices.WhoIsComing(ticket, contact, provider);
+            var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, text, cancellationToken);
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), text, RelayNotices.WhoIsComingTemplatePayload(ticket, contact, provider), notice.Id, cancellationToken);
+            ticket.LastMessagePreview = WhatsApp.CustomerMessageRecorder.Preview(text);
+        }
+
+        return session;
+    }
+
+    public async Task CloseAsync(InboxDbContext db, int ticketId, string reason, CancellationToken cancellationToken)
+    {
+        var open = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ClosedAt == null).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var session in open.Where(s => s.ClosedAt is null))
+        {
+            session.ClosedAt = now;
+            session.CloseReason = reason.Length <= 200 ? reason : reason[..200];
+            db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = "relay-closed", Detail = $"Relay closed: {session.CloseReason}" });
+
+            // Tell the provider while their window is open; a closed window means they have gone quiet anyway.
+            var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == session.ProviderId, cancellationToken);
+            if (provider is not null && RelayDelivery.RecipientOf(provider) is { } recipient)
+            {
+                await delivery.SendTextAsync(db, session.PoolPhoneNumberId, recipient, RelayNotices.SessionClosed(ticketId, session.CloseReason), null, null, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<(List<string> Pool, List<string> InUse)> PoolUsageAsync(InboxDbContext db, int providerId, CancellationToken cancellationToken)
+    {
+        var pool = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.ProviderPool && n.Active)
+            .OrderBy(n => n.Id).Select(n => n.PhoneNumberId).ToListAsync(cancellationToken);
+        var inUse = await db.RelaySessions.AsNoTracking().Where(s => s.ProviderId == providerId && s.ClosedAt == null)
+            .Select(s => s.PoolPhoneNumberId).ToListAsync(cancellationToken);
+        return (pool, inUse);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BowInbox.Core.Scanning;
+using BowInbox.Core.Settings;
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>The relay's Admin settings, stored as JSON rows of the <c>Settings</c> table.</summary>
+public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+{
+    public const string IdleTtlKey = "relay.idle-ttl-days";
+    public const string ContentPolicyKey = "content-policy";
+    public const int DefaultIdleTtlDays = 7;
+    public const int MaxIdleTtlDays = 365;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var json = await db.Settings.AsNoTracking().Where(s => s.Key == ContentPolicyKey).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken);
+        if (json is null)
+        {
+            return ContentPolicy.Default;
+        }
+
+        var stored = JsonSerializer.Deserialize<StoredPolicy>(json, Json);
+        if (stored is null)
+        {
+            return ContentPolicy.Default;
+        }
+
+        var policy = ContentPolicy.Default with { Allowlist = stored.Allowlist ?? [] };
+        foreach (var (kind, action) in stored.Actions ?? [])
+        {
+            policy = policy.WithAction(kind, action);
+        }
+
+        return policy;
+    }
+
+    public static async Task<int> IdleTtlDaysAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var json = await db.Settings.AsNoTracking().Where(s => s.Key == IdleTtlKey).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken);
+        return json is not null && int.TryParse(json, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= MaxIdleTtlDays
+            ? days
+            : DefaultIdleTtlDays;
+    }
+
+    public async Task<ContentPolicy> ContentPolicyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ContentPolicyAsync(db, cancellationToken);
+    }
+
+    public async Task<int> IdleTtlDaysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await IdleTtlDaysAsync(db, cancellationToken);
+    }
+
+    /// <summary>Checks and saves the content policy; returns an error a person can act on, or null.</summary>
+    public async Task<string?> SaveContentPolicyAsync(IReadOnlyDictionary<ViolationKind, PolicyAction> actions, IEnumerable<string> allowlist, string actor, CancellationToken cancellationToken = default)
+    {
+        var entries = allowlist.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (entries.FirstOrDefault(e => e.Length > 200 || e.Any(char.IsWhiteSpace)) is { } bad)
+        {
+            return $"'{bad}' is not an allowlist entry: use a domain (example.com), a handle (@example), an email address or a +number, one per line.";
+        }
+
+        if (entries.FirstOrDefault(e => !(e.StartsWith('@') || e.StartsWith('+') || e.Contains('.'))) is { } unclear)
+        {
+            return $"'{unclear}' is neither a domain, a handle starting with @, an email address nor a number starting with +.";
+        }
+
+        var json = JsonSerializer.Serialize(new StoredPolicy(actions.ToDictionary(), entries), Json);
+        await SaveAsync(ContentPolicyKey, json, actor, cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> SaveIdleTtlDaysAsync(int days, string actor, CancellationToken cancellationToken = default)
+    {
+        if (days is < 1 or > MaxIdleTtlDays)
+        {
+            return $"The idle time-to-live must be between 1 and {MaxIdleTtlDays} days.";
+        }
+
+        await SaveAsync(IdleTtlKey, days.ToString(CultureInfo.InvariantCulture), actor, cancellationToken);
+        return null;
+    }
+
+    private async Task SaveAsync(string key, string json, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (setting is null)
+        {
+            setting = new Setting { Key = key };
+            db.Settings.Add(setting);
+        }
+
+        setting.Json = json;
+        setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        setting.UpdatedBy = actor;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record StoredPolicy(Dictionary<ViolationKind, PolicyAction>? Actions, List<string>? Allowlist);
+}
