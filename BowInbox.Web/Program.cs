@@ -5,6 +5,7 @@ using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Live;
+using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.WhatsApp;
@@ -27,6 +28,7 @@ builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
+builder.AddTicketRouting();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
