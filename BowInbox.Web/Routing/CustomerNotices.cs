@@ -64,7 +64,6 @@ public sealed class CustomerNotices(OutboxWriter outbox, TimeProvider time)
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueTextAsync(db, central, recipient, text, message.Id, cancellationToken);
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(text);
         return true;
     }
 }
