@@ -10,7 +10,9 @@ public sealed class OfferBrowserTests
     [Fact]
     public async Task Technician_accepts_an_offer_in_the_queue_and_the_agents_inbox_shows_the_assignment_live()
     {
-        await using var session = await BrowserSession.StartAsync();
+        var app = new InboxAppFactory();
+        app.Settings["Routing:AutomaticIntake"] = "true";
+        await using var session = await BrowserSession.StartAsync(app);
         var agent = await session.LoginAsync("intake@demo.local");
         await agent.WaitForURLAsync("**/inbox");
         await BrowserSession.WaitForInteractiveAsync(agent);

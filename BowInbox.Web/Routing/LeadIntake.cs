@@ -6,6 +6,7 @@ using BowInbox.Data;
 using BowInbox.Web.Live;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.Routing;
 
@@ -21,6 +22,7 @@ public sealed class LeadIntake(
     CustomerNotices customers,
     TicketRouter router,
     OutboxWriter outbox,
+    IOptions<RoutingOptions> options,
     TimeProvider time,
     ILogger<LeadIntake> logger) : BackgroundService
 {
@@ -32,6 +34,11 @@ public sealed class LeadIntake(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.AutomaticIntake)
+        {
+            return Task.CompletedTask;
+        }
+
         subscription = events.Subscribe(change =>
         {
             if (change is MessageAdded added)
@@ -58,6 +65,11 @@ public sealed class LeadIntake(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.AutomaticIntake)
+        {
+            return;
+        }
+
         await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
         {
             foreach (var id in await InIntake(db).Select(t => t.Id).ToListAsync(stoppingToken))

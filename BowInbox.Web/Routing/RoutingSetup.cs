@@ -9,6 +9,7 @@ public static class RoutingSetup
     public static void AddTicketRouting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         services.AddSingleton<RoutingRulesStore>();
         services.AddSingleton<CustomerNotices>();
         services.AddSingleton<ProviderNotices>();

@@ -28,6 +28,7 @@ public sealed class RoutingApp(FakeTimeProvider clock, string? existingFolder = 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Routing:AutomaticIntake", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
