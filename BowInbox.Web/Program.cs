@@ -6,6 +6,7 @@ using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
+using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.WhatsApp;
@@ -29,6 +30,7 @@ builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
 builder.AddRelay();
+builder.AddTicketRouting();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();

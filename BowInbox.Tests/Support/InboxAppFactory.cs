@@ -37,6 +37,9 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         Settings["WhatsApp:AccessToken"] = AccessToken;
         Settings["WhatsApp:VerifyToken"] = VerifyToken;
         Settings["WhatsApp:GraphApiBaseUrl"] = FakeGraphApi.BaseUrl;
+
+        // Channel and inbox tests look at the channel alone; routing tests switch automatic intake back on.
+        Settings["Routing:AutomaticIntake"] = "false";
     }
 
     public string Folder => folder;

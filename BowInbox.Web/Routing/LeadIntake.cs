@@ -1,0 +1,186 @@
+using System.Threading.Channels;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Routing;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using BowInbox.Web.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BowInbox.Web.Routing;
+
+/// <summary>
+/// Qualifies new leads as customers write: acknowledges the first message, fills in service, area and urgency
+/// from the rules (never overwriting what staff set), asks the one missing question once, and routes the ticket
+/// when service and area are known. Each step leaves a timeline entry that also makes it happen only once;
+/// at start every ticket still in intake is looked at again, so a restart between steps loses nothing.
+/// </summary>
+public sealed class LeadIntake(
+    InboxEvents events,
+    IDbContextFactory<InboxDbContext> contexts,
+    CustomerNotices customers,
+    TicketRouter router,
+    OutboxWriter outbox,
+    IOptions<RoutingOptions> options,
+    TimeProvider time,
+    ILogger<LeadIntake> logger) : BackgroundService
+{
+    public const string Acknowledged = "acknowledged";
+    public const string AutoQualified = "auto-qualified";
+
+    private readonly Channel<int> tickets = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    private IDisposable? subscription;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.AutomaticIntake)
+        {
+            return Task.CompletedTask;
+        }
+
+        subscription = events.Subscribe(change =>
+        {
+            if (change is MessageAdded added)
+            {
+                tickets.Writer.TryWrite(added.TicketId);
+            }
+
+            return Task.CompletedTask;
+        });
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        subscription?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.AutomaticIntake)
+        {
+            return;
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+        {
+            foreach (var id in await InIntake(db).Select(t => t.Id).ToListAsync(stoppingToken))
+            {
+                tickets.Writer.TryWrite(id);
+            }
+        }
+
+        await foreach (var ticketId in tickets.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await ProcessAsync(ticketId, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Qualifying ticket {TicketId} failed", ticketId);
+            }
+        }
+    }
+
+    private static IQueryable<Ticket> InIntake(InboxDbContext db)
+        => db.Tickets.Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Qualified) && t.ProviderId == null
+            && db.Messages.Any(m => m.TicketId == t.Id && m.Direction == MessageDirection.FromCustomer));
+
+    public async Task ProcessAsync(int ticketId, CancellationToken cancellationToken)
+    {
+        bool routable;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ticket = await InIntake(db).Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+            if (ticket is null)
+            {
+                return;
+            }
+
+            var rules = await RoutingRulesStore.LoadAsync(db, cancellationToken);
+            var found = await TicketQualification.FromMessagesAsync(db, ticketId, rules, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var filled = Fill(ticket, found);
+            if (filled.Count > 0)
+            {
+                db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AutoQualified, Detail = string.Join("; ", filled) });
+            }
+
+            var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
+            var reply = new List<string>();
+            if (!done.Contains(Acknowledged))
+            {
+                reply.Add(CustomerNotices.Acknowledgement(ticket.Contact!.FirstName, ticketId));
+                db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = Acknowledged, Detail = "The customer was acknowledged automatically" });
+            }
+
+            var current = new Qualification(ticket.ServiceType, ticket.Area, ticket.Urgency, []);
+            routable = current.IsComplete;
+            if (routable)
+            {
+                ticket.TryMoveTo(TicketStatus.Qualified);
+            }
+            else if (Qualifier.MissingQuestion(current, rules) is { } question && !done.Contains(AskedKind(current)))
+            {
+                reply.Add(question);
+                db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AskedKind(current), Detail = $"Asked the customer: {question}" });
+            }
+
+            if (reply.Count > 0 && !await customers.SendAsync(db, ticket, string.Join(" ", reply), cancellationToken))
+            {
+                logger.LogWarning("The automatic reply on ticket {TicketId} could not be queued", ticketId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (reply.Count > 0 || filled.Count > 0)
+            {
+                outbox.NotifySender();
+                await events.PublishAsync(new TicketChanged(ticketId, AutoQualified));
+            }
+        }
+
+        if (routable)
+        {
+            await router.RouteAsync(ticketId, cancellationToken);
+        }
+    }
+
+    private static string AskedKind(Qualification current) => current.ServiceType is null ? "asked-service" : "asked-area";
+
+    // Only what is still unknown is filled in: an intake agent's choice stands.
+    private static List<string> Fill(Ticket ticket, Qualification found)
+    {
+        var reasons = new List<string>();
+        string? Reason(string prefix) => found.Reasons.FirstOrDefault(r => r.StartsWith(prefix, StringComparison.Ordinal));
+        if (ticket.ServiceType is null && found.ServiceType is not null)
+        {
+            ticket.ServiceType = found.ServiceType;
+            reasons.Add(Reason(found.ServiceType + " from") ?? found.ServiceType);
+        }
+
+        if (ticket.Area is null && found.Area is not null)
+        {
+            ticket.Area = found.Area;
+            reasons.Add(Reason(found.Area + " from") ?? found.Area);
+        }
+
+        if (ticket.Urgency == Urgency.Normal && found.Urgency == Urgency.Urgent)
+        {
+            ticket.Urgency = Urgency.Urgent;
+            reasons.Add(Reason("urgent from") ?? "urgent");
+        }
+
+        return reasons;
+    }
+}

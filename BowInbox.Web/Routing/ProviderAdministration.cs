@@ -1,0 +1,92 @@
+using BowInbox.Core.Providers;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Routing;
+
+public sealed record ProviderAdminRow(int Id, string DisplayName, int Capacity, ProviderAvailability Availability, string? PauseReason, IReadOnlyList<int> GroupIds, int OpenJobs);
+
+public sealed record GroupAdminRow(int Id, string Name, string ServiceType, string Area, SelectionStrategy Strategy, int OfferExpiryMinutes, int AttemptLimit);
+
+/// <summary>Admins setting providers' capacity, availability and groups, and groups' routing settings; every change audited.</summary>
+public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
+{
+    public const int MaxCapacity = 50;
+    public const int MaxExpiryMinutes = 120;
+    public const int MaxAttempts = 10;
+
+    public async Task<IReadOnlyList<ProviderAdminRow>> ProvidersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = await db.Tickets.AsNoTracking().Where(t => t.Status == TicketStatus.Assigned && t.ProviderId != null)
+            .GroupBy(t => t.ProviderId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var providers = await db.Providers.AsNoTracking().Include(p => p.Groups).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        return providers.Select(p => new ProviderAdminRow(p.Id, p.DisplayName, p.Capacity, p.Availability, p.PauseReason,
+            p.Groups.Select(g => g.GroupId).Order().ToList(), open.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    public async Task<IReadOnlyList<GroupAdminRow>> GroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProviderGroups.AsNoTracking().OrderBy(g => g.Name)
+            .Select(g => new GroupAdminRow(g.Id, g.Name, g.ServiceType, g.Area, g.Strategy, g.OfferExpiryMinutes, g.AttemptLimit)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Saves one provider's settings; returns an error a person can act on, or null.</summary>
+    public async Task<string?> UpdateProviderAsync(string actor, int providerId, int capacity, ProviderAvailability availability, IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken = default)
+    {
+        if (capacity is < 0 or > MaxCapacity)
+        {
+            return $"Capacity must be between 0 and {MaxCapacity}.";
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var provider = await db.Providers.Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
+        if (provider is null)
+        {
+            return "That provider does not exist.";
+        }
+
+        var known = await db.ProviderGroups.Where(g => groupIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
+        if (known.Count != groupIds.Distinct().Count())
+        {
+            return "One of the groups no longer exists; reload the page.";
+        }
+
+        var paused = availability == ProviderAvailability.Paused && provider.Availability != ProviderAvailability.Paused;
+        provider.Capacity = capacity;
+        provider.Availability = availability;
+        provider.PauseReason = availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
+        provider.Groups.RemoveAll(m => !known.Contains(m.GroupId));
+        provider.Groups.AddRange(known.Where(id => provider.Groups.All(m => m.GroupId != id)).Select(id => new ProviderGroupMember { GroupId = id }));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var details = $"capacity {capacity}, {availability}, groups [{string.Join(", ", known.Order())}]";
+        await audit.WriteAsync(actor, paused ? AuditActions.ProviderPaused : AuditActions.PolicyChanged, $"provider:{providerId}", details, cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> UpdateGroupAsync(string actor, int groupId, SelectionStrategy strategy, int expiryMinutes, int attemptLimit, CancellationToken cancellationToken = default)
+    {
+        if (expiryMinutes is < 1 or > MaxExpiryMinutes || attemptLimit is < 1 or > MaxAttempts)
+        {
+            return $"Offer expiry must be 1–{MaxExpiryMinutes} minutes and the attempt limit 1–{MaxAttempts}.";
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await db.ProviderGroups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (group is null)
+        {
+            return "That group does not exist.";
+        }
+
+        group.Strategy = strategy;
+        group.OfferExpiryMinutes = expiryMinutes;
+        group.AttemptLimit = attemptLimit;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts", cancellationToken);
+        return null;
+    }
+}
