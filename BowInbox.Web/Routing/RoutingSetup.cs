@@ -28,8 +28,6 @@ public static class RoutingSetup
         services.AddHostedService(sp => sp.GetRequiredService<LeadIntake>());
         services.AddSingleton<OfferWamids>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferWamids>());
-        services.AddSingleton<PoolCommandDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<PoolCommandDispatcher>());
         services.AddHostedService<RoutingJobSchedule>();
     }
 
