@@ -7,6 +7,7 @@ using BowInbox.Web.Jobs;
 using BowInbox.Web.Live;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
+using BowInbox.Web.Sla;
 using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
+builder.AddSla();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
