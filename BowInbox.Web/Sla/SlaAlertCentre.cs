@@ -22,11 +22,12 @@ public sealed class SlaAlertCentre(IDbContextFactory<InboxDbContext> contexts, S
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var alerts = db.SlaAlerts.AsNoTracking().Where(a => includeAcknowledged || a.AcknowledgedAt == null);
-        return await SlaAlertQueries.Views(db, alerts)
+        var alerts = db.SlaAlerts.AsNoTracking()
+            .Where(a => includeAcknowledged || a.AcknowledgedAt == null)
             .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
+            .Take(PageSize);
+        var views = await SlaAlertQueries.Views(db, alerts).ToListAsync(cancellationToken);
+        return views.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToList();
     }
 
     public async Task<ActionResult> AcknowledgeAsync(ClaimsPrincipal user, long alertId, string? note, CancellationToken cancellationToken = default)
