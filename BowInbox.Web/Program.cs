@@ -9,6 +9,7 @@ using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
+using BowInbox.Web.Sla;
 using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
 
@@ -31,6 +32,7 @@ builder.AddInbox();
 builder.AddLive();
 builder.AddRelay();
 builder.AddTicketRouting();
+builder.AddSla();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();

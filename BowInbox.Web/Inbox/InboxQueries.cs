@@ -13,7 +13,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
 {
     public const int MaxPageSize = 100;
 
-    public async Task<InboxPage> ListAsync(ClaimsPrincipal user, InboxFilter filter, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<InboxPage> ListAsync(ClaimsPrincipal user, InboxFilter filter, string? search, int page, int pageSize, CancellationToken cancellationToken = default, InboxSort sort = InboxSort.Recent)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -38,8 +38,10 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+        var ordered = sort == InboxSort.DueSoonest
+            ? query.OrderBy(t => t.SlaDueAt == null).ThenBy(t => t.SlaDueAt).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+            : query.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id);
+        var rows = await ordered
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(t => new
             {
@@ -55,11 +57,14 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
                 t.UnreadCount,
                 t.LastActivityAt,
                 t.WaitingSince,
+                t.SlaKind,
+                t.SlaWarnAt,
+                t.SlaDueAt,
             })
             .ToListAsync(cancellationToken);
 
         return new InboxPage(
-            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince)).ToList(),
+            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince, r.SlaKind, r.SlaWarnAt, r.SlaDueAt)).ToList(),
             total);
     }
 
@@ -82,7 +87,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
 
         var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
-            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince);
+            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt);
         return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
     }
 

@@ -3,7 +3,10 @@ using BowInbox.Core.Tickets;
 
 namespace BowInbox.Web.Inbox;
 
-/// <summary>What the inbox shows of a ticket in the list. Never a phone number: customers are an alias and a first name.</summary>
+/// <summary>
+/// What the inbox shows of a ticket in the list. Never a phone number: customers are an alias and a first name.
+/// The SLA fields are the nearest running clock (null when none runs), from which the chip counts down.
+/// </summary>
 public sealed record TicketRow(
     int Id,
     string CustomerAlias,
@@ -16,7 +19,10 @@ public sealed record TicketRow(
     string? ProviderName,
     int UnreadCount,
     DateTime LastActivityAt,
-    DateTime? WaitingSince);
+    DateTime? WaitingSince,
+    BowInbox.Core.Sla.SlaTargetKind? SlaKind = null,
+    DateTime? SlaWarnAt = null,
+    DateTime? SlaDueAt = null);
 
 /// <summary>One message in a thread as staff see it. <see cref="OriginalText"/> is filled for Supervisors and Admins only.</summary>
 public sealed record ThreadMessage(
@@ -55,6 +61,13 @@ public enum InboxFilter
     Mine = 1,
     Unassigned = 2,
     Resolved = 3,
+}
+
+/// <summary>The list's order: latest activity first, or the SLA due soonest first (tickets without a running clock last).</summary>
+public enum InboxSort
+{
+    Recent = 0,
+    DueSoonest = 1,
 }
 
 public sealed record InboxPage(IReadOnlyList<TicketRow> Rows, int TotalCount);

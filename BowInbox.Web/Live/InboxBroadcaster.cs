@@ -130,13 +130,17 @@ public sealed class InboxBroadcaster(
                 t.UnreadCount,
                 t.LastActivityAt,
                 t.WaitingSince,
+                t.SlaKind,
+                t.SlaWarnAt,
+                t.SlaDueAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
 
         return ticket is null
             ? null
             : new TicketRow(ticket.Id, ticket.Alias, PersonName.FirstName(ticket.ProfileName) ?? ticket.Alias, ticket.LastMessagePreview, ticket.Channel,
-                ticket.Status, ticket.GroupName, ticket.AssigneeName, ticket.ProviderName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince);
+                ticket.Status, ticket.GroupName, ticket.AssigneeName, ticket.ProviderName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince,
+                ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt);
     }
 
     private static Task<LiveMessage?> ReadMessageAsync(InboxDbContext db, int ticketId, long messageId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using BowInbox.Core.Numbers;
+using BowInbox.Core.Sla;
+using BowInbox.Core.Tickets;
 using BowInbox.Data.Identity;
 
 namespace BowInbox.Web.Seed;
@@ -33,6 +35,34 @@ public static class DemoData
         new("Plumbers - Downtown", "plumbing", "downtown"),
         new("Electricians - Downtown", "electrical", "downtown"),
         new("Plumbers - Uptown", "plumbing", "uptown"),
+        new(InsurerGroup, "insurance", "downtown"),
+    ];
+
+    /// <summary>An insurer's support desk: office hours in New York, so SLA clocks pause at night and at weekends.</summary>
+    public const string InsurerGroup = "Insurer desk - Acme";
+
+    public static readonly BusinessCalendar InsurerHours = BusinessCalendar.Weekdays(
+        "America/New_York", new TimeOnly(9, 0), new TimeOnly(18, 0), [new DateOnly(2026, 7, 3), new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 25)]);
+
+    /// <summary>SLA policies per group (null = intake) and urgency. Home services run 24/7; re-queue when a provider sits on a lead.</summary>
+    public static readonly IReadOnlyList<DemoSlaPolicy> SlaPolicies =
+    [
+        new(null, Urgency.Urgent, [Target(SlaTargetKind.FirstResponse, 5), Target(SlaTargetKind.NextResponse, 10)], BusinessCalendar.AlwaysOpen),
+        new(null, Urgency.Normal, [Target(SlaTargetKind.FirstResponse, 15), Target(SlaTargetKind.NextResponse, 30)], BusinessCalendar.AlwaysOpen),
+        HomeService("Plumbers - Downtown", Urgency.Urgent, firstResponse: 5, acceptance: 5, firstContact: 15, resolutionHours: 8),
+        HomeService("Plumbers - Downtown", Urgency.Normal, firstResponse: 15, acceptance: 10, firstContact: 30, resolutionHours: 48),
+        HomeService("Plumbers - Uptown", Urgency.Urgent, firstResponse: 5, acceptance: 5, firstContact: 15, resolutionHours: 8),
+        HomeService("Plumbers - Uptown", Urgency.Normal, firstResponse: 15, acceptance: 10, firstContact: 30, resolutionHours: 48),
+        HomeService("Electricians - Downtown", Urgency.Urgent, firstResponse: 5, acceptance: 5, firstContact: 20, resolutionHours: 8),
+        HomeService("Electricians - Downtown", Urgency.Normal, firstResponse: 20, acceptance: 15, firstContact: 45, resolutionHours: 72),
+        new(InsurerGroup, Urgency.Urgent,
+            [Target(SlaTargetKind.FirstResponse, 30), Target(SlaTargetKind.OfferAcceptance, 15, SlaBreachAction.Requeue), Target(SlaTargetKind.ProviderFirstContact, 60),
+             Target(SlaTargetKind.NextResponse, 60), Target(SlaTargetKind.Resolution, 9 * 60, SlaBreachAction.Escalate)],
+            InsurerHours),
+        new(InsurerGroup, Urgency.Normal,
+            [Target(SlaTargetKind.FirstResponse, 60), Target(SlaTargetKind.OfferAcceptance, 30, SlaBreachAction.Requeue), Target(SlaTargetKind.ProviderFirstContact, 120),
+             Target(SlaTargetKind.NextResponse, 240), Target(SlaTargetKind.Resolution, 3 * 9 * 60, SlaBreachAction.Escalate)],
+            InsurerHours),
     ];
 
     public static readonly IReadOnlyList<DemoNumber> Numbers =
@@ -42,7 +72,19 @@ public static class DemoData
         new("100000000000012", "15550000012", NumberPurpose.ProviderPool),
         new("100000000000013", "15550000013", NumberPurpose.ProviderPool),
     ];
+
+    private static SlaTarget Target(SlaTargetKind kind, int minutes, SlaBreachAction actions = SlaBreachAction.None) =>
+        new(kind, TimeSpan.FromMinutes(minutes), 0.8, SlaBreachAction.Alert | actions);
+
+    private static DemoSlaPolicy HomeService(string group, Urgency urgency, int firstResponse, int acceptance, int firstContact, int resolutionHours) =>
+        new(group, urgency,
+            [Target(SlaTargetKind.FirstResponse, firstResponse), Target(SlaTargetKind.OfferAcceptance, acceptance, SlaBreachAction.Requeue),
+             Target(SlaTargetKind.ProviderFirstContact, firstContact, SlaBreachAction.Requeue), Target(SlaTargetKind.NextResponse, firstResponse * 2),
+             Target(SlaTargetKind.Resolution, resolutionHours * 60, SlaBreachAction.Escalate)],
+            BusinessCalendar.AlwaysOpen);
 }
+
+public sealed record DemoSlaPolicy(string? Group, Urgency Urgency, IReadOnlyList<SlaTarget> Targets, BusinessCalendar Calendar);
 
 public sealed record DemoUser(string Email, string DisplayName, string Role, string? WaId, string? Group);
 

@@ -1,5 +1,6 @@
 using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
+using BowInbox.Core.Sla;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -56,7 +57,31 @@ internal sealed class DevelopmentSeed(
             await EnsureUserAsync(demo, cancellationToken);
         }
 
+        await EnsureSlaPoliciesAsync(cancellationToken);
+
         logger.LogInformation("Development seed is in place ({Count} demo users)", DemoData.Users.Count);
+    }
+
+    /// <summary>Adds the demo policies that are missing; an Admin's edits to existing ones are kept.</summary>
+    private async Task EnsureSlaPoliciesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var demo in DemoData.SlaPolicies)
+        {
+            int? groupId = demo.Group is null ? null : await db.ProviderGroups.Where(g => g.Name == demo.Group).Select(g => g.Id).SingleAsync(cancellationToken);
+            if (!await db.SlaPolicies.AnyAsync(p => p.GroupId == groupId && p.Urgency == demo.Urgency, cancellationToken))
+            {
+                db.SlaPolicies.Add(new SlaPolicyRecord
+                {
+                    GroupId = groupId,
+                    Urgency = demo.Urgency,
+                    TargetsJson = SlaPolicyJson.SerializeTargets(demo.Targets),
+                    CalendarJson = SlaPolicyJson.SerializeCalendar(demo.Calendar),
+                    UpdatedAt = DateTime.UtcNow,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureUserAsync(DemoUser demo, CancellationToken cancellationToken)

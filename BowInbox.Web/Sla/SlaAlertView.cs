@@ -1,0 +1,32 @@
+using BowInbox.Core.Sla;
+
+namespace BowInbox.Web.Sla;
+
+/// <summary>
+/// An SLA alert as supervisors see it, in the alert centre and over the hub. The customer appears by alias only;
+/// <see cref="Responsible"/> is the provider or staff member on the ticket when it was raised.
+/// </summary>
+public sealed record SlaAlertView(
+    long Id,
+    int TicketId,
+    string CustomerAlias,
+    SlaTargetKind Kind,
+    SlaAlertLevel Level,
+    DateTime DueAt,
+    DateTime RaisedAt,
+    string? GroupName,
+    string? Responsible,
+    string? AcknowledgedBy,
+    DateTime? AcknowledgedAt,
+    string? AcknowledgeNote)
+{
+    public bool IsAcknowledged => AcknowledgedAt is not null;
+}
+
+public enum SlaAlertChange
+{
+    Raised = 0,
+    Acknowledged = 1,
+}
+
+public sealed record SlaAlertEvent(SlaAlertChange Change, SlaAlertView Alert);

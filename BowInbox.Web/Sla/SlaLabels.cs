@@ -1,0 +1,30 @@
+using BowInbox.Core.Sla;
+
+namespace BowInbox.Web.Sla;
+
+/// <summary>The words people see for SLA targets and alert levels.</summary>
+public static class SlaLabels
+{
+    public static string Target(SlaTargetKind kind) => kind switch
+    {
+        SlaTargetKind.FirstResponse => "First response",
+        SlaTargetKind.OfferAcceptance => "Offer acceptance",
+        SlaTargetKind.ProviderFirstContact => "Provider first contact",
+        SlaTargetKind.NextResponse => "Next response",
+        SlaTargetKind.Resolution => "Resolution",
+        _ => kind.ToString(),
+    };
+
+    public static string Level(SlaAlertLevel level) => level == SlaAlertLevel.Breach ? "Breach" : "Warning";
+
+    /// <summary>"4 min", "1 h 5 min", "3 d", never "just now" for a countdown: under a minute shows seconds.</summary>
+    public static string Span(TimeSpan span)
+    {
+        var value = span.Duration();
+        return value < TimeSpan.FromMinutes(1) ? $"{(int)value.TotalSeconds} s" : Inbox.WaitingTime.Describe(value);
+    }
+
+    /// <summary>"4 min left" before the due time, "3 min late" after it.</summary>
+    public static string TimeLeft(DateTime dueAt, DateTime now) =>
+        now >= dueAt ? $"{Span(now - dueAt)} late" : $"{Span(dueAt - now)} left";
+}
