@@ -1,9 +1,11 @@
 using BowInbox.Data;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
+using BowInbox.Web.Kpi;
 using BowInbox.Web.Live;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
@@ -27,6 +29,8 @@ builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
+builder.AddSupervisorAudit();
+builder.AddKpis();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -49,6 +53,7 @@ app.MapHealthChecks("/health");
 app.MapJobDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLive();
+app.MapSupervisorAudit();
 app.MapAdditionalIdentityEndpoints();
 
 app.Run();

@@ -17,8 +17,8 @@ public sealed class NavMenuTests : BunitContext
 
     public static TheoryData<string, string[]> LinksPerRole => new()
     {
-        { Roles.Admin, ["inbox", "supervisor", "admin/users", "hangfire", Password] },
-        { Roles.Supervisor, ["inbox", "supervisor", Password] },
+        { Roles.Admin, ["inbox", "supervisor", "supervisor/audit", "supervisor/roi", "admin/users", "hangfire", Password] },
+        { Roles.Supervisor, ["inbox", "supervisor", "supervisor/audit", "supervisor/roi", Password] },
         { Roles.IntakeAgent, ["inbox", Password] },
         { Roles.Technician, ["queue", Password] },
     };

@@ -56,7 +56,19 @@ internal sealed class DevelopmentSeed(
             await EnsureUserAsync(demo, cancellationToken);
         }
 
+        await RegisterSupervisorWhatsAppAsync();
         logger.LogInformation("Development seed is in place ({Count} demo users)", DemoData.Users.Count);
+    }
+
+    private async Task RegisterSupervisorWhatsAppAsync()
+    {
+        var supervisor = await users.FindByEmailAsync(DemoData.SupervisorEmail);
+        if (supervisor is not null && supervisor.WhatsAppHash is null)
+        {
+            supervisor.WhatsAppHash = numbers.Hash(DemoData.SupervisorWhatsApp);
+            supervisor.WhatsAppProtected = numbers.Protect(DemoData.SupervisorWhatsApp);
+            await users.UpdateAsync(supervisor);
+        }
     }
 
     private async Task EnsureUserAsync(DemoUser demo, CancellationToken cancellationToken)
