@@ -5,7 +5,6 @@ using BowInbox.Core.Scanning;
 using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data.Identity;
-using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +21,15 @@ internal static class AuditTestData
 
     public static ClaimsPrincipal Supervisor => As(Roles.Supervisor, "supervisor@demo.local");
 
-    public static async Task<int> SessionAsync(InboxAppFactory app, string customer = CustomerNumber)
+    /// <param name="http">A client for the app when it runs on Kestrel (browser tests); in-process otherwise.</param>
+    public static async Task<int> SessionAsync(InboxAppFactory app, string customer = CustomerNumber, HttpClient? http = null)
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app, $"Leaking pipe, call me on {customer}", from: customer);
+        var wamid = "wamid.SESSION" + Guid.NewGuid().ToString("N");
+        var posted = await Webhooks.PostSignedAsync(http ?? app.CreateBrowserlessClient(), Webhooks.Text(customer, $"Leaking pipe, call me on {customer}", wamid));
+        Assert.True(posted.IsSuccessStatusCode);
         await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Wamid == wamid), "the customer's message to be processed");
+        var ticketId = (await db.Messages.SingleAsync(m => m.Wamid == wamid)).TicketId;
         var now = DateTime.UtcNow;
         var tom = await db.Providers.SingleAsync(p => p.DisplayName == "Tom Baker");
         var group = await db.ProviderGroups.SingleAsync(g => g.Name == "Plumbers - Downtown");
