@@ -32,6 +32,7 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => app.Services.GetRequiredService<AuditQueries>());
         Services.AddSingleton(_ => app.Services.GetRequiredService<InboxEvents>());
         Services.AddSingleton(_ => app.Services.GetRequiredService<TicketAccess>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
         Services.AddScoped<LiveInboxFeed>();
         Services.AddSingleton(TimeProvider.System);
         var auth = AddAuthorization();
@@ -155,6 +156,20 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=verify-chain]").Click();
 
         page.WaitForAssertion(() => Assert.Contains($"Chain broken at entry #{id}", page.Find("[data-testid=chain-verdict]").TextContent));
+    }
+
+    [Theory]
+    [InlineData(Roles.Supervisor, true)]
+    [InlineData(Roles.IntakeAgent, false)]
+    public async Task Inbox_details_link_to_the_transcript_only_for_those_who_may_audit(string role, bool linked)
+    {
+        var ticketId = await AuditTestData.SessionAsync(app, role == Roles.Supervisor ? "15557000083" : "15557000084");
+        var user = AuditTestData.As(role);
+        var details = await app.Services.GetRequiredService<InboxQueries>().DetailsAsync(user, ticketId);
+
+        var pane = Render<BowInbox.Web.Components.Pages.Inbox.TicketDetailsPane>(p => p.Add(c => c.Details, details!).Add(c => c.User, user));
+
+        Assert.Equal(linked, pane.FindAll("[data-testid=open-transcript]").Count == 1);
     }
 
     private async Task<string> AliasAsync(int ticketId)
