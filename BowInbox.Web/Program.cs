@@ -1,9 +1,11 @@
 using BowInbox.Data;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
+using BowInbox.Web.Kpi;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
@@ -33,6 +35,8 @@ builder.AddLive();
 builder.AddRelay();
 builder.AddTicketRouting();
 builder.AddSla();
+builder.AddSupervisorAudit();
+builder.AddKpis();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -56,6 +60,7 @@ app.MapJobDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLive();
 app.MapRelay();
+app.MapSupervisorAudit();
 app.MapAdditionalIdentityEndpoints();
 
 app.Run();

@@ -36,4 +36,7 @@ public enum UnroutedReason
 {
     ProviderPool = 0,
     UnknownNumber = 1,
+
+    /// <summary>A supervisor's command (such as /audit_session) on the central number; answered at once, kept so its wamid is processed once.</summary>
+    SupervisorCommand = 2,
 }

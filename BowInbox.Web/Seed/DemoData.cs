@@ -12,6 +12,11 @@ public static class DemoData
 
     public const string CentralPhoneNumberId = "100000000000001";
 
+    /// <summary>supervisor@demo.local's own WhatsApp number, registered for commands such as /audit_session.</summary>
+    public const string SupervisorWhatsApp = "15550100009";
+
+    public const string SupervisorEmail = "supervisor@demo.local";
+
     public static readonly IReadOnlyList<DemoUser> Users =
     [
         new("admin@demo.local", "Ada Admin", Roles.Admin, null, null),

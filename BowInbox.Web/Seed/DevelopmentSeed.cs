@@ -58,6 +58,7 @@ internal sealed class DevelopmentSeed(
         }
 
         await EnsureSlaPoliciesAsync(cancellationToken);
+        await RegisterSupervisorWhatsAppAsync();
 
         logger.LogInformation("Development seed is in place ({Count} demo users)", DemoData.Users.Count);
     }
@@ -82,6 +83,17 @@ internal sealed class DevelopmentSeed(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RegisterSupervisorWhatsAppAsync()
+    {
+        var supervisor = await users.FindByEmailAsync(DemoData.SupervisorEmail);
+        if (supervisor is not null && supervisor.WhatsAppHash is null)
+        {
+            supervisor.WhatsAppHash = numbers.Hash(DemoData.SupervisorWhatsApp);
+            supervisor.WhatsAppProtected = numbers.Protect(DemoData.SupervisorWhatsApp);
+            await users.UpdateAsync(supervisor);
+        }
     }
 
     private async Task EnsureUserAsync(DemoUser demo, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ namespace BowInbox.Web.WhatsApp;
 internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
     CustomerMessageRecorder customers,
+    BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
     BowInbox.Web.Relay.RelayInbound relay,
     INumberProtector numbers,
@@ -46,6 +47,7 @@ internal sealed class InboundEventHandler(
 
         var parsed = WebhookPayloadParser.Parse(inbound.Payload);
         var changes = new List<InboxChange>();
+        var commands = new List<BowInbox.Web.Audit.ServedAuditSession>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         if (parsed.Webhook is { } webhook)
@@ -53,7 +55,7 @@ internal sealed class InboundEventHandler(
             var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
             foreach (var message in webhook.Messages)
             {
-                await HandleMessageAsync(db, message, ourNumbers, changes, cancellationToken);
+                await HandleMessageAsync(db, message, ourNumbers, changes, commands, cancellationToken);
             }
 
             foreach (var status in webhook.Statuses)
@@ -77,6 +79,11 @@ internal sealed class InboundEventHandler(
         {
             await events.PublishAsync(change);
         }
+
+        if (commands.Count > 0)
+        {
+            await supervisorCommands.AfterCommitAsync(commands, cancellationToken);
+        }
     }
 
     private async Task HandleMessageAsync(
@@ -84,6 +91,7 @@ internal sealed class InboundEventHandler(
         InboundMessage message,
         IReadOnlyDictionary<string, NumberPurpose> ourNumbers,
         List<InboxChange> changes,
+        List<BowInbox.Web.Audit.ServedAuditSession> commands,
         CancellationToken cancellationToken)
     {
         if (await db.Messages.AnyAsync(m => m.Wamid == message.Wamid, cancellationToken)
@@ -97,6 +105,12 @@ internal sealed class InboundEventHandler(
 
         if (ourNumbers.TryGetValue(message.PhoneNumberId, out var purpose) && purpose == NumberPurpose.Central)
         {
+            if (await supervisorCommands.TryHandleAsync(db, message, fromHash, cancellationToken) is { } served)
+            {
+                commands.Add(served);
+                return;
+            }
+
             var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
             changes.Add(added);
             await relay.CustomerMessageAsync(db, message, added, changes, cancellationToken);

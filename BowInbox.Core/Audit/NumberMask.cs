@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace BowInbox.Core.Audit;
+
+/// <summary>
+/// Hides phone-number-like runs (7 or more digits, with the spaces, dashes, dots and brackets people
+/// type between them) in text shown or exported for audit, keeping the last two digits so a reader can
+/// still tell two numbers apart. A real number is seen only through an audited reveal.
+/// </summary>
+public static partial class NumberMask
+{
+    public static string? Mask(string? text)
+        => text is null ? null : DigitRun().Replace(text, match =>
+        {
+            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            return digits.Length < 7 ? match.Value : $"[number ••{digits[^2..]}]";
+        });
+
+    [GeneratedRegex(@"\+?\d[\d\s().-]{5,}\d")]
+    private static partial Regex DigitRun();
+}

@@ -1,0 +1,99 @@
+using BowInbox.Core.Audit;
+using BowInbox.Tests.Support;
+using BowInbox.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Tests.Audit;
+
+public sealed class AuditChainTests
+{
+    private static List<AuditEntry> Chain(int length)
+    {
+        var entries = new List<AuditEntry>();
+        var previous = AuditChain.Genesis;
+        for (var i = 1; i <= length; i++)
+        {
+            var entry = new AuditEntry { Id = i, At = new DateTime(2025, 1, 1, 0, 0, i, DateTimeKind.Utc), Actor = "sam", Action = "transcript-viewed", Target = $"ticket #{i}", Details = "", PreviousHash = previous };
+            entry.Hash = AuditChain.ComputeHash(entry);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    [Fact]
+    public void Intact_chain_has_no_broken_link()
+        => Assert.Null(AuditChain.FirstBrokenLink(Chain(5)));
+
+    [Fact]
+    public void Edited_entry_is_the_first_broken_link()
+    {
+        var entries = Chain(5);
+        entries[2].Details = "nothing to see";
+
+        Assert.Equal(3, AuditChain.FirstBrokenLink(entries));
+    }
+
+    [Fact]
+    public void Removed_entry_breaks_the_link_of_the_one_after_it()
+    {
+        var entries = Chain(5);
+        entries.RemoveAt(1);
+
+        Assert.Equal(3, AuditChain.FirstBrokenLink(entries));
+    }
+
+    [Fact]
+    public async Task Editing_a_row_in_the_database_makes_verification_fail_at_that_entry()
+    {
+        await using var app = new InboxAppFactory();
+        var log = app.Services.GetRequiredService<AuditLog>();
+        var queries = app.Services.GetRequiredService<AuditQueries>();
+        for (var i = 1; i <= 4; i++)
+        {
+            await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptViewed, $"ticket #{i}", "viewed on the transcript page");
+        }
+
+        var before = await queries.VerifyAsync();
+        Assert.True(before.Intact);
+        Assert.True(before.EntriesChecked >= 4);
+
+        await using var db = app.CreateDbContext();
+        var victim = await db.AuditEntries.Where(e => e.Target == "ticket #3").Select(e => e.Id).SingleAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditEntries SET Actor = 'someone-else' WHERE Id = {victim}");
+
+        var after = await queries.VerifyAsync();
+
+        Assert.False(after.Intact);
+        Assert.Equal(victim, after.FirstBrokenId);
+    }
+
+    [Fact]
+    public void No_code_path_updates_or_deletes_an_audit_entry()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+        var offenders = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}BowInbox.Tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f =>
+            {
+                var text = File.ReadAllText(f);
+                return text.Contains("AuditEntries.Remove", StringComparison.Ordinal)
+                    || text.Contains("AuditEntries.Update", StringComparison.Ordinal)
+                    || text.Contains("AuditEntries.Attach", StringComparison.Ordinal)
+                    || text.Contains("AuditEntries.ExecuteUpdate", StringComparison.Ordinal)
+                    || text.Contains("AuditEntries.ExecuteDelete", StringComparison.Ordinal)
+                    || text.Contains("UPDATE AuditEntries", StringComparison.OrdinalIgnoreCase)
+                    || text.Contains("DELETE FROM AuditEntries", StringComparison.OrdinalIgnoreCase);
+            })
+            .ToList();
+
+        Assert.True(Directory.Exists(Path.Combine(root, "BowInbox.Web")), $"source root not found at {root}");
+        Assert.Empty(offenders);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Data.Identity;
+using BowInbox.Tests.Support;
+using BowInbox.Web.Audit;
+using BowInbox.Web.Components.Pages.Supervisor;
+using BowInbox.Web.Inbox;
+using BowInbox.Web.Kpi;
+using BowInbox.Web.Live;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace BowInbox.Tests.Audit;
+
+/// <summary>The supervisor components rendered with the real services of a running app.</summary>
+public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
+{
+    private readonly InboxAppFactory app = new();
+
+    public SupervisorComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(_ => app.Services.GetRequiredService<KpiQueries>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<Transcripts>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<NumberReveal>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<AuditQueries>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<InboxEvents>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketAccess>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
+        Services.AddScoped<LiveInboxFeed>();
+        Services.AddSingleton(TimeProvider.System);
+        var auth = AddAuthorization();
+        auth.SetAuthorized("supervisor@demo.local");
+        auth.SetRoles(Roles.Supervisor);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = app.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>Tickets created two hours ago and first answered after the given minutes.</summary>
+    private async Task AddAnsweredTicketsAsync(params double[] replyMinutes)
+    {
+        await using var db = app.CreateDbContext();
+        var start = DateTime.UtcNow.AddHours(-2);
+        foreach (var minutes in replyMinutes)
+        {
+            var contact = new Contact { WaIdHash = Guid.NewGuid().ToString("N"), WaIdProtected = "x", Alias = "T" + Guid.NewGuid().ToString("N")[..10], CreatedAt = start };
+            db.Contacts.Add(contact);
+            db.Tickets.Add(new Ticket { Contact = contact, CreatedAt = start, LastActivityAt = start, FirstHumanReplyAt = start.AddMinutes(minutes), Status = TicketStatus.New });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_first_response_median_p90_and_share_for_known_tickets_and_updates_live()
+    {
+        await AddAnsweredTicketsAsync(1, 2, 3, 10);
+
+        var dashboard = Render<KpiDashboard>(p => p.Add(c => c.RefreshEvery, TimeSpan.Zero));
+
+        dashboard.WaitForAssertion(() => Assert.Equal("4", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
+        Assert.Equal("2.5 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
+        Assert.Contains("p90 7.9 min · 75% under 5 min", dashboard.Find("[data-testid=kpi-frt]").TextContent);
+        Assert.Equal("100%", dashboard.Find("[data-testid=kpi-containment-value]").TextContent);
+        Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
+
+        await AddAnsweredTicketsAsync(20);
+        await app.Services.GetRequiredService<InboxEvents>().PublishAsync(new TicketChanged(1, "test"));
+
+        dashboard.WaitForAssertion(() => Assert.Equal("5", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
+        Assert.Equal("3 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
+    }
+
+    [Fact]
+    public void Roi_page_starts_from_the_defaults_and_recomputes_when_an_input_changes()
+    {
+        var roi = Render<RoiPage>();
+
+        roi.WaitForAssertion(() => Assert.Equal("17,900%", roi.Find("[data-testid=roi-value]").TextContent));
+        Assert.Equal("$27,000", roi.Find("[data-testid=roi-savings]").TextContent);
+        Assert.Equal("$150", roi.Find("[data-testid=roi-costs]").TextContent);
+        Assert.Contains("no conversations yet", roi.Find("[data-testid=roi-leakage-compare]").TextContent);
+        Assert.Contains("ROI = (savings − costs) ÷ costs", roi.Find("[data-testid=roi-formula]").TextContent);
+
+        roi.Find("[data-testid=roi-seats] input, input[data-testid=roi-seats]").Input("20");
+
+        roi.WaitForAssertion(() => Assert.Equal("$300", roi.Find("[data-testid=roi-costs]").TextContent));
+        Assert.Equal("8,900%", roi.Find("[data-testid=roi-value]").TextContent);
+    }
+
+    [Fact]
+    public async Task Transcript_page_shows_the_session_without_real_numbers_and_audits_the_view()
+    {
+        var ticketId = await AuditTestData.SessionAsync(app, "15557000081");
+
+        var page = Render<TranscriptPage>(p => p.Add(c => c.TicketId, ticketId));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=transcript-message]")));
+        var markup = WebUtility.HtmlDecode(page.Markup);
+        Assert.Contains("Leaking pipe, call me on [phone removed]", markup);
+        Assert.Single(page.FindAll("[data-testid=violation]"));
+        Assert.Contains("15550000011", page.Find("[data-testid=transcript-relay]").TextContent);
+        Assert.DoesNotContain("15557000081", markup);
+        Assert.DoesNotContain(AuditTestData.ProviderNumber, markup);
+        Assert.Single(await AuditTestData.EntriesAsync(app, AuditActions.TranscriptViewed), e => e.Target == $"ticket #{ticketId}" && e.Actor == "supervisor@demo.local");
+    }
+
+    [Fact]
+    public async Task Reveal_panel_needs_a_reason_shows_the_number_briefly_and_hides_it()
+    {
+        var ticketId = await AuditTestData.SessionAsync(app, "15557000082");
+        var panel = Render<NumberRevealPanel>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, AuditTestData.Supervisor).Add(c => c.ShownFor, TimeSpan.FromMilliseconds(500)));
+
+        Assert.True(panel.Find("[data-testid=reveal-button]").HasAttribute("disabled"));
+        panel.Find("[data-testid=reveal-reason] input, input[data-testid=reveal-reason]").Input("Customer asked for a call back");
+        panel.Find("[data-testid=reveal-button]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal("+15557000082", panel.Find("[data-testid=revealed-number]").TextContent));
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=revealed-number]")), TimeSpan.FromSeconds(5));
+        var alias = await AliasAsync(ticketId);
+        Assert.Single(await AuditTestData.EntriesAsync(app, AuditActions.NumberRevealed), e => e.Target == $"ticket #{ticketId} customer {alias}");
+    }
+
+    [Fact]
+    public async Task Audit_page_lists_entries_and_verify_reports_the_first_broken_link()
+    {
+        var log = app.Services.GetRequiredService<AuditLog>();
+        await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptExported, "ticket #1", "exported as CSV");
+        await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptViewed, "ticket #2", "viewed on the transcript page");
+        var page = Render<AuditLogPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("transcript-exported", page.Markup));
+        page.Find("[data-testid=verify-chain]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Chain intact", page.Find("[data-testid=chain-verdict]").TextContent));
+
+        await using var db = app.CreateDbContext();
+        var id = await db.AuditEntries.Where(e => e.Target == "ticket #1").Select(e => e.Id).SingleAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditEntries SET Details = 'exported nothing' WHERE Id = {id}");
+        page.Find("[data-testid=verify-chain]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"Chain broken at entry #{id}", page.Find("[data-testid=chain-verdict]").TextContent));
+    }
+
+    [Theory]
+    [InlineData(Roles.Supervisor, true)]
+    [InlineData(Roles.IntakeAgent, false)]
+    public async Task Inbox_details_link_to_the_transcript_only_for_those_who_may_audit(string role, bool linked)
+    {
+        var ticketId = await AuditTestData.SessionAsync(app, role == Roles.Supervisor ? "15557000083" : "15557000084");
+        var user = AuditTestData.As(role);
+        var details = await app.Services.GetRequiredService<InboxQueries>().DetailsAsync(user, ticketId);
+
+        var pane = Render<BowInbox.Web.Components.Pages.Inbox.TicketDetailsPane>(p => p.Add(c => c.Details, details!).Add(c => c.User, user));
+
+        Assert.Equal(linked, pane.FindAll("[data-testid=open-transcript]").Count == 1);
+    }
+
+    private async Task<string> AliasAsync(int ticketId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!.Alias).SingleAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using BowInbox.Data.Identity;
+using BowInbox.Tests.Support;
+using BowInbox.Web.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Tests.Audit;
+
+public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<SharedApp>
+{
+    [Fact]
+    public async Task Csv_export_by_url_has_the_session_with_aliases_and_no_numbers_and_is_audited()
+    {
+        var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000051");
+        var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
+
+        var response = await client.GetAsync($"/supervisor/sessions/{ticketId}/export.csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"ticket-{ticketId}-transcript.csv", response.Content.Headers.ContentDisposition!.ToString());
+        Assert.Contains("Leaking pipe, call me on [phone removed]", csv);
+        Assert.Contains("\"violation\",\"Redact\"", csv);
+        Assert.Contains("\"relay-session\",\"open\",\"Tom Baker\"", csv);
+        Assert.Contains("15550000011", csv);
+        Assert.DoesNotContain("15557000051", csv);
+        Assert.DoesNotContain(AuditTestData.ProviderNumber, csv);
+        var entry = Assert.Single(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == $"ticket #{ticketId}");
+        Assert.Equal("supervisor@demo.local", entry.Actor);
+        Assert.Equal("exported as CSV", entry.Details);
+    }
+
+    [Fact]
+    public async Task Json_export_by_url_carries_offers_sla_and_timeline_and_is_audited()
+    {
+        var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000052");
+        var client = await Login.AsAsync(shared.App, "admin@demo.local");
+
+        var json = await client.GetStringAsync($"/supervisor/sessions/{ticketId}/export.json");
+        using var doc = JsonDocument.Parse(json);
+
+        var root = doc.RootElement;
+        Assert.Equal(ticketId, root.GetProperty("ticket").GetProperty("id").GetInt32());
+        Assert.Equal("Accepted", root.GetProperty("offers")[0].GetProperty("status").GetString());
+        Assert.Equal("breached", root.GetProperty("slaTargets").EnumerateArray().Single(t => t.GetProperty("target").GetString() == "FirstResponse").GetProperty("outcome").GetString());
+        Assert.Contains(root.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("detail").GetString() == "Status Offered → Assigned");
+        Assert.DoesNotContain("15557000052", json);
+        Assert.Single(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == $"ticket #{ticketId}" && e.Details == "exported as JSON");
+    }
+
+    [Fact]
+    public async Task Export_of_a_missing_ticket_is_404_and_not_audited()
+    {
+        var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
+
+        var response = await client.GetAsync("/supervisor/sessions/987654/export.csv");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == "ticket #987654");
+    }
+
+    [Fact]
+    public async Task Print_page_shows_the_session_without_numbers_and_is_audited_once()
+    {
+        var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000053");
+        var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/supervisor/sessions/{ticketId}/print"));
+
+        Assert.Contains("Leaking pipe, call me on [phone removed]", html);
+        Assert.Contains("[number ••53]", html);
+        Assert.Contains("15550000011", html);
+        Assert.DoesNotContain("15557000053", html);
+        Assert.DoesNotContain(AuditTestData.ProviderNumber, html);
+        Assert.Single(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptViewed), e => e.Target == $"ticket #{ticketId}" && e.Details == "viewed on the print page");
+    }
+
+    [Theory]
+    [InlineData(Roles.IntakeAgent)]
+    [InlineData(Roles.Technician)]
+    public async Task Transcript_service_refuses_other_roles_and_writes_nothing(string role)
+    {
+        var ticketId = await AuditTestData.SessionAsync(shared.App, role == Roles.Technician ? "15557000054" : "15557000055");
+        var transcripts = shared.App.Services.GetRequiredService<Transcripts>();
+
+        Assert.Null(await transcripts.ViewAsync(AuditTestData.As(role), ticketId, "page"));
+        Assert.Null(await transcripts.ExportAsync(AuditTestData.As(role), ticketId, TranscriptFormat.Csv));
+        Assert.DoesNotContain(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptViewed), e => e.Target == $"ticket #{ticketId}");
+    }
+
+    [Fact]
+    public async Task Sign_in_and_failed_sign_in_through_the_login_form_are_audited()
+    {
+        var client = shared.App.CreateBrowserlessClient();
+
+        var failed = await Login.PostAsync(client, "tech2@demo.local", "wrong-password");
+        var succeeded = await Login.PostAsync(client, "tech2@demo.local", Login.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, succeeded.StatusCode);
+        Assert.Contains(await AuditTestData.EntriesAsync(shared.App, AuditActions.SignInFailed), e => e.Actor == "tech2@demo.local" && e.Details == "wrong email or password");
+        Assert.Contains(await AuditTestData.EntriesAsync(shared.App, AuditActions.SignIn), e => e.Actor == "tech2@demo.local");
+    }
+}

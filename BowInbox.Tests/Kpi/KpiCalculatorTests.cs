@@ -1,0 +1,150 @@
+using BowInbox.Core.Kpi;
+using BowInbox.Core.Routing;
+using BowInbox.Core.Scanning;
+using BowInbox.Core.Sla;
+using BowInbox.Core.Tickets;
+
+namespace BowInbox.Tests.Kpi;
+
+public sealed class KpiCalculatorTests
+{
+    private static readonly DateTime T0 = new(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc);
+
+    private static TicketFacts Ticket(int id, double? replyMinutes, double? acceptMinutes = null, TicketStatus status = TicketStatus.New, int? group = 1, int? provider = null, string? service = "plumbing")
+        => new(id, T0.AddHours(id), replyMinutes is { } r ? T0.AddHours(id).AddMinutes(r) : null, acceptMinutes is null ? null : T0.AddHours(id).AddMinutes(1),
+            acceptMinutes is { } a ? T0.AddHours(id).AddMinutes(a) : null, null, null, status, group, provider, service);
+
+    /// <summary>Four tickets answered after 1, 2, 3 and 10 minutes.</summary>
+    private static KpiFacts FourTickets(params OfferFacts[] offers) => new(
+        [Ticket(1, 1, acceptMinutes: 4, provider: 7), Ticket(2, 2, acceptMinutes: 8, provider: 7, status: TicketStatus.Resolved), Ticket(3, 3, group: 2, service: "electrical"), Ticket(4, 10, group: 2, service: "electrical")],
+        offers, [], [], []);
+
+    [Fact]
+    public void First_response_of_four_known_tickets_has_exact_median_p90_and_share_under_five_minutes()
+    {
+        var report = KpiCalculator.Compute(FourTickets());
+
+        Assert.Equal(4, report.FirstResponse.Count);
+        Assert.Equal(TimeSpan.FromMinutes(2.5), report.FirstResponse.Median);
+        Assert.Equal(TimeSpan.FromMinutes(7.9), report.FirstResponse.P90);
+        Assert.Equal(0.75, report.FirstResponse.ShareWithin);
+    }
+
+    [Fact]
+    public void Unanswered_tickets_are_not_measured_for_first_response()
+    {
+        var facts = new KpiFacts([Ticket(1, 4), Ticket(2, null)], [], [], [], []);
+
+        var report = KpiCalculator.Compute(facts);
+
+        Assert.Equal(2, report.Conversations);
+        Assert.Equal(1, report.FirstResponse.Count);
+        Assert.Equal(TimeSpan.FromMinutes(4), report.FirstResponse.Median);
+    }
+
+    [Fact]
+    public void Time_to_dispatch_runs_from_first_message_to_acceptance()
+    {
+        var report = KpiCalculator.Compute(FourTickets());
+
+        Assert.Equal(2, report.TimeToDispatch.Count);
+        Assert.Equal(TimeSpan.FromMinutes(6), report.TimeToDispatch.Median);
+    }
+
+    [Fact]
+    public void Acceptance_rate_counts_only_offers_the_provider_answered_or_let_expire()
+    {
+        var report = KpiCalculator.Compute(FourTickets(
+            new(1, 7, OfferStatus.Accepted, T0, T0),
+            new(2, 7, OfferStatus.Declined, T0, T0),
+            new(2, 8, OfferStatus.Expired, T0, null),
+            new(3, 8, OfferStatus.Pending, T0, null),
+            new(4, 8, OfferStatus.Withdrawn, T0, null)));
+
+        Assert.Equal(3, report.OffersAnswered);
+        Assert.Equal(1.0 / 3, report.AcceptanceRate!.Value, 6);
+    }
+
+    [Fact]
+    public void Containment_excludes_blocked_and_flagged_tickets_but_not_redacted_ones()
+    {
+        var facts = FourTickets() with
+        {
+            Violations =
+            [
+                new(1, ViolationKind.Phone, PolicyAction.Redact, 7),
+                new(2, ViolationKind.Email, PolicyAction.Block, 7),
+                new(3, ViolationKind.PaymentOutside, PolicyAction.Flag, null),
+                new(3, ViolationKind.Phone, PolicyAction.Block, null),
+            ],
+        };
+
+        var report = KpiCalculator.Compute(facts);
+
+        Assert.Equal(0.5, report.Containment);
+        Assert.Equal(0.5, report.MeasuredLeakage);
+        Assert.Equal(50, report.ViolationsPer100[ViolationKind.Phone]);
+        Assert.Equal(25, report.ViolationsPer100[ViolationKind.Email]);
+        Assert.Equal(0, report.ViolationsPer100[ViolationKind.Link]);
+    }
+
+    [Fact]
+    public void Sla_compliance_per_target_counts_breached_tickets_among_those_the_target_applied_to()
+    {
+        var facts = FourTickets() with
+        {
+            SlaAlerts =
+            [
+                new(1, SlaTargetKind.FirstResponse, SlaAlertLevel.Breach),
+                new(1, SlaTargetKind.FirstResponse, SlaAlertLevel.Breach),
+                new(2, SlaTargetKind.FirstResponse, SlaAlertLevel.Warning),
+                new(2, SlaTargetKind.OfferAcceptance, SlaAlertLevel.Breach),
+                new(3, SlaTargetKind.OfferAcceptance, SlaAlertLevel.Breach),
+            ],
+        };
+
+        var report = KpiCalculator.Compute(facts);
+
+        var first = report.SlaCompliance.Single(s => s.Target == SlaTargetKind.FirstResponse);
+        Assert.Equal((4, 1, (double?)0.75), (first.Applicable, first.Breached, first.Rate));
+        var acceptance = report.SlaCompliance.Single(s => s.Target == SlaTargetKind.OfferAcceptance);
+        Assert.Equal((2, 1, (double?)0.5), (acceptance.Applicable, acceptance.Breached, acceptance.Rate));
+    }
+
+    [Fact]
+    public void Requeues_escalations_and_jobs_done_are_counted()
+    {
+        var facts = FourTickets() with
+        {
+            StatusChanges = [new(1, TicketStatus.Requeued), new(1, TicketStatus.Offered), new(2, TicketStatus.Requeued), new(3, TicketStatus.Escalated)],
+        };
+
+        var report = KpiCalculator.Compute(facts);
+
+        Assert.Equal((2, 1, 1), (report.Requeues, report.Escalations, report.JobsDone));
+    }
+
+    [Fact]
+    public void Breakdown_slices_tickets_by_group_and_service_type()
+    {
+        var facts = FourTickets();
+
+        var byGroup = KpiBreakdown.By(facts, t => t.GroupId is { } g ? $"group {g}" : null);
+        var byService = KpiBreakdown.By(facts, t => t.ServiceType);
+
+        Assert.Equal(["group 1", "group 2"], byGroup.Select(s => s.Name).ToArray());
+        Assert.Equal(TimeSpan.FromMinutes(1.5), byGroup[0].Report.FirstResponse.Median);
+        Assert.Equal(TimeSpan.FromMinutes(6.5), byService.Single(s => s.Name == "electrical").Report.FirstResponse.Median);
+    }
+
+    [Fact]
+    public void Empty_period_has_no_rates_rather_than_zero()
+    {
+        var report = KpiCalculator.Compute(KpiFacts.Empty);
+
+        Assert.Null(report.AcceptanceRate);
+        Assert.Null(report.Containment);
+        Assert.Null(report.FirstResponse.Median);
+        Assert.All(report.SlaCompliance, s => Assert.Null(s.Rate));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using BowInbox.Core.Numbers;
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Audit;
+
+public enum RevealParty
+{
+    Customer = 0,
+    Provider = 1,
+}
+
+public sealed record RevealResult(bool Succeeded, string Message, string? Number)
+{
+    public static RevealResult Denied(string message) => new(false, message, null);
+}
+
+/// <summary>
+/// The only way a person sees a real number: a Supervisor or Admin, on one ticket, with a stated reason
+/// that goes into the audit log (the number itself never does). Everyone else is refused.
+/// </summary>
+public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INumberProtector numbers, AuditLog audit)
+{
+    public const int MinReasonLength = 10;
+
+    /// <summary>How long the page keeps a revealed number on screen.</summary>
+    public static readonly TimeSpan ShownFor = TimeSpan.FromSeconds(30);
+
+    public async Task<RevealResult> RevealAsync(ClaimsPrincipal user, int ticketId, RevealParty party, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (!SupervisorAccess.MayAudit(user))
+        {
+            return RevealResult.Denied("Only supervisors and admins can reveal a number.");
+        }
+
+        var why = reason?.Trim() ?? "";
+        if (why.Length < MinReasonLength)
+        {
+            return RevealResult.Denied($"Say why you need the number (at least {MinReasonLength} characters).");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ticket = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id == ticketId)
+            .Select(t => new { t.Contact!.Alias, ContactNumber = t.Contact.WaIdProtected, ProviderName = t.Provider != null ? t.Provider.DisplayName : null, ProviderNumber = t.Provider != null ? t.Provider.WaIdProtected : null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+        {
+            return RevealResult.Denied("That ticket does not exist.");
+        }
+
+        var (whose, protectedNumber) = party == RevealParty.Customer
+            ? ($"customer {ticket.Alias}", ticket.ContactNumber)
+            : ($"provider {ticket.ProviderName}", ticket.ProviderNumber);
+        if (string.IsNullOrEmpty(protectedNumber))
+        {
+            return RevealResult.Denied(party == RevealParty.Customer ? "This customer has no stored number." : "No provider with a stored number is on this ticket.");
+        }
+
+        // Audited before it is shown: a reveal that cannot be recorded does not happen.
+        await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.NumberRevealed, $"{Transcripts.Target(ticketId)} {whose}", $"reason: {why}", cancellationToken);
+        return new RevealResult(true, $"Number of {whose}", "+" + numbers.Unprotect(protectedNumber));
+    }
+}

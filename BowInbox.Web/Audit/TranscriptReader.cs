@@ -1,0 +1,85 @@
+using BowInbox.Core.Audit;
+using BowInbox.Core.Sla;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Web.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Audit;
+
+/// <summary>Reads a ticket's whole session for audit. Callers authorise first; this only reads.</summary>
+public static class TranscriptReader
+{
+    public static async Task<Transcript?> LoadAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking()
+            .Include(t => t.Contact).Include(t => t.Group).Include(t => t.Provider)
+            .FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket?.Contact is null)
+        {
+            return null;
+        }
+
+        var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var groups = await db.ProviderGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var numbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.DisplayNumber, cancellationToken);
+        var assignee = ticket.AssigneeUserId is null ? null
+            : await db.Users.Where(u => u.Id == ticket.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+
+        var violations = (await db.PolicyViolations.AsNoTracking().Where(v => v.TicketId == ticketId).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(cancellationToken))
+            .Select(v => new TranscriptViolation(v.MessageId, v.Kind.ToString(), v.Action.ToString(), v.Sender.ToString(), Name(providers, v.ProviderId), NumberMask.Mask(v.Found)!, v.At))
+            .ToList();
+        var messages = await db.Messages.AsNoTracking().Where(m => m.TicketId == ticketId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        var wamids = messages.Where(m => m.Wamid != null).Select(m => m.Wamid!).ToList();
+        var deliveries = (await db.StatusEvents.AsNoTracking().Where(s => wamids.Contains(s.Wamid)).ToListAsync(cancellationToken))
+            .OrderBy(s => s.At).ToLookup(s => s.Wamid, s => new TranscriptDelivery(s.Status.ToString(), s.At, s.ErrorCode));
+
+        var offers = (await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId).OrderBy(o => o.OfferedAt).ThenBy(o => o.Id).ToListAsync(cancellationToken))
+            .Select(o => new TranscriptOffer(Name(providers, o.ProviderId) ?? "?", Name(groups, o.GroupId), o.Status.ToString(), o.Attempt,
+                o.PoolPhoneNumberId is null ? null : numbers.GetValueOrDefault(o.PoolPhoneNumberId, "unknown number"), o.OfferedAt, o.ExpiresAt, o.RespondedAt))
+            .ToList();
+        var sessions = (await db.RelaySessions.AsNoTracking().Where(s => s.TicketId == ticketId).OrderBy(s => s.OpenedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken))
+            .Select(s => new TranscriptRelaySession(Name(providers, s.ProviderId) ?? "?", numbers.GetValueOrDefault(s.PoolPhoneNumberId, "unknown number"), s.OpenedAt, s.ClosedAt, s.CloseReason))
+            .ToList();
+        var alerts = await db.SlaAlerts.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.RaisedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var timeline = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticketId).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
+
+        var messageIds = messages.Select(m => m.Id).ToHashSet();
+        return new Transcript(
+            new TranscriptTicket(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.Status.ToString(), ticket.ServiceType, ticket.Area, ticket.Urgency.ToString(),
+                ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
+                ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation),
+            messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(m.OriginalText),
+                m.Status.ToString(), m.ErrorCode, m.ErrorTitle, m.Wamid is null ? [] : deliveries[m.Wamid].ToList(),
+                violations.Where(v => v.MessageId == m.Id).ToList())).ToList(),
+            offers,
+            sessions,
+            SlaOutcomes(ticket, alerts),
+            alerts.Select(a => new TranscriptSlaAlert(a.Kind.ToString(), a.Level.ToString(), a.DueAt, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote)).ToList(),
+            timeline)
+        {
+            UnattachedViolations = violations.Where(v => v.MessageId is null || !messageIds.Contains(v.MessageId.Value)).ToList(),
+        };
+    }
+
+    private static List<TranscriptSlaTarget> SlaOutcomes(Ticket ticket, List<SlaAlertRecord> alerts)
+        => Enum.GetValues<SlaTargetKind>().Select(kind =>
+        {
+            DateTime? metAt = kind switch
+            {
+                SlaTargetKind.FirstResponse => ticket.FirstHumanReplyAt,
+                SlaTargetKind.OfferAcceptance => ticket.AcceptedAt,
+                SlaTargetKind.ProviderFirstContact => ticket.ProviderFirstMessageAt,
+                SlaTargetKind.Resolution => ticket.ResolvedAt,
+                _ => null,
+            };
+            var outcome = alerts.Any(a => a.Kind == kind && a.Level == SlaAlertLevel.Breach) ? "breached"
+                : metAt is not null ? "met"
+                : kind == SlaTargetKind.NextResponse ? (ticket.WaitingSince is null ? "met" : "running")
+                : ticket.IsOpen ? "running" : "not reached";
+            return new TranscriptSlaTarget(kind.ToString(), outcome, metAt);
+        }).ToList();
+
+    private static string? Name(Dictionary<int, string> names, int? id) => id is { } key && names.TryGetValue(key, out var name) ? name : null;
+}

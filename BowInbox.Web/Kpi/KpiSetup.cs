@@ -1,0 +1,6 @@
+namespace BowInbox.Web.Kpi;
+
+public static class KpiSetup
+{
+    public static void AddKpis(this WebApplicationBuilder builder) => builder.Services.AddSingleton<KpiQueries>();
+}
