@@ -74,6 +74,21 @@ public sealed class RelayFlowTests
     }
 
     [Fact]
+    public async Task Requests_to_pay_outside_are_relayed_flagged_and_pushed_to_supervisors()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, session) = await AssignedConversationAsync(app);
+        await using var supervisor = await HubClients.ConnectAsync(app, "supervisor@demo.local");
+
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Just pay me cash directly, skip the app");
+
+        await app.WaitForSendAsync(Central, Customer, t => t == "Tom: Just pay me cash directly, skip the app", "the flagged text relayed unchanged");
+        await using var db = app.CreateDbContext();
+        Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Kind == ViolationKind.PaymentOutside && v.Action == PolicyAction.Flag);
+        await supervisor.WaitForAsync(Web.Live.InboxClientMethods.TicketUpdated, ticketId);
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_is_relayed_once()
     {
         await using var app = new InboxAppFactory();
