@@ -62,9 +62,11 @@ public sealed class WhatsAppOfferTests
         var buttons = sent.Json["interactive"]!["action"]!["buttons"]!.AsArray().Select(b => b!["reply"]!["id"]!.GetValue<string>()).ToList();
         Assert.Equal([$"offer:accept:{offer.Id}", $"offer:decline:{offer.Id}"], buttons);
 
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.Offers.AnyAsync(o => o.Id == offer.Id && o.Wamid != null && o.Wamid.StartsWith("wamid.FAKE")), "the sent offer's wamid to be stored on the offer");
+
         await Webhooks.PostSignedAsync(http, ButtonReply(RoutingApp.TomWaId, offer.PoolPhoneNumberId!, $"offer:accept:{offer.Id}"));
 
-        await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(() => db.Offers.AnyAsync(o => o.Id == offer.Id && o.Status == OfferStatus.Accepted), "the button to accept the offer");
     }
 
