@@ -53,7 +53,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Quick => new()
     {
-        Sessions = 100,
+        Sessions = 50,
         Rates = [25, 100, 250, 500, 1000, 1500],
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),

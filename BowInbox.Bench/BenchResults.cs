@@ -23,7 +23,8 @@ public sealed record InboxQueryResult(int Tickets, double SeedSeconds, IReadOnly
 
 public sealed record SoakResult(int RatePerSecond, double Minutes, int Errors, double RelayedPerSecond, double WorkingSetStartMb, double WorkingSetEndMb, double PeakWorkingSetMb);
 
-public sealed record MachineInfo(int Cores, string CpuModel, double MemoryGb, string Os, string Runtime);
+/// <summary>The load average is part of the figures: other work on a shared machine slows the app's sequential workers most.</summary>
+public sealed record MachineInfo(int Cores, string CpuModel, double MemoryGb, string Os, string Runtime, string LoadAverageAtStart, string LoadAverageAtEnd);
 
 public sealed record BenchSummary(
     bool RelayAvailable,

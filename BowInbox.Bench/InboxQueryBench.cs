@@ -19,33 +19,40 @@ internal static class InboxQueryBench
     public const string SearchTerm = "boiler";
     private const int PageSize = 50;
 
-    public static async Task<InboxQueryResult> RunAsync(string folder, int tickets, int runs, CancellationToken cancellationToken)
+    /// <summary>Creates and fills the database; returns how long seeding took, in seconds.</summary>
+    public static async Task<double> PrepareAsync(string folder, int tickets, CancellationToken cancellationToken)
     {
-        var connectionString = $"Data Source={Path.Combine(folder, "inbox-queries.db")}";
-        var services = new ServiceCollection()
-            .AddInboxDatabase(DatabaseProvider.Sqlite, connectionString)
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<InboxQueries>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(folder);
         await using (var db = await provider.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
 
         var seeding = Stopwatch.StartNew();
-        await SeedAsync(connectionString, tickets, cancellationToken);
-        var seedSeconds = Math.Round(seeding.Elapsed.TotalSeconds, 1);
+        await SeedAsync(ConnectionString(folder), tickets, cancellationToken);
+        return Math.Round(seeding.Elapsed.TotalSeconds, 1);
+    }
 
+    public static async Task<InboxQueryResult> TimeQueriesAsync(string folder, int tickets, double seedSeconds, int runs, CancellationToken cancellationToken)
+    {
+        await using var provider = Services(folder);
         var queries = provider.GetRequiredService<InboxQueries>();
         var agent = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "bench-intake-agent"), new Claim(ClaimTypes.Role, Roles.IntakeAgent)], "bench"));
-        SqliteConnection.ClearAllPools();
         return new InboxQueryResult(tickets, seedSeconds,
         [
             await TimeAsync("first page, all open", runs, () => queries.ListAsync(agent, InboxFilter.AllOpen, null, 0, PageSize, cancellationToken)),
             await TimeAsync($"search \"{SearchTerm}\" in messages", runs, () => queries.ListAsync(agent, InboxFilter.AllOpen, SearchTerm, 0, PageSize, cancellationToken)),
         ], null);
     }
+
+    private static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "inbox-queries.db")}";
+
+    private static ServiceProvider Services(string folder) => new ServiceCollection()
+        .AddInboxDatabase(DatabaseProvider.Sqlite, ConnectionString(folder))
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<InboxQueries>()
+        .BuildServiceProvider();
 
     private static async Task<InboxQueryTiming> TimeAsync(string name, int runs, Func<Task<InboxPage>> query)
     {

@@ -5,12 +5,21 @@ namespace BowInbox.Bench;
 /// <summary>The machine the figures came from, so they are read next to it.</summary>
 internal static class MachineProbe
 {
-    public static MachineInfo Describe() => new(
+    public static MachineInfo Describe(string loadAverageAtStart) => new(
         Environment.ProcessorCount,
         CpuModel(),
         Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024, 1),
         RuntimeInformation.OSDescription,
-        RuntimeInformation.FrameworkDescription);
+        RuntimeInformation.FrameworkDescription,
+        loadAverageAtStart,
+        LoadAverage());
+
+    /// <summary>The 1, 5 and 15-minute load averages, where the OS tells them.</summary>
+    public static string LoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        return File.Exists(loadAverage) ? string.Join(' ', File.ReadAllText(loadAverage).Split(' ').Take(3)) : "unknown";
+    }
 
     private static string CpuModel()
     {

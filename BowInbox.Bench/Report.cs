@@ -15,7 +15,7 @@ internal static class Report
         var md = new StringBuilder();
         Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {result.StepSeconds:0.#} s steps)");
         md.AppendLine();
-        Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, .NET {result.Machine.Runtime}");
+        Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
         md.AppendLine();
         md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app MB | sustained |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
