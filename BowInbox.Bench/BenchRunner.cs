@@ -40,7 +40,7 @@ public static class BenchRunner
             SqliteConnection.ClearAllPools();
             if (!options.KeepRunFolder)
             {
-                Directory.Delete(runFolder, recursive: true);
+                DeleteRunFolder(runFolder, output);
             }
         }
     }
@@ -130,6 +130,19 @@ public static class BenchRunner
         var summary = Summarize(product, bare, options.Rates.Count, relayAvailable, relayNote, tracker.Duplicates);
         return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds,
             product, bare, inbox, soak, appAtEnd, summary);
+    }
+
+    // A failed start can leave the inbox seeding writing into the folder; cleanup must not hide the real error.
+    private static void DeleteRunFolder(string runFolder, TextWriter output)
+    {
+        try
+        {
+            Directory.Delete(runFolder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            output.WriteLine($"Could not delete {runFolder}: {ex.Message}");
+        }
     }
 
     private static async Task<List<BareStep>> RunBareAsync(
