@@ -1,0 +1,98 @@
+using System.Data.Common;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BowInbox.Bench;
+
+/// <summary>
+/// The least a webhook endpoint can do on this machine: read the body, check the HMAC, insert one row into
+/// the same database with the same connection settings as the app. The product's throughput is compared to it.
+/// </summary>
+internal sealed class BareLimitServer : IAsyncDisposable
+{
+    // The same per-connection settings as the app's SqlitePragmaInterceptor.
+    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+
+    // Rows are stored as already processed, so the app never picks them up on a later start.
+    private const string Insert = """INSERT INTO "InboundEvents" ("Payload", "ReceivedAt", "Attempts", "ProcessedAt") VALUES (@payload, @at, 0, @at)""";
+
+    private readonly WebApplication app;
+
+    private BareLimitServer(WebApplication app, string baseUrl)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<BareLimitServer> StartAsync(DatabaseProvider provider, string connectionString, string appSecret)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+
+        app.MapPost(WebhookPayloads.Path, async (HttpRequest request, CancellationToken cancellationToken) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            var body = buffer.ToArray();
+            if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], appSecret))
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            await using var connection = Connect(provider, connectionString);
+            await connection.OpenAsync(cancellationToken);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SqlitePragmas;
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = Insert;
+            Parameter(insert, "@payload", System.Text.Encoding.UTF8.GetString(body));
+            Parameter(insert, "@at", DateTime.UtcNow);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return Results.Ok();
+        });
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new BareLimitServer(app, address.TrimEnd('/'));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static DbConnection Connect(DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+        DatabaseProvider.SqlServer => new SqlConnection(connectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace BowInbox.Bench;
+
+public enum BenchProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}
+
+/// <summary>What one benchmark run does. <see cref="Parse"/> reads the command line; presets fill the rest.</summary>
+public sealed record BenchOptions
+{
+    public BenchProvider Provider { get; init; } = BenchProvider.Sqlite;
+
+    /// <summary>For SQL Server (and PostgreSQL once the app supports it); SQLite uses a fresh file in the run folder.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Open relay sessions (one simulated customer phone and one provider each).</summary>
+    public int Sessions { get; init; } = 500;
+
+    public int PoolNumbers { get; init; } = 10;
+
+    /// <summary>Target webhook rates per second, tried in order until one is not sustained.</summary>
+    public IReadOnlyList<int> Rates { get; init; } = [100, 250, 500, 750, 1000, 1500, 2000];
+
+    public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Concurrent connections posting webhooks (the simulated phones share them).</summary>
+    public int Workers { get; init; } = 64;
+
+    /// <summary>How long to wait after a step for the app to catch up before the next one.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int InboxTickets { get; init; } = 100_000;
+
+    public int InboxQueryRuns { get; init; } = 20;
+
+    public bool Soak { get; init; }
+
+    public TimeSpan SoakDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Build configuration of the app to start; defaults to the bench's own.</summary>
+    public string Configuration { get; init; } = OwnConfiguration();
+
+    /// <summary>Where the JSON result goes; defaults to <c>BowInbox.Bench/results</c> in the repository.</summary>
+    public string? ResultsFolder { get; init; }
+
+    /// <summary>Keep the run folder (database, keys, app log) instead of deleting it at the end.</summary>
+    public bool KeepRunFolder { get; init; }
+
+    public static BenchOptions Quick => new()
+    {
+        Sessions = 50,
+        Rates = [25, 100, 250, 500, 1000, 1500],
+        StepDuration = TimeSpan.FromSeconds(4),
+        DrainTimeout = TimeSpan.FromSeconds(3),
+        InboxQueryRuns = 10,
+    };
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = args.Contains("--quick") ? Quick : new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--quick" => options,
+                "--soak" => options with { Soak = true },
+                "--provider" => options with { Provider = Enum.Parse<BenchProvider>(Next(), ignoreCase: true) },
+                "--connection" => options with { ConnectionString = Next() },
+                "--sessions" => options with { Sessions = PositiveInt(Next()) },
+                "--rates" => options with { Rates = Next().Split(',').Select(PositiveInt).ToList() },
+                "--step-seconds" => options with { StepDuration = TimeSpan.FromSeconds(PositiveInt(Next())) },
+                "--workers" => options with { Workers = PositiveInt(Next()) },
+                "--inbox-tickets" => options with { InboxTickets = PositiveInt(Next()) },
+                "--soak-minutes" => options with { SoakDuration = TimeSpan.FromMinutes(PositiveInt(Next())) },
+                "--configuration" => options with { Configuration = Next() },
+                "--results" => options with { ResultsFolder = Next() },
+                "--keep" => options with { KeepRunFolder = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    public const string Usage =
+        "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--configuration Release|Debug] [--results <folder>] [--keep]";
+
+    private static int PositiveInt(string text)
+        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"'{text}' is not a positive whole number.");
+
+    private static string OwnConfiguration()
+        => typeof(BenchOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using BowInbox.Data;
+using Microsoft.Data.Sqlite;
+
+namespace BowInbox.Bench;
+
+/// <summary>One benchmark run from start to end: the product under load, the bare limit, the inbox queries, the report.</summary>
+public static class BenchRunner
+{
+    public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var provider = options.Provider switch
+        {
+            BenchProvider.Sqlite => DatabaseProvider.Sqlite,
+            BenchProvider.SqlServer => DatabaseProvider.SqlServer,
+            _ => throw new NotSupportedException("PostgreSQL is not supported by BowInbox.Web yet (Database:Provider accepts Sqlite or SqlServer); run with --provider Sqlite or --provider SqlServer."),
+        };
+        var started = DateTimeOffset.UtcNow;
+        var loadAverage = MachineProbe.LoadAverage();
+        var repoRoot = MachineProbe.RepoRoot();
+        var appDll = AppProcess.AppDll(repoRoot, options.Configuration);
+        var runFolder = Path.Combine(Path.GetTempPath(), $"bowinbox-bench-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
+        Directory.CreateDirectory(runFolder);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(runFolder, "bench.db")}"
+            : options.ConnectionString ?? throw new ArgumentException("--provider SqlServer needs --connection \"<connection string>\" to an empty database.");
+
+        try
+        {
+            var result = await RunInFolderAsync(options, provider, connectionString, appDll, runFolder, started, loadAverage, output, cancellationToken);
+            output.WriteLine();
+            output.Write(Report.Markdown(result));
+            var file = await Report.WriteJsonAsync(result, options.ResultsFolder ?? Path.Combine(repoRoot, "BowInbox.Bench", "results"), cancellationToken);
+            output.WriteLine($"Results: {file}");
+            output.WriteLine(result.FinalLine);
+            return result;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (!options.KeepRunFolder)
+            {
+                DeleteRunFolder(runFolder, output);
+            }
+        }
+    }
+
+    private static async Task<BenchResult> RunInFolderAsync(
+        BenchOptions options, DatabaseProvider provider, string connectionString, string appDll, string runFolder, DateTimeOffset started, string loadAverage, TextWriter output, CancellationToken cancellationToken)
+    {
+        var appSecret = "bench-app-secret-" + Guid.NewGuid().ToString("N");
+        var hashKey = Guid.NewGuid().ToString("N");
+        var keysPath = Path.Combine(runFolder, "keys");
+        var planned = (int)options.Rates.Sum(r => r * options.StepDuration.TotalSeconds)
+            + (options.Soak ? (int)(options.Rates.Max() * options.SoakDuration.TotalSeconds) : 0)
+            + (options.Sessions * 2) + 1_000;
+        var tracker = new RelayTracker(planned);
+        var payloads = new WebhookPayloads(appSecret, RelaySeeder.CentralPhoneNumberId);
+        using var load = new LoadGenerator(options.Workers);
+
+        await using var graph = await FakeGraphApi.StartAsync(tracker, RelaySeeder.CentralPhoneNumberId);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = provider.ToString(),
+            ["ConnectionStrings__Inbox"] = connectionString,
+            ["Security__NumberHashKey"] = hashKey,
+            ["Security__DataProtectionKeysPath"] = keysPath,
+            ["WhatsApp__AppSecret"] = appSecret,
+            ["WhatsApp__VerifyToken"] = "bench-verify-token",
+            ["WhatsApp__AccessToken"] = "bench-access-token",
+            ["WhatsApp__GraphApiBaseUrl"] = graph.BaseUrl,
+        };
+
+        output.WriteLine($"Starting {appDll} (Production, {provider}).");
+        var clock = Stopwatch.StartNew();
+
+        // Filling the inbox-query database (its own SQLite file) overlaps the app's start, which is not measured.
+        var inboxSeeding = provider == DatabaseProvider.Sqlite
+            ? InboxQueryBench.PrepareAsync(runFolder, options.InboxTickets, cancellationToken)
+            : Task.FromResult(0.0);
+        List<ProductStep> product;
+        SoakResult? soak = null;
+        ResourceSample appAtEnd;
+        var relayNote = (string?)null;
+        bool relayAvailable;
+        await using (var app = await AppProcess.StartAsync(appDll, environment, TimeSpan.FromSeconds(90)))
+        await using (var database = AppDatabase.Open(provider, connectionString, hashKey, keysPath))
+        {
+            output.WriteLine($"App healthy after {clock.Elapsed.TotalSeconds:0.0} s at {app.BaseUrl}; fake Graph API at {graph.BaseUrl}.");
+            await inboxSeeding;
+            var seeder = new RelaySeeder(database, output);
+            await seeder.AddNumbersAsync(options.PoolNumbers, cancellationToken);
+            await seeder.PrimeCustomersAsync(load, app.BaseUrl, payloads, tracker, options.Sessions, cancellationToken);
+            await seeder.OpenSessionsAsync(options.Sessions, options.PoolNumbers, cancellationToken);
+
+            var productLoad = new ProductLoad(app, database, payloads, tracker, load, options, output);
+            await productLoad.ProbeRelayAsync(cancellationToken);
+            relayAvailable = productLoad.RelayAvailable;
+            if (!relayAvailable)
+            {
+                relayNote = "customer messages on sessions with a provider were stored but not relayed; the relay is not part of this build yet.";
+            }
+
+            output.WriteLine("Product steps:");
+            product = await productLoad.RunStepsAsync(cancellationToken);
+            if (options.Soak)
+            {
+                soak = await productLoad.SoakAsync(Math.Max(50, HighestSustained(product) / 2), cancellationToken);
+            }
+
+            appAtEnd = app.SampleResources();
+            await File.WriteAllTextAsync(Path.Combine(runFolder, "app-log-tail.txt"), app.LogTail, cancellationToken);
+        }
+
+        output.WriteLine("Bare limit steps:");
+        var bare = await RunBareAsync(provider, connectionString, appSecret, payloads, load, options, output, cancellationToken);
+
+        InboxQueryResult inbox;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            output.WriteLine($"Inbox queries over {options.InboxTickets:N0} tickets.");
+            inbox = await InboxQueryBench.TimeQueriesAsync(runFolder, options.InboxTickets, await inboxSeeding, options.InboxQueryRuns, cancellationToken);
+        }
+        else
+        {
+            inbox = new InboxQueryResult(0, 0, [], "seeded on SQLite only, so a configured database is left as the app wrote it");
+        }
+
+        var summary = Summarize(product, bare, options.Rates.Count, relayAvailable, relayNote, tracker.Duplicates);
+        return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds,
+            product, bare, inbox, soak, appAtEnd, summary);
+    }
+
+    // A failed start can leave the inbox seeding writing into the folder; cleanup must not hide the real error.
+    private static void DeleteRunFolder(string runFolder, TextWriter output)
+    {
+        try
+        {
+            Directory.Delete(runFolder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            output.WriteLine($"Could not delete {runFolder}: {ex.Message}");
+        }
+    }
+
+    private static async Task<List<BareStep>> RunBareAsync(
+        DatabaseProvider provider, string connectionString, string appSecret, WebhookPayloads payloads, LoadGenerator load, BenchOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var bare = await BareLimitServer.StartAsync(provider, connectionString, appSecret);
+        var steps = new List<BareStep>();
+        var token = 0;
+        SignedWebhook Message(int i) => payloads.CustomerText(i % options.Sessions, Interlocked.Increment(ref token));
+
+        // The app was warmed up by priming its customers; the bare endpoint gets the same chance to JIT and grow its pools.
+        await load.RunAsync(bare.BaseUrl, options.Rates[0], TimeSpan.FromSeconds(1), Message, null, cancellationToken);
+        foreach (var rate in options.Rates)
+        {
+            var result = await load.RunAsync(bare.BaseUrl, rate, options.StepDuration, Message, null, cancellationToken);
+            var step = new BareStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, result.KeptPace(options.StepDuration));
+            steps.Add(step);
+            output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms{(step.Sustained ? "" : "  <- not sustained")}");
+            if (!step.Sustained)
+            {
+                break;
+            }
+        }
+
+        return steps;
+    }
+
+    private static int HighestSustained(IReadOnlyList<ProductStep> steps)
+        => steps.Where(s => s.Sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Max();
+
+    private static BenchSummary Summarize(IReadOnlyList<ProductStep> product, IReadOnlyList<BareStep> bare, int stepsPlanned, bool relayAvailable, string? relayNote, long duplicates)
+    {
+        // With no sustained step, what the first (lowest) step delivered is the honest figure.
+        var best = product.LastOrDefault(s => s.Sustained);
+        var reference = best ?? product.FirstOrDefault();
+        var bareBest = bare.LastOrDefault(s => s.Sustained);
+        var bareLimit = bareBest?.WebhooksPerSecond ?? bare.FirstOrDefault()?.WebhooksPerSecond ?? 0;
+
+        // Without a relay the comparable product figure is what the app takes in and processes.
+        var productRate = reference is null ? 0 : relayAvailable ? reference.RelayedPerSecond : Math.Min(reference.WebhooksPerSecond, reference.ProcessedPerSecond);
+        return new BenchSummary(
+            relayAvailable,
+            relayNote,
+            relayAvailable && reference is not null ? reference.RelayedPerSecond : 0,
+            relayAvailable && reference is not null ? reference.EndToEnd.P99 : 0,
+            best?.TargetPerSecond ?? 0,
+            reference?.Webhook.P99 ?? 0,
+            bareLimit,
+            bare.Count == stepsPlanned && bare.All(s => s.Sustained),
+            bareLimit > 0 ? Math.Round(productRate / bareLimit, 3) : 0,
+            relayAvailable ? "relayed msgs/s ÷ bare inserts/s" : "relay not available: processed webhooks/s ÷ bare inserts/s",
+            duplicates);
+    }
+}

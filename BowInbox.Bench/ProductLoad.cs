@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace BowInbox.Bench;
+
+/// <summary>
+/// Drives the running app: checks whether customer messages are relayed at all, then raises the rate step
+/// by step until a step is not sustained (webhooks refused or late, or the backlog grew by more than one
+/// second of traffic during the step).
+/// </summary>
+internal sealed class ProductLoad(
+    AppProcess app,
+    AppDatabase database,
+    WebhookPayloads payloads,
+    RelayTracker tracker,
+    LoadGenerator load,
+    BenchOptions options,
+    TextWriter output)
+{
+    public bool RelayAvailable { get; private set; }
+
+    public async Task ProbeRelayAsync(CancellationToken cancellationToken)
+    {
+        var probes = Math.Min(options.Sessions, 10);
+        var result = await load.RunAsync(app.BaseUrl, 20, TimeSpan.FromSeconds(probes / 20.0), Message, tracker.MarkAccepted, cancellationToken);
+        await WaitUntilAsync(() => Task.FromResult(tracker.Relayed >= result.Accepted), options.DrainTimeout, cancellationToken);
+        RelayAvailable = tracker.Relayed > 0;
+        output.WriteLine(RelayAvailable
+            ? $"Relay: {tracker.Relayed} of {result.Accepted} probe messages relayed to providers."
+            : "Relay: not available on this build (no probe message reached a provider); e2e is reported as 0.");
+    }
+
+    public async Task<List<ProductStep>> RunStepsAsync(CancellationToken cancellationToken)
+    {
+        var steps = new List<(LoadResult Load, ProductStep Step)>();
+        foreach (var rate in options.Rates)
+        {
+            var relayedBefore = tracker.Relayed;
+            var processedBefore = await database.ProcessedEventsAsync(cancellationToken);
+            var backlogBefore = await BacklogAsync(cancellationToken);
+            app.SampleResources();
+
+            var result = await load.RunAsync(app.BaseUrl, rate, options.StepDuration, Message, tracker.MarkAccepted, cancellationToken);
+
+            var resources = app.SampleResources();
+            var seconds = Math.Max(options.StepDuration.TotalSeconds, result.ElapsedSeconds);
+            var relayed = (tracker.Relayed - relayedBefore) / seconds;
+            var processed = (await database.ProcessedEventsAsync(cancellationToken) - processedBefore) / seconds;
+            var inboundBacklog = await database.InboundBacklogAsync(cancellationToken);
+            var backlogGrowth = await BacklogAsync(cancellationToken) - backlogBefore;
+            var sustained = result.KeptPace(options.StepDuration) && backlogGrowth <= rate;
+
+            var step = new ProductStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, Math.Round(processed, 1), inboundBacklog,
+                Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained);
+            steps.Add((result, step));
+            output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, processed {processed,7:0.0}/s, relayed {relayed,7:0.0}/s, " +
+                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ws {resources.WorkingSetMb} MB{(sustained ? "" : "  <- not sustained")}");
+            if (!sustained)
+            {
+                break;
+            }
+
+            await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout, cancellationToken);
+        }
+
+        // Late relays still count towards each step's latency: wait for stragglers before reading them.
+        await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout, cancellationToken);
+        return steps.Select(s => s.Step with { EndToEnd = Percentiles.Of(tracker.EndToEndMilliseconds(s.Load.Tokens)) }).ToList();
+    }
+
+    public async Task<SoakResult> SoakAsync(int rate, CancellationToken cancellationToken)
+    {
+        var chunk = TimeSpan.FromSeconds(Math.Min(30, options.SoakDuration.TotalSeconds));
+        var start = app.SampleResources();
+        var relayedBefore = tracker.Relayed;
+        var clock = Stopwatch.StartNew();
+        var errors = 0;
+        output.WriteLine($"Soak: {rate}/s for {options.SoakDuration.TotalMinutes:0.#} min, working set {start.WorkingSetMb} MB at start.");
+        while (clock.Elapsed < options.SoakDuration)
+        {
+            var result = await load.RunAsync(app.BaseUrl, rate, chunk, Message, tracker.MarkAccepted, cancellationToken);
+            errors += result.Errors;
+        }
+
+        var relayed = (tracker.Relayed - relayedBefore) / clock.Elapsed.TotalSeconds;
+        var end = app.SampleResources();
+        output.WriteLine($"Soak: working set {end.WorkingSetMb} MB at end, peak {end.PeakWorkingSetMb} MB, {errors} errors.");
+        return new SoakResult(rate, Math.Round(clock.Elapsed.TotalMinutes, 1), errors, Math.Round(relayed, 1), start.WorkingSetMb, end.WorkingSetMb, end.PeakWorkingSetMb);
+    }
+
+    private SignedWebhook Message(int i) => payloads.CustomerText(i % options.Sessions, tracker.NewToken());
+
+    /// <summary>Work accepted but not finished: not yet relayed, or (without a relay) not yet processed.</summary>
+    private async Task<long> BacklogAsync(CancellationToken cancellationToken)
+        => RelayAvailable ? tracker.Backlog : await database.InboundBacklogAsync(cancellationToken);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !await done())
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace BowInbox.Bench;
+
+/// <summary>The run as a markdown table on the console, as JSON in the results folder, and the one-line summary.</summary>
+internal static class Report
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static string Markdown(BenchResult result)
+    {
+        var s = result.Summary;
+        var md = new StringBuilder();
+        Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {result.StepSeconds:0.#} s steps)");
+        md.AppendLine();
+        Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
+        md.AppendLine();
+        md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app MB | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var p in result.Product)
+        {
+            var e2e = s.RelayAvailable ? Number(p.EndToEnd.P99) : "n/a";
+            var relayed = s.RelayAvailable ? Number(p.RelayedPerSecond) : "n/a";
+            Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.App.WorkingSetMb:0} | {(p.Sustained ? "yes" : "no")} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Bare limit (HMAC check + one insert into the same database, same load):");
+        md.AppendLine();
+        md.AppendLine("| target/s | accepted/s | errors | p50 ms | p95 ms | p99 ms | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var b in result.Bare)
+        {
+            Line(md, $"| {b.TargetPerSecond} | {b.WebhooksPerSecond:0.#} | {b.Errors} | {b.Webhook.P50:0.##} | {b.Webhook.P95:0.##} | {b.Webhook.P99:0.##} | {(b.Sustained ? "yes" : "no")} |");
+        }
+
+        md.AppendLine();
+        var inbox = result.InboxQueries;
+        if (inbox.SkippedBecause is not null)
+        {
+            Line(md, $"Inbox queries: skipped ({inbox.SkippedBecause}).");
+        }
+        else
+        {
+            Line(md, $"Inbox queries over {inbox.Tickets:N0} tickets (seeded in {inbox.SeedSeconds:0.#} s), `InboxQueries.ListAsync` as an intake agent:");
+            md.AppendLine();
+            md.AppendLine("| query | runs | rows | total | p50 ms | p95 ms |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var q in inbox.Queries)
+            {
+                Line(md, $"| {q.Query} | {q.Runs} | {q.Rows} | {q.Total} | {q.Milliseconds.P50:0.##} | {q.Milliseconds.P95:0.##} |");
+            }
+        }
+
+        if (result.Soak is { } soak)
+        {
+            md.AppendLine();
+            Line(md, $"Soak: {soak.RatePerSecond}/s for {soak.Minutes:0.#} min, {soak.Errors} errors, relayed {soak.RelayedPerSecond:0.#}/s; app working set {soak.WorkingSetStartMb:0} MB → {soak.WorkingSetEndMb:0} MB (peak {soak.PeakWorkingSetMb:0} MB).");
+        }
+
+        md.AppendLine();
+        Line(md, s.RelayAvailable
+            ? (FormattableString)$"End to end: {s.EndToEndPerSecond:0.#} relayed msgs/s sustained (p99 {s.EndToEndP99Ms:0.#} ms); {s.DuplicateRelays} duplicate relays."
+            : $"End to end: not available — {s.RelayNote}");
+        Line(md, $"Highest sustained webhook rate: {s.HighestSustainedPerSecond}/s (webhook p99 {s.WebhookP99Ms:0.##} ms). App at end: {result.AppAtEnd.WorkingSetMb:0} MB, peak {result.AppAtEnd.PeakWorkingSetMb:0} MB.");
+        Line(md, $"Bare limit: {(s.BareLimitedByHighestStep ? "≥ " : "")}{s.BareLimitPerSecond:0.#}/s; bare_ratio {s.BareRatio:0.###} ({s.BareRatioBasis}).");
+        return md.ToString();
+    }
+
+    public static async Task<string> WriteJsonAsync(BenchResult result, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{result.StartedAt:yyyyMMdd-HHmmss}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, Json), cancellationToken);
+        return file;
+    }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder md, FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BowInbox.Bench;
+
+namespace BowInbox.Tests.Bench;
+
+/// <summary>
+/// The benchmark in a tiny configuration, against the real app started as a process: it must keep working.
+/// Speed is not asserted here; it depends on the machine and is what the benchmark itself reports.
+/// </summary>
+public sealed partial class BenchmarkRunTests
+{
+    [Fact]
+    public async Task Tiny_benchmark_run_completes_with_the_summary_line_and_a_json_result()
+    {
+        var results = Path.Combine(Path.GetTempPath(), "bowinbox-bench-test-" + Guid.NewGuid().ToString("N"));
+        var options = new BenchOptions
+        {
+            Sessions = 10,
+            PoolNumbers = 3,
+            Rates = [20, 40],
+            StepDuration = TimeSpan.FromSeconds(1),
+            DrainTimeout = TimeSpan.FromSeconds(1),
+            Workers = 8,
+            InboxTickets = 1_000,
+            InboxQueryRuns = 2,
+            ResultsFolder = results,
+        };
+        using var output = new StringWriter();
+
+        try
+        {
+            var result = await BenchRunner.RunAsync(options, output).WaitAsync(TimeSpan.FromSeconds(120));
+
+            var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            Assert.Matches(FinalLine(), lines[^1]);
+            Assert.Contains(lines, l => l.StartsWith("| target/s |", StringComparison.Ordinal));
+            Assert.NotEmpty(result.Product);
+            Assert.NotEmpty(result.Bare);
+            Assert.Equal(0, result.Summary.DuplicateRelays);
+            Assert.All(result.InboxQueries.Queries, q => Assert.True(q.Rows > 0, $"'{q.Query}' found nothing in the seeded tickets"));
+
+            var json = Assert.Single(Directory.GetFiles(results, "*.json"));
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            Assert.Equal(result.Product.Count, document.RootElement.GetProperty("product").GetArrayLength());
+            Assert.True(document.RootElement.GetProperty("summary").TryGetProperty("bare_ratio", out _));
+        }
+        finally
+        {
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    [InlineData(26)]
+    [InlineData(123_456)]
+    public void Relay_token_is_letters_only_and_read_back_from_a_relayed_text(int token)
+    {
+        var text = RelayTracker.TokenText(token);
+
+        Assert.Matches("^bench-[a-z]+$", text);
+        Assert.True(RelayTracker.TryReadToken($"[C-4F7K2 Maria] Is the plumber still coming? {text}", out var read));
+        Assert.Equal(token, read);
+    }
+
+    [GeneratedRegex(@"^e2e_msgs_per_s=\d+(\.\d+)? webhook_p99_ms=\d+(\.\d+)? bare_ratio=\d+(\.\d+)?$")]
+    private static partial Regex FinalLine();
+}
