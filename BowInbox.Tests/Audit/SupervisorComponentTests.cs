@@ -33,6 +33,10 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => app.Services.GetRequiredService<InboxEvents>());
         Services.AddSingleton(_ => app.Services.GetRequiredService<TicketAccess>());
         Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Relay.RelayAssignment>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.OfferQueries>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.TicketReassignment>());
+        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.TicketRouter>());
         Services.AddScoped<LiveInboxFeed>();
         Services.AddSingleton(TimeProvider.System);
         var auth = AddAuthorization();

@@ -28,8 +28,11 @@ public sealed class OfferBrowserTests
         await Assertions.Expect(offer).ToContainTextAsync("plumbing · downtown", new() { Timeout = 10_000 });
         await Assertions.Expect(offer).ToContainTextAsync("Burst pipe under the sink");
         await Assertions.Expect(offer.GetByTestId("countdown")).ToContainTextAsync("left");
-        var row = agent.GetByTestId("ticket-row").Filter(new() { HasText = "Burst pipe under the sink" });
-        await Assertions.Expect(row.GetByTestId("row-status")).ToHaveTextAsync("Offered");
+        var byText = agent.GetByTestId("ticket-row").Filter(new() { HasText = "Burst pipe under the sink" });
+        await Assertions.Expect(byText.GetByTestId("row-status")).ToHaveTextAsync("Offered");
+
+        // Later messages (the customer being told who is coming) change the preview; the ticket id does not.
+        var row = agent.Locator($"[data-ticket-id='{await byText.GetAttributeAsync("data-ticket-id")}']");
 
         await offer.GetByTestId("offer-accept").ClickAsync();
 

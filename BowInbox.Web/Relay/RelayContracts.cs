@@ -44,3 +44,14 @@ public interface IProviderCommandHandler
     /// <summary>Lines for <c>/help</c>, e.g. "/accept 42 – take job #42".</summary>
     IEnumerable<string> HelpLines { get; }
 }
+
+/// <summary>
+/// A command handler whose work runs in its own units of work (accepting an offer routes, notifies and may open
+/// a session), so it cannot run inside the inbound transaction. The relay holds a message such a handler claims
+/// and <see cref="DeferredCommandDispatcher"/> hands it over once the message is committed.
+/// </summary>
+public interface IDeferredProviderCommandHandler : IProviderCommandHandler
+{
+    /// <summary>Whether this is a command the handler owns; decided from the message alone, without I/O.</summary>
+    bool Claims(ProviderCommandContext context);
+}

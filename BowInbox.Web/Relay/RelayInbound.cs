@@ -20,6 +20,7 @@ public sealed class RelayInbound(
     RelayForwarder forwarder,
     RelayDelivery delivery,
     IEnumerable<IProviderCommandHandler> handlers,
+    DeferredCommandSignal deferredCommands,
     TimeProvider time,
     ILogger<RelayInbound> logger)
 {
@@ -72,6 +73,18 @@ public sealed class RelayInbound(
         var command = new ProviderCommandContext(db, provider, unrouted.PhoneNumberId, inbound, text, inbound.ReplyId, inbound.ContextWamid);
         foreach (var handler in handlers)
         {
+            if (handler is IDeferredProviderCommandHandler deferred)
+            {
+                if (deferred.Claims(command))
+                {
+                    // Held (HandledAt stays empty) for the dispatcher, which runs it after this transaction commits.
+                    deferredCommands.Notify();
+                    return;
+                }
+
+                continue;
+            }
+
             if (await handler.TryHandleAsync(command, cancellationToken))
             {
                 PendingChanges.MoveTo(db, changes);

@@ -17,6 +17,9 @@ public static class RelaySetup
         services.AddSingleton<RelayScreening>();
         services.AddSingleton<RelayForwarder>();
         services.AddSingleton<RelayInbound>();
+        services.AddSingleton<DeferredCommandSignal>();
+        services.AddSingleton<DeferredCommandDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredCommandDispatcher>());
         services.AddSingleton<IProviderCommandHandler, RelayCommands>();
         services.AddSingleton<RelayAssignment>();
         services.AddSingleton<TechnicianQueue>();

@@ -17,7 +17,7 @@ public sealed class OfferCommands(
     OfferResponses responses,
     ProviderAvailabilityChanges availability,
     ProviderNotices notices,
-    BowInbox.Web.WhatsApp.OutboxWriter outbox) : IProviderCommandHandler
+    BowInbox.Web.WhatsApp.OutboxWriter outbox) : IDeferredProviderCommandHandler
 {
     public IEnumerable<string> HelpLines =>
     [
@@ -26,6 +26,17 @@ public sealed class OfferCommands(
         "/away – stop receiving new offers",
         "/online – receive new offers again",
     ];
+
+    public bool Claims(ProviderCommandContext context)
+    {
+        if (ButtonOffer(context.ReplyId) is not null)
+        {
+            return true;
+        }
+
+        var first = context.Text.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        return first is "/accept" or "/decline" or "/away" or "/online";
+    }
 
     public async Task<bool> TryHandleAsync(ProviderCommandContext context, CancellationToken cancellationToken)
     {

@@ -29,9 +29,8 @@ public static partial class OfferText
     public static IReadOnlyList<string> QuickReplyPayloads(long offerId) => Buttons(offerId).Select(b => b.Id).ToList();
 
     /// <summary>
-    /// The customer's own words, shortened, with anything that looks like a phone number or an email removed.
-    /// The content scanner (branch scanner-core) is not on this branch; this rule covers digit runs of 7 or more
-    /// (spaces, dots, dashes and brackets between digits allowed) until the scanner replaces it at merge.
+    /// The customer's own words, shortened, with contact details removed by the content scanner (phones,
+    /// emails, links and handles are always redacted here, whatever the relay policy says).
     /// </summary>
     public static string Summary(IEnumerable<string> customerTexts)
     {
@@ -46,7 +45,22 @@ public static partial class OfferText
         return oneLine.Length <= SummaryLength ? oneLine : oneLine[..(SummaryLength - 1)] + "…";
     }
 
-    public static string Scrub(string text) => Email().Replace(PhoneLike().Replace(text, "[number removed]"), "[email removed]");
+    public static string Scrub(string text)
+    {
+        var scanned = Scanner.Scan(text, SummaryPolicy).DeliveredText ?? "";
+
+        // Belt and braces: nothing number- or email-like survives, even what the scanner judged innocent.
+        return Email().Replace(PhoneLike().Replace(scanned, "[number removed]"), "[email removed]");
+    }
+
+    private static readonly BowInbox.Core.Scanning.ContactScanner Scanner = new();
+
+    private static readonly BowInbox.Core.Scanning.ContentPolicy SummaryPolicy = BowInbox.Core.Scanning.ContentPolicy.Default
+        .WithAction(BowInbox.Core.Scanning.ViolationKind.Phone, BowInbox.Core.Scanning.PolicyAction.Redact)
+        .WithAction(BowInbox.Core.Scanning.ViolationKind.Email, BowInbox.Core.Scanning.PolicyAction.Redact)
+        .WithAction(BowInbox.Core.Scanning.ViolationKind.Link, BowInbox.Core.Scanning.PolicyAction.Redact)
+        .WithAction(BowInbox.Core.Scanning.ViolationKind.SocialHandle, BowInbox.Core.Scanning.PolicyAction.Redact)
+        .WithAction(BowInbox.Core.Scanning.ViolationKind.ContactCard, BowInbox.Core.Scanning.PolicyAction.Redact);
 
     [GeneratedRegex(@"\+?\d(?:[\s().\-]*\d){6,}")]
     private static partial Regex PhoneLike();
