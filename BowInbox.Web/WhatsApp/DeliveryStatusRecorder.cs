@@ -13,7 +13,8 @@ namespace BowInbox.Web.WhatsApp;
 /// </summary>
 internal sealed class DeliveryStatusRecorder
 {
-    public async Task RecordAsync(InboxDbContext db, InboundStatus status, List<InboxChange> changes, CancellationToken cancellationToken)
+    /// <summary>Keeps the status and applies it; returns false when its message is not known (yet).</summary>
+    public async Task<bool> RecordAsync(InboxDbContext db, InboundStatus status, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var known = db.StatusEvents.Local.Any(s => s.Wamid == status.Wamid && s.Status == status.Status)
             || await db.StatusEvents.AnyAsync(s => s.Wamid == status.Wamid && s.Status == status.Status, cancellationToken);
@@ -34,6 +35,32 @@ internal sealed class DeliveryStatusRecorder
         {
             changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
         }
+
+        return message is not null;
+    }
+
+    /// <summary>
+    /// Run after a commit that stored wamids or statuses: a status and its message's wamid committed by two
+    /// concurrent transactions each miss the other, and whichever commits last must join them.
+    /// </summary>
+    public static async Task ReconcileAsync(IDbContextFactory<InboxDbContext> contexts, IReadOnlyCollection<string> wamids, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (wamids.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var messages = await db.Messages.Where(m => m.Wamid != null && wamids.Contains(m.Wamid)).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            if (await ApplyEarlierAsync(db, message, cancellationToken))
+            {
+                changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Applies the statuses that arrived before the message got its wamid.</summary>

@@ -47,6 +47,7 @@ internal sealed class InboundEventHandler(
 
         var parsed = WebhookPayloadParser.Parse(inbound.Payload);
         var changes = new List<InboxChange>();
+        var unmatchedStatuses = new List<string>();
         var commands = new List<BowInbox.Web.Audit.ServedAuditSession>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -60,7 +61,10 @@ internal sealed class InboundEventHandler(
 
             foreach (var status in webhook.Statuses)
             {
-                await statuses.RecordAsync(db, status, changes, cancellationToken);
+                if (!await statuses.RecordAsync(db, status, changes, cancellationToken))
+                {
+                    unmatchedStatuses.Add(status.Wamid);
+                }
             }
         }
         else
@@ -73,6 +77,7 @@ internal sealed class InboundEventHandler(
         inbound.Attempts++;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await DeliveryStatusRecorder.ReconcileAsync(contexts, unmatchedStatuses, changes, cancellationToken);
         relay.NotifySender();
 
         foreach (var change in changes)

@@ -179,6 +179,8 @@ internal sealed class OutboxSender(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var sentWamids = messages.Values.Where(m => m.Wamid is not null).Select(m => m.Wamid!).ToList();
+        await DeliveryStatusRecorder.ReconcileAsync(contexts, sentWamids, changes, cancellationToken);
         foreach (var change in changes)
         {
             await events.PublishAsync(change);
