@@ -72,4 +72,27 @@ public sealed class UserAdministrationTests(SharedApp shared) : IClassFixture<Sh
         Assert.False(result.Succeeded);
         Assert.Equal([Roles.Admin], (await Admin.ListAsync()).Single(u => u.Email == "admin@demo.local").Roles);
     }
+
+    [Fact]
+    public async Task Supervisor_command_number_is_stored_encrypted_and_only_for_supervisors_and_admins()
+    {
+        var rows = await Admin.ListAsync();
+        var supervisor = rows.Single(u => u.Email == "supervisor@demo.local");
+        var intake = rows.Single(u => u.Email == "intake@demo.local");
+
+        var set = await Admin.SetCommandNumberAsync(supervisor.Id, "+1 555 010 0077", "admin");
+        var refused = await Admin.SetCommandNumberAsync(intake.Id, "+1 555 010 0078", "admin");
+        var invalid = await Admin.SetCommandNumberAsync(supervisor.Id, "12", "admin");
+
+        Assert.True(set.Succeeded, set.Message);
+        Assert.False(refused.Succeeded);
+        Assert.False(invalid.Succeeded);
+        await using var db = shared.App.CreateDbContext();
+        var numbers = shared.App.Services.GetRequiredService<INumberProtector>();
+        var stored = await db.Users.SingleAsync(u => u.Email == "supervisor@demo.local");
+        Assert.Equal(numbers.Hash("15550100077"), stored.WhatsAppHash);
+        Assert.DoesNotContain("15550100077", stored.WhatsAppProtected);
+        Assert.Null((await db.Users.SingleAsync(u => u.Email == "intake@demo.local")).WhatsAppHash);
+        Assert.True((await Admin.ListAsync()).Single(u => u.Email == "supervisor@demo.local").HasCommandNumber);
+    }
 }

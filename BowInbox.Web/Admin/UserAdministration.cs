@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsProvider);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsProvider, bool HasCommandNumber = false);
 
 public sealed record NewUser(string Email, string DisplayName, string Password, string Role, string? WhatsAppNumber);
 
@@ -35,7 +35,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInb
             u.Email ?? "",
             u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
-            providers.Contains(u.Id))).ToList();
+            providers.Contains(u.Id),
+            u.WhatsAppHash != null)).ToList();
     }
 
     public async Task<AdminResult> CreateAsync(NewUser request, string? actingUser = null, CancellationToken cancellationToken = default)
@@ -96,6 +97,48 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInb
         await transaction.CommitAsync(cancellationToken);
         await audit.WriteAsync(actingUser ?? "admin", BowInbox.Web.Audit.AuditActions.UserCreated, user.Email!, $"role {request.Role}", cancellationToken);
         return AdminResult.Ok($"Created {user.Email} as {request.Role}.");
+    }
+
+    /// <summary>
+    /// Registers (or clears, with an empty number) the WhatsApp number a Supervisor or Admin sends commands such as
+    /// <c>/audit_session</c> from. Stored encrypted and hashed; never shown again.
+    /// </summary>
+    public async Task<AdminResult> SetCommandNumberAsync(string userId, string? number, string actingUserId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var protector = scope.ServiceProvider.GetRequiredService<INumberProtector>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail("That user no longer exists.");
+        }
+
+        if (!await users.IsInRoleAsync(user, Roles.Supervisor) && !await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return AdminResult.Fail("Only Supervisors and Admins send commands from WhatsApp.");
+        }
+
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            user.WhatsAppHash = null;
+            user.WhatsAppProtected = null;
+        }
+        else
+        {
+            if (!PhoneNumbers.TryToWaId(number, out var waId, out var error))
+            {
+                return AdminResult.Fail(error);
+            }
+
+            user.WhatsAppHash = protector.Hash(waId);
+            user.WhatsAppProtected = protector.Protect(waId);
+        }
+
+        await users.UpdateAsync(user);
+        await audit.WriteAsync(actingUserId, BowInbox.Web.Audit.AuditActions.CommandNumberChanged, user.Email ?? user.Id,
+            user.WhatsAppHash is null ? "command number cleared" : "command number registered", cancellationToken);
+        return AdminResult.Ok(user.WhatsAppHash is null ? $"{user.Email} no longer has a command number." : $"{user.Email} can now send commands from WhatsApp.");
     }
 
     /// <summary>Gives the user exactly one role. Admins cannot remove their own Admin role, so the last door never locks from inside.</summary>

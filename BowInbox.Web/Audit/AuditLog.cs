@@ -19,6 +19,7 @@ public static class AuditActions
     public const string PolicyChanged = "policy-changed";
     public const string SlaChanged = "sla-changed";
     public const string AlertAcknowledged = "alert-acknowledged";
+    public const string CommandNumberChanged = "command-number-changed";
 }
 
 /// <summary>
