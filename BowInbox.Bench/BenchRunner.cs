@@ -13,7 +13,7 @@ public static class BenchRunner
         {
             BenchProvider.Sqlite => DatabaseProvider.Sqlite,
             BenchProvider.SqlServer => DatabaseProvider.SqlServer,
-            _ => throw new NotSupportedException("PostgreSQL is not supported by BowInbox.Web yet (Database:Provider accepts Sqlite or SqlServer); run with --provider Sqlite or --provider SqlServer."),
+            _ => throw new NotSupportedException("The benchmark does not seed PostgreSQL yet (the app itself runs on it); run with --provider Sqlite or --provider SqlServer."),
         };
         var started = DateTimeOffset.UtcNow;
         var loadAverage = MachineProbe.LoadAverage();
