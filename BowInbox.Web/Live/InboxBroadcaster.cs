@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Messaging;
 using BowInbox.Data;
@@ -18,60 +17,20 @@ public sealed class InboxBroadcaster(
     TicketAccess access,
     IDbContextFactory<InboxDbContext> contexts,
     IHubContext<InboxHub> hub,
-    ILogger<InboxBroadcaster> logger) : BackgroundService
+    ILogger<InboxBroadcaster> logger) : InboxEventWorker<InboxChange>(events, logger, QueueCapacity)
 {
     public const int QueueCapacity = 10_000;
 
     // Publishers (the inbound processor, the outbox sender, staff actions) only enqueue, so a slow read or
-    // client never delays WhatsApp processing. When full, TryWrite drops the update: live updates are a view
-    // of the database, repaired by the ticket's next change or a reload, whereas a stalled processor delays everyone.
-    private readonly Channel<InboxChange> queue = Channel.CreateBounded<InboxChange>(
-        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private IDisposable? subscription;
-
-    public override Task StartAsync(CancellationToken cancellationToken)
+    // client never delays WhatsApp processing. When full, the update is dropped: live updates are a view of the
+    // database, repaired by the ticket's next change or a reload, whereas a stalled processor delays everyone.
+    protected override bool TrySelect(InboxChange change, out InboxChange item)
     {
-        subscription = events.Subscribe(Enqueue);
-        return base.StartAsync(cancellationToken);
+        item = change;
+        return true;
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        subscription?.Dispose();
-        return base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        subscription?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var change in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await PushAsync(change, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "The live update for ticket {TicketId} was not sent", change.TicketId);
-            }
-        }
-    }
-
-    private Task Enqueue(InboxChange change)
-    {
-        if (!queue.Writer.TryWrite(change))
-        {
-            logger.LogWarning("Live updates are {Capacity} changes behind; the update for ticket {TicketId} was dropped", QueueCapacity, change.TicketId);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override Task HandleAsync(InboxChange item, CancellationToken cancellationToken) => PushAsync(item, cancellationToken);
 
     private async Task PushAsync(InboxChange change, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
@@ -24,70 +23,28 @@ public sealed class LeadIntake(
     OutboxWriter outbox,
     IOptions<RoutingOptions> options,
     TimeProvider time,
-    ILogger<LeadIntake> logger) : BackgroundService
+    ILogger<LeadIntake> logger) : InboxEventWorker<int>(events, logger, capacity: null)
 {
     public const string Acknowledged = "acknowledged";
     public const string AutoQualified = "auto-qualified";
 
-    private readonly Channel<int> tickets = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-    private IDisposable? subscription;
+    protected override bool Enabled => options.Value.AutomaticIntake;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override bool TrySelect(InboxChange change, out int item)
     {
-        if (!options.Value.AutomaticIntake)
-        {
-            return Task.CompletedTask;
-        }
-
-        subscription = events.Subscribe(change =>
-        {
-            if (change is MessageAdded added)
-            {
-                tickets.Writer.TryWrite(added.TicketId);
-            }
-
-            return Task.CompletedTask;
-        });
-        return base.StartAsync(cancellationToken);
+        item = change.TicketId;
+        return change is MessageAdded;
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    protected override Task HandleAsync(int item, CancellationToken cancellationToken) => ProcessAsync(item, cancellationToken);
+
+    /// <summary>Tickets still in intake from a previous run are looked at again, so a restart loses no step.</summary>
+    protected override async Task BeforeReadingAsync(CancellationToken cancellationToken)
     {
-        subscription?.Dispose();
-        return base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        subscription?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.AutomaticIntake)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var id in await InIntake(db).Select(t => t.Id).ToListAsync(cancellationToken))
         {
-            return;
-        }
-
-        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
-        {
-            foreach (var id in await InIntake(db).Select(t => t.Id).ToListAsync(stoppingToken))
-            {
-                tickets.Writer.TryWrite(id);
-            }
-        }
-
-        await foreach (var ticketId in tickets.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await ProcessAsync(ticketId, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Qualifying ticket {TicketId} failed", ticketId);
-            }
+            Enqueue(id);
         }
     }
 
@@ -146,7 +103,7 @@ public sealed class LeadIntake(
             if (reply.Count > 0 || filled.Count > 0)
             {
                 outbox.NotifySender();
-                await events.PublishAsync(new TicketChanged(ticketId, AutoQualified));
+                await Events.PublishAsync(new TicketChanged(ticketId, AutoQualified));
             }
         }
 

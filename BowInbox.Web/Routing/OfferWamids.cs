@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Routing;
 using BowInbox.Data;
@@ -11,51 +10,16 @@ namespace BowInbox.Web.Routing;
 /// Copies the wamid of a sent offer message onto its offer, so a provider's reply quoting it finds the offer.
 /// The offer's copy in the thread is written at the offer's own timestamp on its pool number, which is what joins them.
 /// </summary>
-public sealed class OfferWamids(InboxEvents events, IDbContextFactory<InboxDbContext> contexts, ILogger<OfferWamids> logger) : BackgroundService
+public sealed class OfferWamids(InboxEvents events, IDbContextFactory<InboxDbContext> contexts, ILogger<OfferWamids> logger)
+    : InboxEventWorker<long>(events, logger, capacity: null)
 {
-    private readonly Channel<long> sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
-    private IDisposable? subscription;
-
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override bool TrySelect(InboxChange change, out long item)
     {
-        subscription = events.Subscribe(change =>
-        {
-            if (change is MessageStatusChanged status)
-            {
-                sent.Writer.TryWrite(status.MessageId);
-            }
-
-            return Task.CompletedTask;
-        });
-        return base.StartAsync(cancellationToken);
+        item = change is MessageStatusChanged status ? status.MessageId : 0;
+        return change is MessageStatusChanged;
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        subscription?.Dispose();
-        return base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        subscription?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var messageId in sent.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await CopyAsync(messageId, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "The wamid of message {MessageId} was not copied to its offer", messageId);
-            }
-        }
-    }
+    protected override Task HandleAsync(long item, CancellationToken cancellationToken) => CopyAsync(item, cancellationToken);
 
     public async Task CopyAsync(long messageId, CancellationToken cancellationToken)
     {
