@@ -38,6 +38,7 @@ public static class InboxDatabaseRegistration
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
+        services.AddSingleton(new DatabaseWriteGate(serialize: provider == DatabaseProvider.Sqlite));
         return services;
     }
 

@@ -30,19 +30,39 @@ public sealed class InboxBroadcaster(
         return true;
     }
 
-    protected override Task HandleAsync(InboxChange item, CancellationToken cancellationToken) => PushAsync(item, cancellationToken);
+    protected override Task HandleAsync(InboxChange item, CancellationToken cancellationToken) => PushAsync([item], cancellationToken);
 
-    private async Task PushAsync(InboxChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes that queued up together are pushed per ticket: its row once, as it is now, then each changed
+    /// message once, as it is now. Clients see the same end state as with one push per change, for fewer reads.
+    /// </summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<InboxChange> items, CancellationToken cancellationToken)
     {
+        foreach (var ticket in items.GroupBy(c => c.TicketId))
+        {
+            try
+            {
+                await PushAsync([.. ticket], cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Live update for ticket {TicketId} was not pushed", ticket.Key);
+            }
+        }
+    }
+
+    private async Task PushAsync(IReadOnlyList<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var ticketId = changes[0].TicketId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await ReadRowAsync(db, change.TicketId, cancellationToken);
+        var row = await ReadRowAsync(db, ticketId, cancellationToken);
         if (row is null)
         {
             return;
         }
 
         var staff = hub.Clients.Groups(InboxGroups.AllTicketsStaff);
-        var technicianUserId = await access.ProviderUserIdAsync(change.TicketId, cancellationToken);
+        var technicianUserId = await access.ProviderUserIdAsync(ticketId, cancellationToken);
         var technician = technicianUserId is null ? null : hub.Clients.Group(InboxGroups.User(technicianUserId));
 
         await staff.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
@@ -51,15 +71,19 @@ public sealed class InboxBroadcaster(
             await technician.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
         }
 
-        if (MessageIdOf(change) is not { } messageId || await ReadMessageAsync(db, change.TicketId, messageId, cancellationToken) is not { } message)
+        var messageIds = changes.Select(MessageIdOf).OfType<long>().Distinct().ToList();
+        if (messageIds.Count == 0)
         {
             return;
         }
 
-        await staff.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
-        if (technician is not null && message.Direction != MessageDirection.InternalNote)
+        foreach (var message in await ReadMessagesAsync(db, ticketId, messageIds, cancellationToken))
         {
-            await technician.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+            await staff.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+            if (technician is not null && message.Direction != MessageDirection.InternalNote)
+            {
+                await technician.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+            }
         }
     }
 
@@ -102,9 +126,10 @@ public sealed class InboxBroadcaster(
                 ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt);
     }
 
-    private static Task<LiveMessage?> ReadMessageAsync(InboxDbContext db, int ticketId, long messageId, CancellationToken cancellationToken)
+    private static Task<List<LiveMessage>> ReadMessagesAsync(InboxDbContext db, int ticketId, List<long> messageIds, CancellationToken cancellationToken)
         => db.Messages.AsNoTracking()
-            .Where(m => m.Id == messageId && m.TicketId == ticketId)
+            .Where(m => m.TicketId == ticketId && messageIds.Contains(m.Id))
+            .OrderBy(m => m.Id)
             .Select(m => new LiveMessage(m.TicketId, m.Id, m.Direction, m.AuthorName, m.Text, m.Status, m.CreatedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     /// <summary>The customer's message, already stored by the channel, goes to the provider.</summary>
     public async Task ToProviderAsync(InboxDbContext db, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
+        var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
         var provider = await db.Providers.SingleAsync(p => p.Id == session.ProviderId, cancellationToken);
         var contact = ticket.Contact!;
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     /// </summary>
     public async Task SendToCustomerAsync(InboxDbContext db, RelaySession session, Provider provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
+        var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Provider, provider, message, inbound, changes, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -99,6 +99,12 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         ticket.FirstHumanReplyAt ??= now;
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? inbound.DisplayText}");
     }
+
+    /// <summary>The channel has usually just loaded (and tracks) the ticket and its contact: no need to read them again.</summary>
+    private static async Task<Ticket> TicketWithContactAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+        => db.Tickets.Local.FirstOrDefault(t => t.Id == ticketId) is { Contact: not null } tracked
+            ? tracked
+            : await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == ticketId, cancellationToken);
 
     private sealed record Outgoing(string Type, string? Text, Screening? Screening, InboundMessage Inbound);
 

@@ -36,6 +36,8 @@ public sealed class LeadIntake(
         return change is MessageAdded;
     }
 
+    protected override bool Distinct => true;
+
     protected override Task HandleAsync(int item, CancellationToken cancellationToken) => ProcessAsync(item, cancellationToken);
 
     /// <summary>Tickets still in intake from a previous run are looked at again, so a restart loses no step.</summary>
@@ -57,6 +59,12 @@ public sealed class LeadIntake(
         bool routable;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // Most messages belong to tickets long past intake: a read says so without taking the write lock.
+            if (!await InIntake(db).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            {
+                return;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ticket = await InIntake(db).Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
             if (ticket is null)

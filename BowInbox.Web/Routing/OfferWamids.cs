@@ -19,6 +19,8 @@ public sealed class OfferWamids(InboxEvents events, IDbContextFactory<InboxDbCon
         return change is MessageStatusChanged;
     }
 
+    protected override bool Distinct => true;
+
     protected override Task HandleAsync(long item, CancellationToken cancellationToken) => CopyAsync(item, cancellationToken);
 
     public async Task CopyAsync(long messageId, CancellationToken cancellationToken)

@@ -1,14 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BowInbox.Core.Channel;
-using BowInbox.Data;
 using BowInbox.Web.WhatsApp;
-using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Simulator;
 
 /// <summary>Builds webhook bodies exactly as Meta shapes them, for the simulated phones.</summary>
-public sealed class SimulatedWebhooks(IDbContextFactory<InboxDbContext> contexts, InboundSignal signal, TimeProvider time, ILogger<SimulatedWebhooks> logger)
+public sealed class SimulatedWebhooks(InboundEventStore store, TimeProvider time, ILogger<SimulatedWebhooks> logger)
 {
     public static string TextMessage(string phoneNumberId, string from, string profileName, string text, string wamid, DateTime at)
     {
@@ -47,10 +44,7 @@ public sealed class SimulatedWebhooks(IDbContextFactory<InboxDbContext> contexts
             foreach (var status in new[] { "sent", "delivered" })
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(150));
-                await using var db = await contexts.CreateDbContextAsync();
-                db.InboundEvents.Add(new InboundEvent { Payload = Status(phoneNumberId, recipient, wamid, status, time.GetUtcNow().UtcDateTime), ReceivedAt = time.GetUtcNow().UtcDateTime });
-                await db.SaveChangesAsync();
-                signal.Notify();
+                await store.StoreAsync(Status(phoneNumberId, recipient, wamid, status, time.GetUtcNow().UtcDateTime), CancellationToken.None);
             }
         }
         catch (Exception ex)

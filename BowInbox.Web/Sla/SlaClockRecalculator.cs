@@ -9,7 +9,7 @@ namespace BowInbox.Web.Sla;
 /// Keeps each ticket's SlaKind/SlaWarnAt/SlaDueAt equal to its nearest running clock. Idempotent: it reads the
 /// ticket's facts and writes only when the result differs from what is stored.
 /// </summary>
-public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> contexts, SlaPolicyResolver resolver)
+public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> contexts, SlaPolicyResolver resolver, DatabaseWriteGate gate)
 {
     /// <returns>True when the stored clock changed.</returns>
     public async Task<bool> RecomputeAsync(int ticketId, CancellationToken cancellationToken)
@@ -22,7 +22,16 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
         }
 
         var policy = await resolver.ResolveAsync(db, ticket.GroupId, ticket.Urgency, cancellationToken);
-        return await StoreAsync(db, ticket, SlaTicketClock.Nearest(SlaTicketClock.Dues(ticket, policy)), cancellationToken);
+        var nearest = SlaTicketClock.Nearest(SlaTicketClock.Dues(ticket, policy));
+        if (SlaTicketClock.IsStored(ticket, nearest))
+        {
+            return false;
+        }
+
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            return await StoreAsync(db, ticket, nearest, cancellationToken);
+        }
     }
 
     public static async Task<bool> StoreAsync(InboxDbContext db, SlaTicketSnapshot ticket, SlaNearest nearest, CancellationToken cancellationToken)

@@ -19,6 +19,8 @@ public sealed class SlaClockUpdater(InboxEvents events, SlaClockRecalculator rec
         return change is not TicketChanged { What: ClockChanged };
     }
 
+    protected override bool Distinct => true;
+
     protected override async Task HandleAsync(int item, CancellationToken cancellationToken)
     {
         if (await recalculator.RecomputeAsync(item, cancellationToken))

@@ -50,30 +50,31 @@ internal sealed class DeliveryStatusRecorder
             return;
         }
 
+        // One query finds whether any of them has statuses waiting (usually none: statuses follow sends).
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var messages = await db.Messages.Where(m => m.Wamid != null && wamids.Contains(m.Wamid)).ToListAsync(cancellationToken);
+        var earlier = (await db.StatusEvents.AsNoTracking().Where(s => wamids.Contains(s.Wamid)).ToListAsync(cancellationToken)).ToLookup(s => s.Wamid);
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        var waiting = earlier.Select(g => g.Key).ToList();
+        var messages = await db.Messages.Where(m => m.Wamid != null && waiting.Contains(m.Wamid)).ToListAsync(cancellationToken);
         foreach (var message in messages)
         {
-            if (await ApplyEarlierAsync(db, message, cancellationToken))
+            var changed = false;
+            foreach (var status in earlier[message.Wamid!])
+            {
+                changed |= Apply(message, status.Status, status.ErrorCode, status.ErrorTitle);
+            }
+
+            if (changed)
             {
                 changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Applies the statuses that arrived before the message got its wamid.</summary>
-    public static async Task<bool> ApplyEarlierAsync(InboxDbContext db, Message message, CancellationToken cancellationToken)
-    {
-        var earlier = await db.StatusEvents.Where(s => s.Wamid == message.Wamid).ToListAsync(cancellationToken);
-        var changed = false;
-        foreach (var status in earlier)
-        {
-            changed |= Apply(message, status.Status, status.ErrorCode, status.ErrorTitle);
-        }
-
-        return changed;
     }
 
     private static bool Apply(Message message, DeliveryStatus status, int? errorCode, string? errorTitle)

@@ -8,11 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BowInbox.Web.WhatsApp;
 
 /// <summary>
-/// Applies one stored webhook event: every message and status in it, in one transaction with marking
-/// the event processed. A message is stored once per wamid (a unique index), however often Meta delivers it.
+/// Applies stored webhook events: every message and status in them, in one transaction with marking the
+/// events processed. A message is stored once per wamid (a unique index), however often Meta delivers it.
+/// Several events share a transaction when they are processed together; the turn on the database's write lock
+/// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long.
 /// </summary>
 internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
+    DatabaseWriteGate gate,
     CustomerMessageRecorder customers,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
@@ -22,72 +25,114 @@ internal sealed class InboundEventHandler(
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
 {
-    public async Task ProcessAsync(long eventId, CancellationToken cancellationToken)
+    public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// Applies the events in order, in one transaction, until they are done or <see cref="MaxTurn"/> is spent.
+    /// Returns how many were applied (at least one); the rest stay pending. If any fails, none is applied.
+    /// </summary>
+    public async Task<int> ProcessAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessOnceAsync(eventId, cancellationToken);
+            return await ApplyAsync(eventIds, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (eventIds.Count == 1)
         {
             // Another worker stored the same wamid between our check and our insert: the unique index
             // refused the duplicate. Redo the event; this time the check sees the stored message.
-            await ProcessOnceAsync(eventId, cancellationToken);
+            return await ApplyAsync(eventIds, cancellationToken);
         }
     }
 
-    private async Task ProcessOnceAsync(long eventId, CancellationToken cancellationToken)
+    private sealed class Applied
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inbound = await db.InboundEvents.SingleAsync(e => e.Id == eventId, cancellationToken);
-        if (inbound.ProcessedAt is not null)
+        public List<InboxChange> Changes { get; } = [];
+
+        public List<string> UnmatchedStatuses { get; } = [];
+
+        public List<BowInbox.Web.Audit.ServedAuditSession> Commands { get; } = [];
+    }
+
+    private async Task<int> ApplyAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
+    {
+        var applied = new Applied();
+        var done = new List<long>(eventIds.Count);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
+            var turn = System.Diagnostics.Stopwatch.StartNew();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
+            foreach (var eventId in eventIds)
+            {
+                if (done.Count > 0 && turn.Elapsed > MaxTurn)
+                {
+                    break;
+                }
+
+                var payload = await db.InboundEvents.Where(e => e.Id == eventId && e.ProcessedAt == null).Select(e => e.Payload).FirstOrDefaultAsync(cancellationToken);
+                if (payload is not null)
+                {
+                    await ApplyEventAsync(db, eventId, payload, ourNumbers, applied, cancellationToken);
+                }
+
+                done.Add(eventId);
+
+                // Everything is saved (inside the transaction); the next event starts with an empty change tracker.
+                db.ChangeTracker.Clear();
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.InboundEvents.Where(e => done.Contains(e.Id) && e.ProcessedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.Attempts, e => e.Attempts + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await AfterCommitAsync(applied, cancellationToken);
+        return done.Count;
+    }
+
+    private async Task ApplyEventAsync(
+        InboxDbContext db, long eventId, string payload, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, Applied applied, CancellationToken cancellationToken)
+    {
+        var parsed = WebhookPayloadParser.Parse(payload);
+        if (parsed.Webhook is not { } webhook)
+        {
+            logger.LogWarning("Stored inbound event {EventId} no longer parses: {Reason}", eventId, parsed.Error);
+            await db.InboundEvents.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, parsed.Error), cancellationToken);
             return;
         }
 
-        var parsed = WebhookPayloadParser.Parse(inbound.Payload);
-        var changes = new List<InboxChange>();
-        var unmatchedStatuses = new List<string>();
-        var commands = new List<BowInbox.Web.Audit.ServedAuditSession>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        if (parsed.Webhook is { } webhook)
+        foreach (var message in webhook.Messages)
         {
-            var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
-            foreach (var message in webhook.Messages)
-            {
-                await HandleMessageAsync(db, message, ourNumbers, changes, commands, cancellationToken);
-            }
-
-            foreach (var status in webhook.Statuses)
-            {
-                if (!await statuses.RecordAsync(db, status, changes, cancellationToken))
-                {
-                    unmatchedStatuses.Add(status.Wamid);
-                }
-            }
-        }
-        else
-        {
-            logger.LogWarning("Stored inbound event {EventId} no longer parses: {Reason}", eventId, parsed.Error);
-            inbound.LastError = parsed.Error;
+            await HandleMessageAsync(db, message, ourNumbers, applied.Changes, applied.Commands, cancellationToken);
         }
 
-        inbound.ProcessedAt = time.GetUtcNow().UtcDateTime;
-        inbound.Attempts++;
+        foreach (var status in webhook.Statuses)
+        {
+            if (!await statuses.RecordAsync(db, status, applied.Changes, cancellationToken))
+            {
+                applied.UnmatchedStatuses.Add(status.Wamid);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await DeliveryStatusRecorder.ReconcileAsync(contexts, unmatchedStatuses, changes, cancellationToken);
+    }
+
+    private async Task AfterCommitAsync(Applied applied, CancellationToken cancellationToken)
+    {
+        await DeliveryStatusRecorder.ReconcileAsync(contexts, applied.UnmatchedStatuses, applied.Changes, cancellationToken);
         relay.NotifySender();
 
-        foreach (var change in changes)
+        foreach (var change in applied.Changes)
         {
             await events.PublishAsync(change);
         }
 
-        if (commands.Count > 0)
+        if (applied.Commands.Count > 0)
         {
-            await supervisorCommands.AfterCommitAsync(commands, cancellationToken);
+            await supervisorCommands.AfterCommitAsync(applied.Commands, cancellationToken);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class InboundProcessor(
     TimeProvider time,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    private const int BatchSize = 200;
     private const int MaxAttempts = 5;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,19 +48,39 @@ internal sealed class InboundProcessor(
             ids = await db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
 
+        for (var next = 0; next < ids.Count;)
+        {
+            var remaining = ids.GetRange(next, ids.Count - next);
+            try
+            {
+                next += await handler.ProcessAsync(remaining, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Nothing of the group was applied. Apply its events one by one, so only the one that fails is
+                // retried (and parked after too many attempts) while the others go through.
+                logger.LogDebug(ex, "A group of {Count} inbound events failed; applying them one by one", remaining.Count);
+                await ProcessOneByOneAsync(remaining, cancellationToken);
+                next = ids.Count;
+            }
+        }
+
+        return ids.Count;
+    }
+
+    private async Task ProcessOneByOneAsync(List<long> ids, CancellationToken cancellationToken)
+    {
         foreach (var id in ids)
         {
             try
             {
-                await handler.ProcessAsync(id, cancellationToken);
+                await handler.ProcessAsync([id], cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 await RecordFailureAsync(id, ex, cancellationToken);
             }
         }
-
-        return ids.Count;
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ namespace BowInbox.Web.WhatsApp;
 /// </summary>
 internal sealed class OutboxSender(
     IDbContextFactory<InboxDbContext> contexts,
+    DatabaseWriteGate gate,
     IServiceScopeFactory scopes,
     INumberProtector numbers,
     OutboxSignal signal,
@@ -78,9 +79,13 @@ internal sealed class OutboxSender(
 
         // The status condition is re-checked inside the UPDATE: of two racing claimers only one changes a row.
         var claim = Guid.NewGuid().ToString("N");
-        await db.Outbox
-            .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + Lease), cancellationToken);
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.Outbox
+                .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + Lease), cancellationToken);
+        }
+
         return await db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending).ToListAsync(cancellationToken);
     }
 
@@ -146,7 +151,6 @@ internal sealed class OutboxSender(
                 {
                     message.Wamid = outcome.Wamid;
                     message.Status = DeliveryStatusRules.Advance(message.Status, DeliveryStatus.Sent);
-                    await DeliveryStatusRecorder.ApplyEarlierAsync(db, message, cancellationToken);
                 }
             }
             else
@@ -178,7 +182,12 @@ internal sealed class OutboxSender(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // Statuses that overtook their send (kept by wamid) are applied now that the wamid is stored.
         var sentWamids = messages.Values.Where(m => m.Wamid is not null).Select(m => m.Wamid!).ToList();
         await DeliveryStatusRecorder.ReconcileAsync(contexts, sentWamids, changes, cancellationToken);
         foreach (var change in changes)

@@ -1,6 +1,4 @@
-using BowInbox.Core.Channel;
 using BowInbox.Core.WhatsApp;
-using BowInbox.Data;
 using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.WhatsApp;
@@ -33,9 +31,7 @@ public static class WebhookEndpoints
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         IOptions<WhatsAppOptions> options,
-        InboxDbContext db,
-        InboundSignal signal,
-        TimeProvider time,
+        InboundEventStore store,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -62,9 +58,17 @@ public static class WebhookEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Malformed webhook", parsed.Error!);
         }
 
-        db.InboundEvents.Add(new InboundEvent { Payload = json, ReceivedAt = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        try
+        {
+            await store.StoreAsync(json, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not stored, so not acknowledged: Meta retries a webhook that did not get a 200.
+            logger.LogError(ex, "Webhook not stored");
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Not stored", "The event could not be stored; it will be accepted when retried.");
+        }
+
         return Results.Ok();
     }
 

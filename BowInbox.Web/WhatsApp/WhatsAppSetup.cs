@@ -24,8 +24,10 @@ public static class WhatsAppSetup
         services.AddSingleton<CustomerMessageRecorder>();
         services.AddSingleton<DeliveryStatusRecorder>();
         services.AddSingleton<InboundEventHandler>();
+        services.AddSingleton<InboundEventStore>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundEventStore>());
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHealthChecks().AddCheck<WhatsAppHealth>("whatsapp");
