@@ -34,6 +34,11 @@ public sealed record BenchOptions
     /// <summary>How long to wait after a step for the app to catch up before the next one.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Unmeasured relay traffic before the steps, so that they measure a warmed-up app.</summary>
+    public int WarmUpRate { get; init; } = 100;
+
+    public TimeSpan WarmUpDuration { get; init; } = TimeSpan.FromSeconds(5);
+
     public int InboxTickets { get; init; } = 100_000;
 
     public int InboxQueryRuns { get; init; } = 20;

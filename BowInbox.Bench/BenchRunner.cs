@@ -102,6 +102,11 @@ public static class BenchRunner
                 relayNote = "customer messages on sessions with a provider were stored but not relayed; the relay is not part of this build yet.";
             }
 
+            if (relayAvailable)
+            {
+                await productLoad.WarmUpAsync(cancellationToken);
+            }
+
             output.WriteLine("Product steps:");
             product = await productLoad.RunStepsAsync(cancellationToken);
             if (options.Soak)

@@ -22,6 +22,8 @@ public sealed partial class BenchmarkRunTests
             StepDuration = TimeSpan.FromSeconds(1),
             DrainTimeout = TimeSpan.FromSeconds(1),
             Workers = 8,
+            WarmUpRate = 20,
+            WarmUpDuration = TimeSpan.FromSeconds(1),
             InboxTickets = 1_000,
             InboxQueryRuns = 2,
             ResultsFolder = results,
