@@ -27,6 +27,8 @@ internal sealed class InboundEventHandler(
 {
     public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(25);
 
+    private const int PayloadChunk = 16;
+
     /// <summary>
     /// Applies the events in order, in one transaction, until they are done or <see cref="MaxTurn"/> is spent.
     /// Returns how many were applied (at least one); the rest stay pending. If any fails, none is applied.
@@ -64,23 +66,33 @@ internal sealed class InboundEventHandler(
             var turn = System.Diagnostics.Stopwatch.StartNew();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
-            foreach (var eventId in eventIds)
+            foreach (var chunk in eventIds.Chunk(PayloadChunk))
             {
                 if (done.Count > 0 && turn.Elapsed > MaxTurn)
                 {
                     break;
                 }
 
-                var payload = await db.InboundEvents.Where(e => e.Id == eventId && e.ProcessedAt == null).Select(e => e.Payload).FirstOrDefaultAsync(cancellationToken);
-                if (payload is not null)
+                // Read together; one processed meanwhile by another instance is simply not there.
+                var payloads = await db.InboundEvents.AsNoTracking().Where(e => chunk.Contains(e.Id) && e.ProcessedAt == null)
+                    .ToDictionaryAsync(e => e.Id, e => e.Payload, cancellationToken);
+                foreach (var eventId in chunk)
                 {
-                    await ApplyEventAsync(db, eventId, payload, ourNumbers, applied, cancellationToken);
+                    if (done.Count > 0 && turn.Elapsed > MaxTurn)
+                    {
+                        break;
+                    }
+
+                    if (payloads.TryGetValue(eventId, out var payload))
+                    {
+                        await ApplyEventAsync(db, eventId, payload, ourNumbers, applied, cancellationToken);
+                    }
+
+                    done.Add(eventId);
+
+                    // Everything is saved (inside the transaction); the next event starts with an empty change tracker.
+                    db.ChangeTracker.Clear();
                 }
-
-                done.Add(eventId);
-
-                // Everything is saved (inside the transaction); the next event starts with an empty change tracker.
-                db.ChangeTracker.Clear();
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -144,8 +156,8 @@ internal sealed class InboundEventHandler(
         List<BowInbox.Web.Audit.ServedAuditSession> commands,
         CancellationToken cancellationToken)
     {
-        if (await db.Messages.AnyAsync(m => m.Wamid == message.Wamid, cancellationToken)
-            || await db.UnroutedMessages.AnyAsync(m => m.Wamid == message.Wamid, cancellationToken))
+        if (await db.Messages.Where(m => m.Wamid == message.Wamid).Select(m => m.Wamid)
+            .Concat(db.UnroutedMessages.Where(m => m.Wamid == message.Wamid).Select(m => m.Wamid)).AnyAsync(cancellationToken))
         {
             return;
         }
