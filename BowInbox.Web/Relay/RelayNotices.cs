@@ -43,6 +43,11 @@ public static class RelayNotices
     public static string SessionClosed(int ticketId, string reason)
         => $"#{ticketId} This conversation is closed ({reason}). Messages about job #{ticketId} on this number are no longer passed on.";
 
+    /// <summary>The job stays the provider's: the customer (or the provider, from the web queue) writing again reopens the conversation.</summary>
+    public static string IdleClosed(int ticketId, int days)
+        => $"#{ticketId} This conversation was quiet for {days} days, so it is closed for now. Job #{ticketId} is still yours: "
+            + "if the customer writes again, their message reaches you from one of our numbers and you can reply there.";
+
     public static string Stranger(string? centralDisplayNumber)
         => "Hello! This number only carries conversations between our professionals and their customers, so your message was not passed on to anyone."
             + (centralDisplayNumber is null ? "" : $" To ask for a service, write to us at +{centralDisplayNumber}.");
