@@ -1,3 +1,4 @@
+using BowInbox.Core.Alerts;
 using BowInbox.Core.Audit;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
@@ -66,6 +67,8 @@ public class InboxDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<SlaPolicyRecord> SlaPolicies => Set<SlaPolicyRecord>();
 
     public DbSet<SlaAlertRecord> SlaAlerts => Set<SlaAlertRecord>();
+
+    public DbSet<SupervisorAlert> SupervisorAlerts => Set<SupervisorAlert>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

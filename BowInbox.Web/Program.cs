@@ -1,4 +1,5 @@
 using BowInbox.Data;
+using BowInbox.Web.Alerts;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
@@ -35,6 +36,7 @@ builder.AddLive();
 builder.AddRelay();
 builder.AddTicketRouting();
 builder.AddSla();
+builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
 

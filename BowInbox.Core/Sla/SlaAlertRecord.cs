@@ -1,10 +1,12 @@
+using BowInbox.Core.Alerts;
+
 namespace BowInbox.Core.Sla;
 
 /// <summary>
 /// A raised SLA warning or breach. Unique per (ticket, target, level, due time): that index is what
 /// makes overlapping or restarted job runs raise each alert exactly once.
 /// </summary>
-public class SlaAlertRecord
+public class SlaAlertRecord : IAcknowledgeable
 {
     public long Id { get; set; }
 

@@ -1,4 +1,4 @@
-using BowInbox.Core.WhatsApp;
+using BowInbox.Web.WhatsApp;
 
 namespace BowInbox.Web.Inbox;
 
@@ -17,7 +17,7 @@ public sealed record ApprovedTemplate(string Name, string Language, string Label
         return text;
     }
 
-    public string Payload(IReadOnlyList<string> parameters) => OutboundPayloads.Template(Name, Language, parameters);
+    public string Payload(IReadOnlyList<string> parameters) => MessageTemplates.All.Single(t => t.Name == Name).Payload(parameters);
 }
 
 /// <summary>The templates agents may send to customers when the window is closed.</summary>
@@ -25,9 +25,11 @@ public sealed class ApprovedTemplates
 {
     public IReadOnlyList<ApprovedTemplate> ForCustomers { get; } =
     [
-        new("request_follow_up", "en", "Follow up on the request", "Hi {{1}}, this is the team following up on your request #{{2}}. Reply to this message to continue."),
-        new("visit_reminder", "en", "Remind about the visit", "Hi {{1}}, a reminder about your request #{{2}}: reply here if anything changed."),
+        From(MessageTemplates.RequestFollowUp, "Follow up on the request"),
+        From(MessageTemplates.VisitReminder, "Remind about the visit"),
     ];
+
+    private static ApprovedTemplate From(MessageTemplate template, string label) => new(template.Name, template.Language, label, template.Body);
 
     public ApprovedTemplate? Find(string name) => ForCustomers.FirstOrDefault(t => t.Name == name);
 }

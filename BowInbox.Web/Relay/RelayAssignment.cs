@@ -14,7 +14,9 @@ namespace BowInbox.Web.Relay;
 public sealed record ProviderChoice(int Id, string DisplayName, ProviderAvailability Availability, string? PauseReason, int OpenJobs);
 
 /// <summary>What the inbox shows about a ticket's provider side. Never a number.</summary>
-public sealed record RelayPanel(int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, IReadOnlyList<ProviderChoice> Providers);
+/// <param name="ReopensOnCustomerMessage">Assigned, but the relay was closed for being idle: the customer's next message reopens it.</param>
+public sealed record RelayPanel(
+    int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, bool ReopensOnCustomerMessage, IReadOnlyList<ProviderChoice> Providers);
 
 /// <summary>Staff assigning a technician from the inbox (which opens the relay) and writing to the provider's side.</summary>
 public sealed class RelayAssignment(
@@ -45,7 +47,7 @@ public sealed class RelayAssignment(
             .Select(p => new ProviderChoice(p.Id, p.DisplayName, p.Availability, p.PauseReason, db.RelaySessions.Count(s => s.ProviderId == p.Id && s.ClosedAt == null)))
             .ToListAsync(cancellationToken);
         return new RelayPanel(ticket.ProviderId, ticket.Provider?.DisplayName, ticket.Provider?.Availability == ProviderAvailability.Paused ? ticket.Provider.PauseReason : null,
-            session is not null, session?.OpenedAt, providers);
+            session is not null, session?.OpenedAt, session is null && ticket.Status == Core.Tickets.TicketStatus.Assigned, providers);
     }
 
     /// <summary>Assigns the technician and opens the relay on a pool number; a previous provider's session is closed.</summary>

@@ -18,7 +18,7 @@ namespace BowInbox.Web.Relay;
 /// delivered (and, when changed, original) text, and queued in the caller's transaction. Towards a provider
 /// from the session's pool number with a <c>#42 Maria:</c> prefix; towards the customer from the central number.
 /// </summary>
-public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, TimeProvider time)
+public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -46,13 +46,22 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     }
 
     /// <summary>
-    /// A customer's message on a ticket whose provider can still read it but whose relay is closed (idle): it is
-    /// not passed on, yet scanned like a relayed one, because the provider sees the ticket's delivered text.
+    /// A customer's message on a ticket that has a provider but no open relay session. A ticket still Assigned had
+    /// its relay closed for being idle: the message reopens it with the same provider on a pool number and goes on,
+    /// so a customer writing after days of silence reaches the person doing the job. Otherwise (an offer is pending)
+    /// it is not passed on, yet scanned like a relayed one, because the provider sees the ticket's delivered text.
     /// </summary>
-    public async Task ScreenOnlyAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task ReopenOrScreenAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
+        if (await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
+        {
+            await ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
+            changes.Add(new TicketChanged(ticketId, RelaySessionStore.ReopenedEvent));
+            return;
+        }
+
+        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
     }
 

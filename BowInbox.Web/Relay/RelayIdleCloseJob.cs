@@ -7,7 +7,8 @@ namespace BowInbox.Web.Relay;
 
 /// <summary>
 /// Closes relay sessions idle for longer than the Admin's time-to-live (<see cref="RelaySettings.IdleTtlKey"/>).
-/// Each session is claimed by a conditional update, so two runs at once close it, and tell its provider, once.
+/// Each session is claimed by a conditional update, so two runs at once close it, and tell its provider, once. The
+/// ticket stays Assigned to its provider: the customer writing again reopens the relay (<see cref="RelayForwarder.ReopenOrScreenAsync"/>).
 /// </summary>
 public sealed class RelayIdleCloseJob(IDbContextFactory<InboxDbContext> contexts, RelayDelivery delivery, InboxEvents events, TimeProvider time, ILogger<RelayIdleCloseJob> logger)
 {
@@ -38,7 +39,7 @@ public sealed class RelayIdleCloseJob(IDbContextFactory<InboxDbContext> contexts
             var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == session.ProviderId, cancellationToken);
             if (provider is not null && RelayDelivery.RecipientOf(provider) is { } to)
             {
-                await delivery.SendTextAsync(db, session.PoolPhoneNumberId, to, RelayNotices.SessionClosed(session.TicketId, reason), null, null, cancellationToken);
+                await delivery.SendTextAsync(db, session.PoolPhoneNumberId, to, RelayNotices.IdleClosed(session.TicketId, days), null, null, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class RelayInbound(
         }
         else if (await db.Tickets.AnyAsync(t => t.Id == added.TicketId && t.ProviderId != null, cancellationToken))
         {
-            await forwarder.ScreenOnlyAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
+            await forwarder.ReopenOrScreenAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
         }
         else
         {

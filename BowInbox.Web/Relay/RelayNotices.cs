@@ -2,7 +2,7 @@ using System.Globalization;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Tickets;
-using BowInbox.Core.WhatsApp;
+using BowInbox.Web.WhatsApp;
 
 namespace BowInbox.Web.Relay;
 
@@ -12,36 +12,30 @@ namespace BowInbox.Web.Relay;
 /// </summary>
 public static class RelayNotices
 {
-    /// <summary>Template to a provider (job number, service, area, customer): "New job #{{1}}: {{2}} in {{3}} for {{4}}. Reply here to talk to the customer."</summary>
-    public const string BriefingTemplate = "job_briefing";
-
-    /// <summary>Template to a customer (first name, provider's first name, role, job number): "Hi {{1}}, {{2}}, your {{3}}, is taking care of request #{{4}}. Reply here to talk to them."</summary>
-    public const string AssignedTemplate = "job_assigned";
-
-    /// <summary>Template carrying a relayed text (job number, who, text): "#{{1}} {{2}}: {{3}}".</summary>
-    public const string RelayedTemplate = "relayed_message";
-
-    public const string TemplateLanguage = "en";
-
     public static string Briefing(Ticket ticket, Contact contact)
         => $"#{ticket.Id} New job for you: {ticket.ServiceType ?? "service to be confirmed"} in {ticket.Area ?? "area to be confirmed"}. "
             + $"Customer: {contact.Alias} {contact.FirstName}. Reply here to talk to the customer; send /help for commands.";
 
     public static string BriefingTemplatePayload(Ticket ticket, Contact contact)
-        => OutboundPayloads.Template(BriefingTemplate, TemplateLanguage, [Id(ticket.Id), ticket.ServiceType ?? "service to be confirmed", ticket.Area ?? "area to be confirmed", $"{contact.Alias} {contact.FirstName}"]);
+        => MessageTemplates.JobBriefing.Payload([Id(ticket.Id), ticket.ServiceType ?? "service to be confirmed", ticket.Area ?? "area to be confirmed", $"{contact.Alias} {contact.FirstName}"]);
 
     public static string WhoIsComing(Ticket ticket, Contact contact, Provider provider)
         => $"Hi {contact.FirstName}, {provider.FirstName}, your {RoleOf(ticket.ServiceType)}, is taking care of request #{ticket.Id}. "
             + "Reply here to talk to them: your number stays private, and so does theirs.";
 
     public static string WhoIsComingTemplatePayload(Ticket ticket, Contact contact, Provider provider)
-        => OutboundPayloads.Template(AssignedTemplate, TemplateLanguage, [contact.FirstName, provider.FirstName, RoleOf(ticket.ServiceType), Id(ticket.Id)]);
+        => MessageTemplates.JobAssigned.Payload([contact.FirstName, provider.FirstName, RoleOf(ticket.ServiceType), Id(ticket.Id)]);
 
     public static string RelayedTemplatePayload(int ticketId, string speaker, string text)
-        => OutboundPayloads.Template(RelayedTemplate, TemplateLanguage, [Id(ticketId), speaker, text]);
+        => MessageTemplates.RelayedMessage.Payload([Id(ticketId), speaker, text]);
 
     public static string SessionClosed(int ticketId, string reason)
         => $"#{ticketId} This conversation is closed ({reason}). Messages about job #{ticketId} on this number are no longer passed on.";
+
+    /// <summary>The job stays the provider's: the customer (or the provider, from the web queue) writing again reopens the conversation.</summary>
+    public static string IdleClosed(int ticketId, int days)
+        => $"#{ticketId} This conversation was quiet for {days} days, so it is closed for now. Job #{ticketId} is still yours: "
+            + "if the customer writes again, their message reaches you from one of our numbers and you can reply there.";
 
     public static string Stranger(string? centralDisplayNumber)
         => "Hello! This number only carries conversations between our professionals and their customers, so your message was not passed on to anyone."

@@ -1,6 +1,9 @@
+using System.Globalization;
+using BowInbox.Core.Alerts;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Scanning;
 using BowInbox.Data;
+using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,17 +68,26 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
             "Content policy on ticket {TicketId}: {Verdict} ({Kinds}) from the {Sender}",
             ticketId, scan.Verdict, string.Join(", ", scan.Findings.Select(f => f.Kind)), sender);
         changes.Add(new TicketChanged(ticketId, "policy-violation"));
+        var alertKey = messageId?.ToString(CultureInfo.InvariantCulture) ?? now.Ticks.ToString(CultureInfo.InvariantCulture);
+        if (scan.Findings.Where(f => f.Action == PolicyAction.Flag).Select(f => f.Kind).Distinct().ToList() is { Count: > 0 } flagged)
+        {
+            var who = provider?.DisplayName ?? $"Customer {await CustomerAliasAsync(db, ticketId, cancellationToken)}";
+            var what = string.Join(", ", flagged.Select(k => ViolationLabels.Of(k).ToLowerInvariant()));
+            var summary = $"{who} on job #{ticketId}: relayed but flagged for {what}. Read the original in the ticket.";
+            Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ContentFlagged, $"flag:{ticketId}:{alertKey}", ticketId, provider?.Id, summary, now, cancellationToken));
+        }
 
         if (provider is not null)
         {
-            await PauseIfOverThresholdAsync(db, provider, ticketId, scan.Findings.Count, now, changes, cancellationToken);
+            await PauseIfOverThresholdAsync(db, provider, ticketId, scan.Findings.Count, now, alertKey, changes, cancellationToken);
         }
 
         var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore ? scan.SenderNotice : null;
         return new Screening(scan, notice);
     }
 
-    private static async Task PauseIfOverThresholdAsync(InboxDbContext db, Provider provider, int ticketId, int added, DateTime now, List<InboxChange> changes, CancellationToken cancellationToken)
+    private static async Task PauseIfOverThresholdAsync(
+        InboxDbContext db, Provider provider, int ticketId, int added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         if (provider.Availability == ProviderAvailability.Paused)
         {
@@ -97,7 +109,20 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
         provider.Availability = tracked.Availability;
         provider.PauseReason = tracked.PauseReason;
         changes.Add(new ProviderPaused(ticketId, provider.Id, provider.DisplayName, tracked.PauseReason));
+        var summary = $"{provider.DisplayName} was paused automatically: {times.Count} contact-leak attempts within 24 hours (latest on job #{ticketId}). They take no new work until set back online.";
+        Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ProviderPaused, $"paused:{provider.Id}:{alertKey}", ticketId, provider.Id, summary, now, cancellationToken));
     }
+
+    private static void Add(List<InboxChange> changes, SupervisorAlertRaised? raised)
+    {
+        if (raised is not null)
+        {
+            changes.Add(raised);
+        }
+    }
+
+    private static Task<string?> CustomerAliasAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+        => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!.Alias).FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>A provider paused for repeated contact-leak attempts: supervisors are alerted live and it is audited.</summary>

@@ -11,6 +11,8 @@ namespace BowInbox.Web.Relay;
 /// <summary>Opens and closes relay sessions in the caller's unit of work, and allocates pool numbers.</summary>
 public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time) : IRelaySessions
 {
+    public const string ReopenedEvent = "relay-reopened";
+
     public async Task<string?> AllocatePoolNumberAsync(InboxDbContext db, int providerId, CancellationToken cancellationToken)
     {
         var (pool, inUse) = await PoolUsageAsync(db, providerId, cancellationToken);
@@ -35,16 +37,7 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
         var from = ticket.Status;
         var moved = ticket.TryMoveTo(TicketStatus.Assigned);
         ticket.LastActivityAt = now;
-        var session = new RelaySession
-        {
-            TicketId = ticket.Id,
-            ContactId = contact.Id,
-            ProviderId = provider.Id,
-            PoolPhoneNumberId = poolPhoneNumberId,
-            OpenedAt = now,
-            LastActivityAt = now,
-        };
-        db.RelaySessions.Add(session);
+        var session = Add(db, ticket.Id, contact.Id, provider.Id, poolPhoneNumberId, now);
         db.TicketEvents.Add(new TicketEvent
         {
             TicketId = ticket.Id,
@@ -70,6 +63,32 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
         return session;
     }
 
+    /// <summary>
+    /// A new session for a ticket still Assigned whose relay was closed for being idle, with the same provider; null
+    /// when the ticket is not in that state or the provider cannot be reached on WhatsApp. Nobody is briefed again:
+    /// the message that reopens it carries the job number. Caller saves.
+    /// </summary>
+    public async Task<RelaySession?> ReopenIdleAsync(InboxDbContext db, Ticket ticket, string why, CancellationToken cancellationToken)
+    {
+        if (ticket is not { Status: TicketStatus.Assigned, ProviderId: { } providerId }
+            || await db.RelaySessions.AnyAsync(s => s.TicketId == ticket.Id && s.ClosedAt == null, cancellationToken))
+        {
+            return null;
+        }
+
+        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, cancellationToken);
+        if (RelayDelivery.RecipientOf(provider) is null || await ChoosePoolNumberAsync(db, providerId, cancellationToken) is not { } pool)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var session = Add(db, ticket.Id, ticket.ContactId, providerId, pool, now);
+        ticket.LastActivityAt = now;
+        db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = ReopenedEvent, Detail = $"Relay reopened with {provider.DisplayName} on a pool number: {why}" });
+        return session;
+    }
+
     public async Task CloseAsync(InboxDbContext db, int ticketId, string reason, CancellationToken cancellationToken)
     {
         var open = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ClosedAt == null).ToListAsync(cancellationToken);
@@ -87,6 +106,21 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
                 await delivery.SendTextAsync(db, session.PoolPhoneNumberId, recipient, RelayNotices.SessionClosed(ticketId, session.CloseReason), null, null, cancellationToken);
             }
         }
+    }
+
+    private static RelaySession Add(InboxDbContext db, int ticketId, int contactId, int providerId, string poolPhoneNumberId, DateTime now)
+    {
+        var session = new RelaySession
+        {
+            TicketId = ticketId,
+            ContactId = contactId,
+            ProviderId = providerId,
+            PoolPhoneNumberId = poolPhoneNumberId,
+            OpenedAt = now,
+            LastActivityAt = now,
+        };
+        db.RelaySessions.Add(session);
+        return session;
     }
 
     private static async Task<(List<string> Pool, List<string> InUse)> PoolUsageAsync(InboxDbContext db, int providerId, CancellationToken cancellationToken)

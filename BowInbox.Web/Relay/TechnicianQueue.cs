@@ -16,7 +16,8 @@ public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirst
 public sealed record QueueMessage(long Id, bool FromCustomer, bool Mine, string AuthorName, string Type, string? Text, DateTime CreatedAt, DeliveryStatus Status);
 
 /// <summary>A technician's own jobs, their threads and replies from the web, through <see cref="TicketAccess.Visible"/> only.</summary>
-public sealed class TechnicianQueue(IDbContextFactory<InboxDbContext> contexts, RelayForwarder forwarder, RelayDelivery delivery, InboxEvents events, TimeProvider time)
+public sealed class TechnicianQueue(
+    IDbContextFactory<InboxDbContext> contexts, RelayForwarder forwarder, RelaySessionStore sessions, RelayDelivery delivery, InboxEvents events, TimeProvider time)
 {
     public async Task<IReadOnlyList<QueueJob>> JobsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,8 @@ public sealed class TechnicianQueue(IDbContextFactory<InboxDbContext> contexts, 
             return new ReplyResult(ReplyOutcome.NotFound, "That job does not exist or is not yours.");
         }
 
-        var session = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == provider.Id && s.ClosedAt == null).FirstOrDefaultAsync(cancellationToken);
+        var session = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == provider.Id && s.ClosedAt == null).FirstOrDefaultAsync(cancellationToken)
+            ?? await sessions.ReopenIdleAsync(db, ticket, $"{provider.FirstName} wrote from the web queue", cancellationToken);
         if (session is null)
         {
             return new ReplyResult(ReplyOutcome.Invalid, "This job's conversation is closed; nothing can be sent.");

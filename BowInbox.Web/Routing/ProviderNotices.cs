@@ -49,7 +49,7 @@ public sealed class ProviderNotices(OutboxWriter outbox, TimeProvider time)
         else
         {
             outbox.EnqueueTemplate(db, offer.PoolPhoneNumberId, recipient,
-                OutboundPayloads.Template("new_lead_offer", "en",
+                MessageTemplates.NewLeadOffer.Payload(
                     OfferText.TemplateParameters(ticket.Id, ticket.ServiceType, ticket.Area, ticket.Urgency, summary),
                     OfferText.QuickReplyPayloads(offer.Id)),
                 message.Id);

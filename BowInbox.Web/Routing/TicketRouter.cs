@@ -2,6 +2,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
 using BowInbox.Web.WhatsApp;
@@ -147,9 +148,9 @@ public sealed class TicketRouter(
         {
             if (group is null)
             {
-                await escalation.EscalateAsync(db, ticket, $"no provider group covers {ticket.ServiceType} in {ticket.Area}", cancellationToken);
+                var raised = await escalation.EscalateAsync(db, ticket, $"no provider group covers {ticket.ServiceType} in {ticket.Area}", cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return await PublishEscalatedAsync(ticketId);
+                return await PublishEscalatedAsync(ticketId, raised);
             }
 
             var lastEscalation = await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == RoutingEscalation.EventKind)
@@ -161,9 +162,9 @@ public sealed class TicketRouter(
                 var why = selection.ProviderId is null
                     ? string.Join("; ", selection.Explanation)
                     : $"nobody accepted after {attemptsSoFar} offers (limit {group.AttemptLimit})";
-                await escalation.EscalateAsync(db, ticket, why, cancellationToken);
+                var raised = await escalation.EscalateAsync(db, ticket, why, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return await PublishEscalatedAsync(ticketId);
+                return await PublishEscalatedAsync(ticketId, raised);
             }
 
             // Saved with the offer below; the cursor is a concurrency token, so a racing router retries.
@@ -174,9 +175,9 @@ public sealed class TicketRouter(
         var pool = await OfferPoolNumbers.PickAsync(db, chosenProvider.Id, cancellationToken);
         if (pool is null)
         {
-            await escalation.EscalateAsync(db, ticket, "no provider pool number is configured", cancellationToken);
+            var unpooled = await escalation.EscalateAsync(db, ticket, "no provider pool number is configured", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return await PublishEscalatedAsync(ticketId);
+            return await PublishEscalatedAsync(ticketId, unpooled);
         }
 
         var offer = new Offer
@@ -210,10 +211,15 @@ public sealed class TicketRouter(
         return new RoutingOutcome(true, $"Offered to {chosenProvider.DisplayName}.");
     }
 
-    private async Task<RoutingOutcome> PublishEscalatedAsync(int ticketId)
+    private async Task<RoutingOutcome> PublishEscalatedAsync(int ticketId, SupervisorAlertRaised? raised)
     {
         outbox.NotifySender();
         await events.PublishAsync(new TicketChanged(ticketId, RoutingEscalation.EventKind));
+        if (raised is not null)
+        {
+            await events.PublishAsync(raised);
+        }
+
         return new RoutingOutcome(false, $"Ticket #{ticketId} was escalated to a supervisor: nobody could take it.");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
 using BowInbox.Web.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -118,7 +119,7 @@ public sealed class SlaAlertRaiser(
 
         logger.LogInformation("SLA {Level} on ticket {TicketId}: {Detail}", alert.Level, ticketId, detail);
         await events.PublishAsync(new TicketChanged(ticketId, breach ? "sla-breach" : "sla-warning"));
-        await notifier.NotifyAsync(alertId, SlaAlertChange.Raised, cancellationToken);
+        await notifier.NotifyAsync(alertId, AlertChange.Raised, cancellationToken);
         if (breach && alert.Actions.HasFlag(SlaBreachAction.Requeue) && CanRequeue(alert.Kind))
         {
             await RequeueAsync(router, ticketId, detail, cancellationToken);

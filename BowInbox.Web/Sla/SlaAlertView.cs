@@ -1,4 +1,5 @@
 using BowInbox.Core.Sla;
+using BowInbox.Web.Alerts;
 
 namespace BowInbox.Web.Sla;
 
@@ -23,10 +24,4 @@ public sealed record SlaAlertView(
     public bool IsAcknowledged => AcknowledgedAt is not null;
 }
 
-public enum SlaAlertChange
-{
-    Raised = 0,
-    Acknowledged = 1,
-}
-
-public sealed record SlaAlertEvent(SlaAlertChange Change, SlaAlertView Alert);
+public sealed record SlaAlertEvent(AlertChange Change, SlaAlertView Alert);
