@@ -49,6 +49,9 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 850 } });
         context.SetDefaultTimeout(15_000);
+
+        // Live updates cross a circuit, the hub and background workers; on a shared CI machine 5 s is not enough.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

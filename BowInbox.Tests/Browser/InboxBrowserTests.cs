@@ -21,7 +21,7 @@ public sealed class InboxBrowserTests
         Assert.True(posted.IsSuccessStatusCode);
 
         var row = page.GetByTestId("ticket-row").Filter(new() { HasText = "Burst pipe under the sink" });
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.DoesNotContain("15557000001", await page.ContentAsync());
 
         await row.ClickAsync();
@@ -62,7 +62,7 @@ public sealed class InboxBrowserTests
         await Assertions.Expect(phones.GetByTestId("phone-log")).ToContainTextAsync("My lights keep flickering uptown");
 
         var row = agent.GetByTestId("ticket-row").Filter(new() { HasText = "My lights keep flickering uptown" });
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(row).ToContainTextAsync("Rosa");
     }
 }

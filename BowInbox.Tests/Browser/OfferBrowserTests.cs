@@ -25,7 +25,7 @@ public sealed class OfferBrowserTests
         await Webhooks.PostSignedAsync(http, Encoding.UTF8.GetBytes(Webhooks.Text("15557000001", "Burst pipe under the sink, downtown")));
 
         var offer = technician.GetByTestId("offer");
-        await Assertions.Expect(offer).ToContainTextAsync("plumbing · downtown", new() { Timeout = 10_000 });
+        await Assertions.Expect(offer).ToContainTextAsync("plumbing · downtown", new() { Timeout = 15_000 });
         await Assertions.Expect(offer).ToContainTextAsync("Burst pipe under the sink");
         await Assertions.Expect(offer.GetByTestId("countdown")).ToContainTextAsync("left");
         var byText = agent.GetByTestId("ticket-row").Filter(new() { HasText = "Burst pipe under the sink" });

@@ -35,6 +35,9 @@ public sealed class QueueBrowserTests
 
         var page = await session.LoginAsync("tech1@demo.local", viewport: new ViewportSize { Width = 390, Height = 844 });
         await page.WaitForURLAsync("**/queue");
+
+        // A click before the circuit is up races it: the circuit can start on the list after the URL has moved on.
+        await BrowserSession.WaitForInteractiveAsync(page);
         await page.GetByTestId("queue-job-link").Filter(new() { HasText = $"#{ticketId}" }).ClickAsync();
         await page.WaitForURLAsync($"**/queue/{ticketId}");
         await BrowserSession.WaitForInteractiveAsync(page);

@@ -37,7 +37,7 @@ public sealed class SlaBrowserTests
         await Eventually.TrueAsync(async () => (await monitor.RunAsync()).AlertsRaised > 0, "the 2-second first response to be breached");
 
         var alert = page.Locator("[data-testid=sla-alert][data-level=Breach]").Filter(new() { HasText = "First response" });
-        await Assertions.Expect(alert).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(alert).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(alert.GetByTestId("alert-lateness")).ToContainTextAsync("late");
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "SLA breach" })).ToBeVisibleAsync();
         Assert.DoesNotContain("15557500001", await page.ContentAsync());
