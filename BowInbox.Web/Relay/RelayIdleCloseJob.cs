@@ -14,6 +14,9 @@ public sealed class RelayIdleCloseJob(IDbContextFactory<InboxDbContext> contexts
 {
     public const string JobId = "relay-idle-close";
 
+    /// <summary>How an idle close's reason starts, so a relay closed for idleness is told from one closed for good.</summary>
+    public const string ReasonPrefix = "idle for";
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -26,7 +29,7 @@ public sealed class RelayIdleCloseJob(IDbContextFactory<InboxDbContext> contexts
         var closed = 0;
         foreach (var session in idle)
         {
-            var reason = $"idle for {days} days";
+            var reason = $"{ReasonPrefix} {days} days";
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.RelaySessions.Where(s => s.Id == session.Id && s.ClosedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClosedAt, now).SetProperty(r => r.CloseReason, reason), cancellationToken);

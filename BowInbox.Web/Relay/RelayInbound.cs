@@ -19,6 +19,7 @@ namespace BowInbox.Web.Relay;
 public sealed class RelayInbound(
     RelayForwarder forwarder,
     RelayDelivery delivery,
+    RelaySessionStore sessions,
     IEnumerable<IProviderCommandHandler> handlers,
     DeferredCommandSignal deferredCommands,
     TimeProvider time,
@@ -102,7 +103,7 @@ public sealed class RelayInbound(
         }
 
         var match = await RelaySessionFinder.FindAsync(db, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
-        if (match.Session is { } session)
+        if ((match.Session ?? (match.Candidates.Count == 0 ? await sessions.ReopenIdleOnPoolAsync(db, provider, unrouted.PhoneNumberId, cancellationToken) : null)) is { } session)
         {
             var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
             changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));

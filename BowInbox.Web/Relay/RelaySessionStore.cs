@@ -82,8 +82,35 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
             return null;
         }
 
+        return Reopen(db, ticket, provider, pool, why);
+    }
+
+    /// <summary>
+    /// A provider writes on a pool number where they have no open session. If exactly one of their jobs, still
+    /// Assigned to them with no open relay, had its relay on this number closed for being idle, that relay reopens
+    /// here and the message goes on. Null otherwise: with several such jobs picking one would be a guess.
+    /// </summary>
+    public async Task<RelaySession?> ReopenIdleOnPoolAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, CancellationToken cancellationToken)
+    {
+        var jobs = await db.RelaySessions.AsNoTracking()
+            .Where(s => s.ProviderId == provider.Id && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt != null
+                && s.CloseReason != null && s.CloseReason.StartsWith(RelayIdleCloseJob.ReasonPrefix)
+                && db.Tickets.Any(t => t.Id == s.TicketId && t.Status == TicketStatus.Assigned && t.ProviderId == provider.Id)
+                && !db.RelaySessions.Any(o => o.TicketId == s.TicketId && o.ClosedAt == null))
+            .Select(s => s.TicketId).Distinct().Take(2).ToListAsync(cancellationToken);
+        if (jobs.Count != 1 || RelayDelivery.RecipientOf(provider) is null)
+        {
+            return null;
+        }
+
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == jobs[0], cancellationToken);
+        return Reopen(db, ticket, provider, poolPhoneNumberId, $"{provider.FirstName} wrote on WhatsApp");
+    }
+
+    private RelaySession Reopen(InboxDbContext db, Ticket ticket, Provider provider, string pool, string why)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var session = Add(db, ticket.Id, ticket.ContactId, providerId, pool, now);
+        var session = Add(db, ticket.Id, ticket.ContactId, provider.Id, pool, now);
         ticket.LastActivityAt = now;
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = ReopenedEvent, Detail = $"Relay reopened with {provider.DisplayName} on a pool number: {why}" });
         return session;
