@@ -9,24 +9,9 @@ namespace BowInbox.Web.Alerts;
 /// </summary>
 public abstract class AlertBroadcast<TEvent>(IHubContext<InboxHub> hub, string clientMethod, ILogger logger)
 {
-    private readonly List<Func<TEvent, Task>> subscribers = [];
-    private readonly Lock gate = new();
+    private readonly Listeners<TEvent> listeners = new();
 
-    public IDisposable Subscribe(Func<TEvent, Task> handler)
-    {
-        lock (gate)
-        {
-            subscribers.Add(handler);
-        }
-
-        return new Subscription(() =>
-        {
-            lock (gate)
-            {
-                subscribers.Remove(handler);
-            }
-        });
-    }
+    public IDisposable Subscribe(Func<TEvent, Task> handler) => listeners.Subscribe(handler);
 
     protected async Task BroadcastAsync(TEvent change, long alertId, CancellationToken cancellationToken)
     {
@@ -39,27 +24,6 @@ public abstract class AlertBroadcast<TEvent>(IHubContext<InboxHub> hub, string c
             logger.LogWarning(ex, "Alert {AlertId} was not pushed to the hub", alertId);
         }
 
-        Func<TEvent, Task>[] current;
-        lock (gate)
-        {
-            current = [.. subscribers];
-        }
-
-        foreach (var subscriber in current)
-        {
-            try
-            {
-                await subscriber(change);
-            }
-            catch (Exception ex)
-            {
-                logger.LogDebug(ex, "An alert listener failed for alert {AlertId}", alertId);
-            }
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        public void Dispose() => unsubscribe();
+        await listeners.NotifyAsync(change, ex => logger.LogDebug(ex, "An alert listener failed for alert {AlertId}", alertId));
     }
 }

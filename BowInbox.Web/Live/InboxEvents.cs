@@ -15,51 +15,11 @@ public sealed record TicketChanged(int TicketId, string What) : InboxChange(Tick
 /// </summary>
 public sealed class InboxEvents(ILogger<InboxEvents> logger)
 {
-    private readonly List<Func<InboxChange, Task>> subscribers = [];
-    private readonly Lock gate = new();
+    private readonly Listeners<InboxChange> listeners = new();
 
-    public IDisposable Subscribe(Func<InboxChange, Task> handler)
-    {
-        lock (gate)
-        {
-            subscribers.Add(handler);
-        }
+    public IDisposable Subscribe(Func<InboxChange, Task> handler) => listeners.Subscribe(handler);
 
-        return new Subscription(this, handler);
-    }
-
-    public async Task PublishAsync(InboxChange change)
-    {
-        Func<InboxChange, Task>[] current;
-        lock (gate)
-        {
-            current = [.. subscribers];
-        }
-
-        foreach (var subscriber in current)
-        {
-            try
-            {
-                await subscriber(change);
-            }
-            catch (Exception ex)
-            {
-                // One failing listener must not stop the others or the channel that published.
-                logger.LogError(ex, "An inbox event listener failed for ticket {TicketId}", change.TicketId);
-            }
-        }
-    }
-
-    private void Unsubscribe(Func<InboxChange, Task> handler)
-    {
-        lock (gate)
-        {
-            subscribers.Remove(handler);
-        }
-    }
-
-    private sealed class Subscription(InboxEvents owner, Func<InboxChange, Task> handler) : IDisposable
-    {
-        public void Dispose() => owner.Unsubscribe(handler);
-    }
+    // One failing listener must not stop the others or the channel that published.
+    public Task PublishAsync(InboxChange change)
+        => listeners.NotifyAsync(change, ex => logger.LogError(ex, "An inbox event listener failed for ticket {TicketId}", change.TicketId));
 }
