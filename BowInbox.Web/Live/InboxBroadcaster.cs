@@ -17,6 +17,7 @@ public sealed class InboxBroadcaster(
     TicketAccess access,
     IDbContextFactory<InboxDbContext> contexts,
     IHubContext<InboxHub> hub,
+    InboxHubPresence presence,
     ILogger<InboxBroadcaster> logger) : InboxEventWorker<InboxChange>(events, logger, QueueCapacity)
 {
     public const int QueueCapacity = 10_000;
@@ -30,7 +31,8 @@ public sealed class InboxBroadcaster(
         return true;
     }
 
-    protected override Task HandleAsync(InboxChange item, CancellationToken cancellationToken) => PushAsync([item], cancellationToken);
+    protected override Task HandleAsync(InboxChange item, CancellationToken cancellationToken)
+        => presence.AnyConnected ? PushAsync([item], cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// Changes that queued up together are pushed per ticket: its row once, as it is now, then each changed
@@ -38,6 +40,12 @@ public sealed class InboxBroadcaster(
     /// </summary>
     protected override async Task HandleBatchAsync(IReadOnlyList<InboxChange> items, CancellationToken cancellationToken)
     {
+        if (!presence.AnyConnected)
+        {
+            // Nobody is connected to this server's hub: nothing to read, nothing to send.
+            return;
+        }
+
         foreach (var ticket in items.GroupBy(c => c.TicketId))
         {
             try

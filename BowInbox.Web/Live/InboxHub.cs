@@ -13,18 +13,26 @@ namespace BowInbox.Web.Live;
 /// what reaches them is decided by the groups joined here and by <see cref="InboxBroadcaster"/>.
 /// </summary>
 [Authorize]
-public sealed class InboxHub(TicketAccess access, IDbContextFactory<InboxDbContext> contexts) : Hub
+public sealed class InboxHub(TicketAccess access, IDbContextFactory<InboxDbContext> contexts, InboxHubPresence presence) : Hub
 {
     public const string Path = "/hubs/inbox";
 
     public override async Task OnConnectedAsync()
     {
+        // Counted first: a push that races the group joins below at worst reads for a client not yet listening.
+        presence.Connected(Context.ConnectionId);
         foreach (var group in await GroupsOfAsync(CurrentUser, Context.ConnectionAborted))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public async Task JoinTicket(int ticketId)

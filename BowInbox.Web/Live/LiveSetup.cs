@@ -9,6 +9,7 @@ public static class LiveSetup
     {
         builder.Services.AddSignalR()
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<InboxHubPresence>();
         builder.Services.AddSingleton<InboxBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxBroadcaster>());
     }

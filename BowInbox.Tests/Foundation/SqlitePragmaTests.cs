@@ -1,0 +1,41 @@
+using BowInbox.Data;
+using BowInbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Tests.Foundation;
+
+public sealed class SqlitePragmaTests
+{
+    [Fact]
+    public async Task Every_pooled_open_has_WAL_foreign_keys_and_the_busy_timeout()
+    {
+        await using var app = new InboxAppFactory();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>();
+
+        // The native connection is pooled: the second open reuses it and must still have its settings; after the
+        // pool is cleared, the next open is a new native connection, which must get them too.
+        for (var open = 0; open < 4; open++)
+        {
+            if (open == 2)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+            Assert.Equal("1", await PragmaAsync(db, "foreign_keys"));
+            Assert.Equal("10000", await PragmaAsync(db, "busy_timeout"));
+            Assert.Equal("1", await PragmaAsync(db, "synchronous"));
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<string?> PragmaAsync(InboxDbContext db, string pragma)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace BowInbox.Web.Live;
+
+/// <summary>
+/// Which <see cref="InboxHub"/> connections are open on this server. With none, there is nobody to push to, so
+/// <see cref="InboxBroadcaster"/> skips reading the database; a client that connects later loads what it shows itself.
+/// Keyed by connection id so that a disconnect reported twice (or without a connect) cannot hide a live client.
+/// </summary>
+public sealed class InboxHubPresence
+{
+    private readonly ConcurrentDictionary<string, byte> connections = new(StringComparer.Ordinal);
+
+    public bool AnyConnected => !connections.IsEmpty;
+
+    public int Count => connections.Count;
+
+    public void Connected(string connectionId) => connections.TryAdd(connectionId, 0);
+
+    public void Disconnected(string connectionId) => connections.TryRemove(connectionId, out _);
+}
