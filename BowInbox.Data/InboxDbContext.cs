@@ -23,7 +23,7 @@ namespace BowInbox.Data;
 /// The model, shared by every database provider. Each provider has a thin derived context
 /// (<see cref="Sqlite.SqliteInboxDbContext"/>, <see cref="SqlServer.SqlServerInboxDbContext"/>) that owns its migrations.
 /// </summary>
-public class InboxDbContext : IdentityDbContext<ApplicationUser>
+public partial class InboxDbContext : IdentityDbContext<ApplicationUser>
 {
     protected InboxDbContext(DbContextOptions options)
         : base(options)

@@ -30,9 +30,12 @@ public sealed class RelayInbound(
 
     public const string HelpLine = "/help – this list of commands";
 
+    private static readonly Func<InboxDbContext, int, CancellationToken, Task<RelaySession?>> OpenSessionOf = EF.CompileAsyncQuery(
+        (InboxDbContext db, int ticketId, CancellationToken _) => db.RelaySessions.Where(s => s.TicketId == ticketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefault());
+
     public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, MessageAdded added, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var session = await db.RelaySessions.Where(s => s.TicketId == added.TicketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var session = await OpenSessionOf(db, added.TicketId, cancellationToken);
         var message = db.Messages.Local.Single(m => m.Id == added.MessageId);
         if (session is not null)
         {

@@ -18,9 +18,16 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static async Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    private static readonly Func<InboxDbContext, string, CancellationToken, Task<string?>> ReadSetting = EF.CompileAsyncQuery(
+        (InboxDbContext db, string key, CancellationToken _) => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefault());
+
+    /// <summary>The Admin's content policy (read once per unit of work that remembers reads).</summary>
+    public static Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+        => db.ReadOnceAsync(ContentPolicyKey, ReadContentPolicyAsync, cancellationToken);
+
+    private static async Task<ContentPolicy> ReadContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
-        var json = await db.Settings.AsNoTracking().Where(s => s.Key == ContentPolicyKey).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken);
+        var json = await ReadSetting(db, ContentPolicyKey, cancellationToken);
         if (json is null)
         {
             return ContentPolicy.Default;

@@ -14,15 +14,21 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 {
     public const int PreviewLength = 200;
 
+    private static readonly Func<InboxDbContext, string, CancellationToken, Task<Contact?>> ContactByHash = EF.CompileAsyncQuery(
+        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash));
+
+    private static readonly Func<InboxDbContext, int, CancellationToken, Task<Ticket?>> OpenTicketOf = EF.CompileAsyncQuery(
+        (InboxDbContext db, int contactId, CancellationToken _) => db.Tickets
+            .Where(t => t.ContactId == contactId && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefault());
+
     public async Task<MessageAdded> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
 
-        var ticket = await db.Tickets
-            .Where(t => t.ContactId == contact.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
-            .OrderByDescending(t => t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var ticket = await OpenTicketOf(db, contact.Id, cancellationToken);
         var isNew = ticket is null;
         if (ticket is null)
         {
@@ -47,7 +53,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 
     private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.WaIdHash == fromHash, cancellationToken);
+        var contact = await ContactByHash(db, fromHash, cancellationToken);
         if (contact is not null)
         {
             if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && contact.ProfileName != inbound.ProfileName)

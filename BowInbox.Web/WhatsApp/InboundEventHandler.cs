@@ -27,6 +27,11 @@ internal sealed class InboundEventHandler(
 {
     public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(25);
 
+    // Compiled once: the hot path builds no expression trees per message.
+    private static readonly Func<InboxDbContext, string, CancellationToken, Task<bool>> WamidStored = EF.CompileAsyncQuery(
+        (InboxDbContext db, string wamid, CancellationToken _) => db.Messages.Where(m => m.Wamid == wamid).Select(m => m.Wamid)
+            .Concat(db.UnroutedMessages.Where(m => m.Wamid == wamid).Select(m => m.Wamid)).Any());
+
     private const int PayloadChunk = 16;
 
     /// <summary>
@@ -65,6 +70,9 @@ internal sealed class InboundEventHandler(
         {
             var turn = System.Diagnostics.Stopwatch.StartNew();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The central number and the content policy are read once per turn; an Admin's change applies from the next turn.
+            db.RememberReads();
             var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
             foreach (var chunk in eventIds.Chunk(PayloadChunk))
             {
@@ -156,8 +164,7 @@ internal sealed class InboundEventHandler(
         List<BowInbox.Web.Audit.ServedAuditSession> commands,
         CancellationToken cancellationToken)
     {
-        if (await db.Messages.Where(m => m.Wamid == message.Wamid).Select(m => m.Wamid)
-            .Concat(db.UnroutedMessages.Where(m => m.Wamid == message.Wamid).Select(m => m.Wamid)).AnyAsync(cancellationToken))
+        if (await WamidStored(db, message.Wamid, cancellationToken))
         {
             return;
         }
