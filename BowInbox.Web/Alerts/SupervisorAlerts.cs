@@ -18,7 +18,7 @@ public static class SupervisorAlerts
     public static async Task<SupervisorAlertRaised?> RaiseAsync(
         InboxDbContext db, SupervisorAlertKind kind, string key, int ticketId, int? providerId, string summary, DateTime now, CancellationToken cancellationToken)
     {
-        if (db.SupervisorAlerts.Local.Any(a => a.Key == key) || await db.SupervisorAlerts.AnyAsync(a => a.Key == key, cancellationToken))
+        if (db.FirstTracked<SupervisorAlert>(a => a.Key == key) is not null || await db.SupervisorAlerts.AnyAsync(a => a.Key == key, cancellationToken))
         {
             return null;
         }

@@ -29,7 +29,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     public async Task ToProviderAsync(InboxDbContext db, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
-        var provider = db.Providers.Local.FirstOrDefault(p => p.Id == session.ProviderId) ?? await ProviderById(db, session.ProviderId, cancellationToken);
+        var provider = db.FirstTracked<Provider>(p => p.Id == session.ProviderId) ?? await ProviderById(db, session.ProviderId, cancellationToken);
         var contact = ticket.Contact!;
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
@@ -114,7 +114,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
 
     /// <summary>The channel has usually just loaded (and tracks) the ticket and its contact: no need to read them again.</summary>
     private static async Task<Ticket> TicketWithContactAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
-        => db.Tickets.Local.FirstOrDefault(t => t.Id == ticketId) is { Contact: not null } tracked
+        => db.FirstTracked<Ticket>(t => t.Id == ticketId) is { Contact: not null } tracked
             ? tracked
             : await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == ticketId, cancellationToken);
 

@@ -36,7 +36,7 @@ public sealed class RelayInbound(
     public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, MessageAdded added, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var session = await OpenSessionOf(db, added.TicketId, cancellationToken);
-        var message = db.Messages.Local.Single(m => m.Id == added.MessageId);
+        var message = db.FirstTracked<BowInbox.Core.Messaging.Message>(m => m.Id == added.MessageId) ?? throw new InvalidOperationException($"Message {added.MessageId} was just stored in this context.");
         if (session is not null)
         {
             await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
@@ -45,12 +45,8 @@ public sealed class RelayInbound(
         {
             await forwarder.ReopenOrScreenAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
         }
-        else
-        {
-            return;
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Saved by the caller, with the rest of the event.
     }
 
     /// <summary>A message on a pool number: a command, a relay to the customer, a "which job" question, or a polite refusal.</summary>

@@ -103,7 +103,7 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
             return;
         }
 
-        var tracked = db.Providers.Local.FirstOrDefault(p => p.Id == provider.Id) ?? await db.Providers.SingleAsync(p => p.Id == provider.Id, cancellationToken);
+        var tracked = db.FirstTracked<Provider>(p => p.Id == provider.Id) ?? await db.Providers.SingleAsync(p => p.Id == provider.Id, cancellationToken);
         tracked.Availability = ProviderAvailability.Paused;
         tracked.PauseReason = $"Paused automatically: {times.Count} contact-leak attempts within 24 hours (latest on job #{ticketId}). A supervisor can set them back online.";
         provider.Availability = tracked.Availability;

@@ -13,25 +13,49 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
 {
     /// <returns>True when the stored clock changed.</returns>
     public async Task<bool> RecomputeAsync(int ticketId, CancellationToken cancellationToken)
+        => (await RecomputeAsync([ticketId], cancellationToken)).Count > 0;
+
+    /// <summary>
+    /// Recomputes several tickets with one read of their facts and one of the policies; only the tickets whose clock
+    /// differs from the stored one are written, together.
+    /// </summary>
+    /// <returns>The tickets whose stored clock changed.</returns>
+    public async Task<IReadOnlyList<int>> RecomputeAsync(IReadOnlyCollection<int> ticketIds, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ticket = await Snapshots(db.Tickets.Where(t => t.Id == ticketId)).FirstOrDefaultAsync(cancellationToken);
-        if (ticket is null)
+        var ids = ticketIds.Distinct().ToList();
+        var tickets = await Snapshots(db.Tickets.Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
+        if (tickets.Count == 0)
         {
-            return false;
+            return [];
         }
 
-        var policy = await resolver.ResolveAsync(db, ticket.GroupId, ticket.Urgency, cancellationToken);
-        var nearest = SlaTicketClock.Nearest(SlaTicketClock.Dues(ticket, policy));
-        if (SlaTicketClock.IsStored(ticket, nearest))
+        var policies = resolver.Parse(await db.SlaPolicies.AsNoTracking().ToListAsync(cancellationToken));
+        var stale = tickets
+            .Select(t => (Ticket: t, Nearest: SlaTicketClock.Nearest(SlaTicketClock.Dues(t, SlaPolicyResolver.Resolve(policies, t.GroupId, t.Urgency)))))
+            .Where(x => !SlaTicketClock.IsStored(x.Ticket, x.Nearest))
+            .ToList();
+        if (stale.Count == 0)
         {
-            return false;
+            return [];
         }
 
+        var changed = new List<int>(stale.Count);
         using (await gate.EnterAsync(cancellationToken))
         {
-            return await StoreAsync(db, ticket, nearest, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (ticket, nearest) in stale)
+            {
+                if (await StoreAsync(db, ticket, nearest, cancellationToken))
+                {
+                    changed.Add(ticket.Id);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
+
+        return changed;
     }
 
     public static async Task<bool> StoreAsync(InboxDbContext db, SlaTicketSnapshot ticket, SlaNearest nearest, CancellationToken cancellationToken)

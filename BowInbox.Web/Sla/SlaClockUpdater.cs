@@ -21,11 +21,14 @@ public sealed class SlaClockUpdater(InboxEvents events, SlaClockRecalculator rec
 
     protected override bool Distinct => true;
 
-    protected override async Task HandleAsync(int item, CancellationToken cancellationToken)
+    protected override Task HandleAsync(int item, CancellationToken cancellationToken) => HandleBatchAsync([item], cancellationToken);
+
+    /// <summary>The tickets that queued up together are recomputed with one read and written in one transaction.</summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<int> items, CancellationToken cancellationToken)
     {
-        if (await recalculator.RecomputeAsync(item, cancellationToken))
+        foreach (var ticketId in await recalculator.RecomputeAsync([.. items], cancellationToken))
         {
-            await Events.PublishAsync(new TicketChanged(item, ClockChanged));
+            await Events.PublishAsync(new TicketChanged(ticketId, ClockChanged));
         }
     }
 }

@@ -16,7 +16,7 @@ public static class ConversationWindows
 
     public static async Task TouchAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime messageTime, CancellationToken cancellationToken)
     {
-        var window = db.ConversationWindows.Local.FirstOrDefault(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)
+        var window = db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)
             ?? await Find(db, phoneNumberId, waIdHash, cancellationToken);
         if (window is null)
         {

@@ -16,7 +16,7 @@ internal sealed class DeliveryStatusRecorder
     /// <summary>Keeps the status and applies it; returns false when its message is not known (yet).</summary>
     public async Task<bool> RecordAsync(InboxDbContext db, InboundStatus status, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var known = db.StatusEvents.Local.Any(s => s.Wamid == status.Wamid && s.Status == status.Status)
+        var known = db.FirstTracked<StatusEvent>(s => s.Wamid == status.Wamid && s.Status == status.Status) is not null
             || await db.StatusEvents.AnyAsync(s => s.Wamid == status.Wamid && s.Status == status.Status, cancellationToken);
         if (!known)
         {
