@@ -35,9 +35,10 @@ public sealed record BenchOptions
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Unmeasured relay traffic before the steps, so that they measure a warmed-up app.</summary>
-    public int WarmUpRate { get; init; } = 100;
+    public int WarmUpRate { get; init; } = 200;
 
-    public TimeSpan WarmUpDuration { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Long enough for the JIT to finish re-compiling the hot path at full optimisation.</summary>
+    public TimeSpan WarmUpDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     public int InboxTickets { get; init; } = 100_000;
 
@@ -59,7 +60,7 @@ public sealed record BenchOptions
     public static BenchOptions Quick => new()
     {
         Sessions = 50,
-        Rates = [25, 100, 250, 500, 1000, 1500],
+        Rates = [25, 100, 250, 500, 750, 1000, 1500],
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,

@@ -4,28 +4,73 @@ namespace BowInbox.Data;
 /// SQLite has one write lock per database, and a writer that finds it taken sleeps and polls (the busy
 /// timeout), which under load turns into long, unfair waits. The busy write paths (webhook intake, inbound
 /// processing, the outbox, live SLA clocks) take turns here instead, waiting asynchronously and in order.
+/// Storing webhooks is urgent (Meta waits for the answer, and a slow one is retried): an urgent writer goes
+/// before every waiting background writer, never interrupting the turn in progress.
 /// Server databases lock rows, not the database, so for them the gate is always open.
 /// </summary>
 public sealed class DatabaseWriteGate(bool serialize)
 {
-    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly Lock sync = new();
+    private readonly Queue<TaskCompletionSource> urgent = new();
+    private readonly Queue<TaskCompletionSource> background = new();
+    private bool held;
 
     public bool Serializes => serialize;
 
-    /// <summary>Waits for this writer's turn; dispose the result to pass the turn on.</summary>
-    public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for this writer's turn, after the urgent ones; dispose the result to pass the turn on.</summary>
+    public ValueTask<Turn> EnterAsync(CancellationToken cancellationToken) => EnterAsync(background, cancellationToken);
+
+    /// <summary>Waits for the turn in progress only, then goes before every background writer.</summary>
+    public ValueTask<Turn> EnterUrgentAsync(CancellationToken cancellationToken) => EnterAsync(urgent, cancellationToken);
+
+    private async ValueTask<Turn> EnterAsync(Queue<TaskCompletionSource> line, CancellationToken cancellationToken)
     {
         if (!serialize)
         {
             return default;
         }
 
-        await turn.WaitAsync(cancellationToken);
-        return new Turn(turn);
+        cancellationToken.ThrowIfCancellationRequested();
+        TaskCompletionSource waiter;
+        lock (sync)
+        {
+            if (!held)
+            {
+                held = true;
+                return new Turn(this);
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            line.Enqueue(waiter);
+        }
+
+        // Cancelled before the turn was handed over: Release skips it. Handed over first: the turn is ours.
+        await using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
+        {
+            await waiter.Task;
+        }
+
+        return new Turn(this);
     }
 
-    public readonly struct Turn(SemaphoreSlim? held) : IDisposable
+    private void Release()
     {
-        public void Dispose() => held?.Release();
+        lock (sync)
+        {
+            while (urgent.TryDequeue(out var next) || background.TryDequeue(out next))
+            {
+                if (next.TrySetResult())
+                {
+                    return;
+                }
+            }
+
+            held = false;
+        }
+    }
+
+    public readonly struct Turn(DatabaseWriteGate? gate) : IDisposable
+    {
+        public void Dispose() => gate?.Release();
     }
 }

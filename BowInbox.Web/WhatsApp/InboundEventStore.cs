@@ -67,7 +67,7 @@ public sealed class InboundEventStore(
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.InboundEvents.AddRange(group.Select(p => p.Event));
-            using (await gate.EnterAsync(cancellationToken))
+            using (await gate.EnterUrgentAsync(cancellationToken))
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
