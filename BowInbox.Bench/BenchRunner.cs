@@ -53,6 +53,7 @@ public static class BenchRunner
         var keysPath = Path.Combine(runFolder, "keys");
         var planned = (int)options.Rates.Sum(r => r * options.StepDuration.TotalSeconds)
             + (options.Soak ? (int)(options.Rates.Max() * options.SoakDuration.TotalSeconds) : 0)
+            + (int)(options.WarmUpRate * options.WarmUpDuration.TotalSeconds)
             + (options.Sessions * 2) + 1_000;
         var tracker = new RelayTracker(planned);
         var payloads = new WebhookPayloads(appSecret, RelaySeeder.CentralPhoneNumberId);
