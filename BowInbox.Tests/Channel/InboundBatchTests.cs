@@ -34,6 +34,45 @@ public sealed class InboundBatchTests
     }
 
     [Fact]
+    public async Task Several_messages_in_one_webhook_are_stored_once_each_in_order_and_announced_with_their_ids()
+    {
+        await using var app = new InboxAppFactory();
+        var announced = new System.Collections.Concurrent.ConcurrentQueue<BowInbox.Web.Live.MessageAdded>();
+        using var subscription = app.Services.GetRequiredService<BowInbox.Web.Live.InboxEvents>().Subscribe(change =>
+        {
+            if (change is BowInbox.Web.Live.MessageAdded added)
+            {
+                announced.Enqueue(added);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        // Meta may batch messages, and may repeat one inside the same delivery.
+        var webhook = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.Text("15557000301", "first", "wamid.MULTI1"))!;
+        var messages = webhook["entry"]![0]!["changes"]![0]!["value"]!["messages"]!.AsArray();
+        var second = messages[0]!.DeepClone();
+        second["id"] = "wamid.MULTI2";
+        second["text"]!["body"] = "second";
+        messages.Add(messages[0]!.DeepClone());
+        messages.Add(second);
+
+        var response = await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), webhook.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await db.InboundEvents.AllAsync(e => e.ProcessedAt != null), "the event to be processed");
+        var stored = await db.Messages.Where(m => m.Wamid!.StartsWith("wamid.MULTI")).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(["first", "second"], stored.Select(m => m.Text));
+        Assert.Single(stored.Select(m => m.TicketId).Distinct());
+        Assert.Equal(2, (await db.Tickets.SingleAsync()).UnreadCount);
+        Assert.Null((await db.InboundEvents.SingleAsync()).LastError);
+        await Eventually.TrueAsync(() => announced.Count == 2, "both messages to be announced");
+        Assert.Equal(stored.Select(m => m.Id), announced.Select(a => a.MessageId));
+        Assert.Equal([true, false], announced.Select(a => a.NewTicket));
+    }
+
+    [Fact]
     public async Task An_event_that_keeps_failing_is_parked_while_the_events_around_it_are_processed()
     {
         await using var factory = new InboxAppFactory();

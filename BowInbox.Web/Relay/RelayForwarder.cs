@@ -129,7 +129,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         {
             case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
                 {
-                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message, changes, cancellationToken);
                     Apply(message, inbound.Text, screened, caption: false);
                     return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
                 }
@@ -141,7 +141,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                         return new Outgoing(media, null, null, inbound);
                     }
 
-                    var screened = await screening.RecordAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message, changes, cancellationToken);
                     Apply(message, inbound.Media.Caption, screened, caption: true);
                     return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
                 }
@@ -154,7 +154,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                     // A shared card is a contact exchange whatever the policy says: recorded, never passed on.
                     var card = screening.ScanCard(policy, inbound.SharedContacts);
                     var blocked = card with { DeliveredText = null, Verdict = ScanVerdict.Blocked, SenderNotice = card.SenderNotice ?? "Your contact card was not sent: contact details are shared only through the platform." };
-                    var screened = await screening.RecordAsync(db, blocked, ticketId, sender, provider, message.Id, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, blocked, ticketId, sender, provider, message, changes, cancellationToken);
                     message.OriginalText = message.Text;
                     message.Text = BlockedText;
                     return new Outgoing("none", null, screened with { SenderNotice = blocked.SenderNotice }, inbound);
@@ -164,6 +164,21 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                 // Reactions, unsupported and unknown types are kept on the ticket, not relayed.
                 return new Outgoing("none", null, null, inbound);
         }
+    }
+
+    /// <summary>
+    /// Findings point at the stored message: one the caller has not saved yet is saved first (which also saves
+    /// earlier findings of the same unit of work, so "told before" sees them). A clean scan needs no id.
+    /// </summary>
+    private async Task<Screening> RecordScreeningAsync(
+        InboxDbContext db, ScanResult scan, int ticketId, SenderKind sender, Provider? provider, Message message, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (!scan.IsClean && message.Id == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await screening.RecordAsync(db, scan, ticketId, sender, provider, message.Id, changes, cancellationToken);
     }
 
     private static void Apply(Message message, string original, Screening screened, bool caption)

@@ -33,20 +33,18 @@ public sealed class RelayInbound(
     private static readonly Func<InboxDbContext, int, CancellationToken, Task<RelaySession?>> OpenSessionOf = EF.CompileAsyncQuery(
         (InboxDbContext db, int ticketId, CancellationToken _) => db.RelaySessions.Where(s => s.TicketId == ticketId && s.ClosedAt == null).OrderByDescending(s => s.Id).FirstOrDefault());
 
-    public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, MessageAdded added, List<InboxChange> changes, CancellationToken cancellationToken)
+    /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
+    public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, BowInbox.Core.Messaging.Message message, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var session = await OpenSessionOf(db, added.TicketId, cancellationToken);
-        var message = db.FirstTracked<BowInbox.Core.Messaging.Message>(m => m.Id == added.MessageId) ?? throw new InvalidOperationException($"Message {added.MessageId} was just stored in this context.");
+        var session = await OpenSessionOf(db, message.TicketId, cancellationToken);
         if (session is not null)
         {
             await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
         }
-        else if (await db.Tickets.AnyAsync(t => t.Id == added.TicketId && t.ProviderId != null, cancellationToken))
+        else if (await db.Tickets.AnyAsync(t => t.Id == message.TicketId && t.ProviderId != null, cancellationToken))
         {
-            await forwarder.ReopenOrScreenAsync(db, added.TicketId, message, inbound, changes, cancellationToken);
+            await forwarder.ReopenOrScreenAsync(db, message.TicketId, message, inbound, changes, cancellationToken);
         }
-
-        // Saved by the caller, with the rest of the event.
     }
 
     /// <summary>A message on a pool number: a command, a relay to the customer, a "which job" question, or a polite refusal.</summary>

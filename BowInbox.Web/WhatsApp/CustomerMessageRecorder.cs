@@ -9,6 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.WhatsApp;
 
+/// <summary>A customer's message added to the unit of work (not yet saved: it has no id until the caller saves).</summary>
+internal sealed record RecordedMessage(Message Message, bool NewTicket)
+{
+    /// <summary>The live change, once the caller has saved (and the message has its id).</summary>
+    public MessageAdded Added => Message.Id != 0
+        ? new MessageAdded(Message.TicketId, Message.Id, NewTicket)
+        : throw new InvalidOperationException("The message is not saved yet.");
+}
+
 /// <summary>A customer's message on the central number: their contact, their open ticket (or a new one), the message.</summary>
 internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProvider time)
 {
@@ -23,7 +32,8 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             .OrderByDescending(t => t.Id)
             .FirstOrDefault());
 
-    public async Task<MessageAdded> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    /// <summary>Adds the message to the caller's unit of work; a new contact or ticket is saved at once (their ids are needed).</summary>
+    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
@@ -46,9 +56,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         ticket.WaitingSince ??= now;
         ticket.UnreadCount++;
         ticket.LastMessagePreview = Preview(inbound.DisplayText);
-
-        await db.SaveChangesAsync(cancellationToken);
-        return new MessageAdded(ticket.Id, message.Id, isNew);
+        return new RecordedMessage(message, isNew);
     }
 
     private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)

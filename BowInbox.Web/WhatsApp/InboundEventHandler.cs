@@ -124,9 +124,10 @@ internal sealed class InboundEventHandler(
             return;
         }
 
+        var recorded = new List<(int At, RecordedMessage Message)>();
         foreach (var message in webhook.Messages)
         {
-            await HandleMessageAsync(db, message, ourNumbers, applied.Changes, applied.Commands, cancellationToken);
+            await HandleMessageAsync(db, message, ourNumbers, applied.Changes, recorded, applied.Commands, cancellationToken);
         }
 
         foreach (var status in webhook.Statuses)
@@ -138,6 +139,12 @@ internal sealed class InboundEventHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Saved: customer messages have their ids now, and their MessageAdded goes where it was recorded, in order.
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            applied.Changes.Insert(recorded[i].At + i, recorded[i].Message.Added);
+        }
     }
 
     private async Task AfterCommitAsync(Applied applied, CancellationToken cancellationToken)
@@ -161,10 +168,13 @@ internal sealed class InboundEventHandler(
         InboundMessage message,
         IReadOnlyDictionary<string, NumberPurpose> ourNumbers,
         List<InboxChange> changes,
+        List<(int At, RecordedMessage Message)> recorded,
         List<BowInbox.Web.Audit.ServedAuditSession> commands,
         CancellationToken cancellationToken)
     {
-        if (await WamidStored(db, message.Wamid, cancellationToken))
+        // Messages of this event are saved together at its end: one earlier in the same webhook is only tracked so far.
+        if (db.FirstTracked<BowInbox.Core.Messaging.Message>(m => m.Wamid == message.Wamid) is not null
+            || await WamidStored(db, message.Wamid, cancellationToken))
         {
             return;
         }
@@ -181,8 +191,8 @@ internal sealed class InboundEventHandler(
             }
 
             var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
-            changes.Add(added);
-            await relay.CustomerMessageAsync(db, message, added, changes, cancellationToken);
+            recorded.Add((changes.Count, added));
+            await relay.CustomerMessageAsync(db, message, added.Message, changes, cancellationToken);
             return;
         }
 
