@@ -25,7 +25,7 @@ internal sealed class InboundEventHandler(
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
 {
-    public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(15);
 
     // Compiled once: the hot path builds no expression trees per message.
     private static readonly Func<InboxDbContext, string, CancellationToken, Task<bool>> WamidStored = EF.CompileAsyncQuery(
