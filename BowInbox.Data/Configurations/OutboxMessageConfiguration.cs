@@ -18,5 +18,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.LastError).HasMaxLength(1000);
         builder.HasOne<Message>().WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
+
+        // A provider quoting a relayed message: which job it was about is found by its wamid.
+        builder.HasIndex(o => o.Wamid);
     }
 }

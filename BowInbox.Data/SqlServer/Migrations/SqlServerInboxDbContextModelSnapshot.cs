@@ -253,6 +253,8 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasIndex("MessageId");
 
+                    b.HasIndex("Wamid");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);

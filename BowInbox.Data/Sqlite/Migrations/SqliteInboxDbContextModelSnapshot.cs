@@ -238,6 +238,8 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.HasIndex("MessageId");
 
+                    b.HasIndex("Wamid");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
