@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BowInbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BowInbox.Tests.Relay;
+
+/// <summary>
+/// The relay's hot path has a budget of database commands per message: a change that adds a query per message
+/// shows up here, long before it shows up as lost throughput. (A count, not a speed: it cannot flake on a busy machine.)
+/// </summary>
+public sealed class RelayQueryBudgetTests
+{
+    // Per turn: our numbers, the payloads, the central number, the content policy, marking the events processed.
+    // Per message: duplicate check, conversation window, contact, open ticket, session with its provider, the
+    // provider's window; then five writes (message, outbox row, window, session, ticket). Measured: 16.
+    private const int Budget = 16;
+
+    [Fact]
+    public async Task A_relayed_customer_message_is_processed_with_a_fixed_handful_of_commands()
+    {
+        await using var app = new InboxAppFactory();
+        var (_, session) = await RelayTestData.AssignedConversationAsync(app);
+        await RelayTestData.CustomerWritesAsync(app, "warming up the queries");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, RelayTestData.Tom, t => t.Contains("warming up", StringComparison.Ordinal), "the first relay");
+
+        using var commands = new CommandLog();
+        await RelayTestData.CustomerWritesAsync(app, "is 3pm fine?");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, RelayTestData.Tom, t => t.Contains("is 3pm fine?", StringComparison.Ordinal), "the relay");
+
+        // The processing turn is the unit of work that marked the event processed; everything it ran is counted.
+        var turn = commands.ByContext.Single(c => c.Value.Any(sql => sql.Contains("UPDATE \"InboundEvents\"", StringComparison.Ordinal)));
+        Assert.True(turn.Value.Count <= Budget, $"{turn.Value.Count} commands (budget {Budget}):\n{string.Join("\n---\n", turn.Value)}");
+        Assert.Contains(turn.Value, sql => sql.Contains("INSERT INTO \"Outbox\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every command EF Core runs while it lives, grouped by the context (and pooled lease) that ran it.</summary>
+    private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> subscriptions = [];
+
+        public CommandLog() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public ConcurrentDictionary<DbContextId, List<string>> ByContext { get; } = new();
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions)
+                {
+                    subscriptions.Add(listener.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Context: { } context } executed)
+            {
+                var list = ByContext.GetOrAdd(context.ContextId, _ => []);
+                lock (list)
+                {
+                    list.Add(executed.Command.CommandText);
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (subscriptions)
+            {
+                subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}
