@@ -36,7 +36,9 @@ internal sealed class ProductLoad(
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         var result = await load.RunAsync(app.BaseUrl, options.WarmUpRate, options.WarmUpDuration, Message, tracker.MarkAccepted, cancellationToken);
-        await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout, cancellationToken);
+
+        // A cold app falls behind during the warm-up: the first step starts only when it has caught up.
+        await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout + options.WarmUpDuration * 2, cancellationToken);
         output.WriteLine($"Warm-up: {result.Accepted} messages at {options.WarmUpRate}/s, not measured.");
     }
 

@@ -73,6 +73,26 @@ public sealed class InboundBatchTests
     }
 
     [Fact]
+    public async Task The_same_message_delivered_twice_in_one_group_is_stored_once_without_an_error()
+    {
+        await using var app = new InboxAppFactory();
+        var payload = Webhooks.Text("15557000401", "hello twice", "wamid.TWICE");
+        await using (var db = app.CreateDbContext())
+        {
+            // Stored in one go, so both deliveries are applied in the same turn.
+            db.InboundEvents.AddRange(
+                new InboundEvent { Payload = payload, ReceivedAt = DateTime.UtcNow },
+                new InboundEvent { Payload = payload, ReceivedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await check.InboundEvents.AllAsync(e => e.ProcessedAt != null), "both deliveries to be processed");
+        Assert.Equal(1, await check.Messages.CountAsync(m => m.Wamid == "wamid.TWICE"));
+        Assert.All(await check.InboundEvents.ToListAsync(), e => Assert.Equal((1, null), (e.Attempts, e.LastError)));
+    }
+
+    [Fact]
     public async Task An_event_that_keeps_failing_is_parked_while_the_events_around_it_are_processed()
     {
         await using var factory = new InboxAppFactory();

@@ -12,9 +12,10 @@ namespace BowInbox.Tests.Relay;
 /// </summary>
 public sealed class RelayQueryBudgetTests
 {
-    // Per turn: our numbers, the payloads, the central number, the content policy, marking the events processed.
-    // Per message: duplicate check, conversation window, contact, open ticket, session with its provider, the
-    // provider's window; then five writes (message, outbox row, window, session, ticket). Measured: 16.
+    // Per turn: our numbers, the central number, the content policy, marking the events processed; per chunk of
+    // events: their payloads and which of their wamids are already stored. Per message: conversation window,
+    // contact, open ticket, session with its provider, the provider's window; then five writes (message, outbox
+    // row, window, session, ticket). Measured: 16 for a turn of one message.
     private const int Budget = 16;
 
     [Fact]

@@ -27,10 +27,6 @@ internal sealed class InboundEventHandler(
 {
     public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(15);
 
-    // Compiled once: the hot path builds no expression trees per message.
-    private static readonly Func<InboxDbContext, string, CancellationToken, Task<bool>> WamidStored = EF.CompileAsyncQuery(
-        (InboxDbContext db, string wamid, CancellationToken _) => db.Messages.Where(m => m.Wamid == wamid).Select(m => m.Wamid)
-            .Concat(db.UnroutedMessages.Where(m => m.Wamid == wamid).Select(m => m.Wamid)).Any());
 
     private const int PayloadChunk = 16;
 
@@ -74,6 +70,9 @@ internal sealed class InboundEventHandler(
             // The central number and the content policy are read once per turn; an Admin's change applies from the next turn.
             db.RememberReads();
             var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
+
+            // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in eventIds.Chunk(PayloadChunk))
             {
                 if (done.Count > 0 && turn.Elapsed > MaxTurn)
@@ -83,7 +82,8 @@ internal sealed class InboundEventHandler(
 
                 // Read together; one processed meanwhile by another instance is simply not there.
                 var payloads = await db.InboundEvents.AsNoTracking().Where(e => chunk.Contains(e.Id) && e.ProcessedAt == null)
-                    .ToDictionaryAsync(e => e.Id, e => e.Payload, cancellationToken);
+                    .ToDictionaryAsync(e => e.Id, e => WebhookPayloadParser.Parse(e.Payload), cancellationToken);
+                seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
                 foreach (var eventId in chunk)
                 {
                     if (done.Count > 0 && turn.Elapsed > MaxTurn)
@@ -93,7 +93,7 @@ internal sealed class InboundEventHandler(
 
                     if (payloads.TryGetValue(eventId, out var payload))
                     {
-                        await ApplyEventAsync(db, eventId, payload, ourNumbers, applied, cancellationToken);
+                        await ApplyEventAsync(db, eventId, payload, ourNumbers, seen, applied, cancellationToken);
                     }
 
                     done.Add(eventId);
@@ -113,10 +113,19 @@ internal sealed class InboundEventHandler(
         return done.Count;
     }
 
-    private async Task ApplyEventAsync(
-        InboxDbContext db, long eventId, string payload, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, Applied applied, CancellationToken cancellationToken)
+    /// <summary>Which of the messages in these payloads are already stored (routed or not): one read for the chunk.</summary>
+    private static async Task<List<string>> StoredWamidsAsync(InboxDbContext db, IEnumerable<WebhookParseResult> payloads, CancellationToken cancellationToken)
     {
-        var parsed = WebhookPayloadParser.Parse(payload);
+        var wamids = payloads.SelectMany(p => p.Webhook?.Messages ?? []).Select(m => m.Wamid).Distinct().ToList();
+        return wamids.Count == 0
+            ? []
+            : await db.Messages.Where(m => wamids.Contains(m.Wamid!)).Select(m => m.Wamid!)
+                .Concat(db.UnroutedMessages.Where(m => wamids.Contains(m.Wamid)).Select(m => m.Wamid)).ToListAsync(cancellationToken);
+    }
+
+    private async Task ApplyEventAsync(
+        InboxDbContext db, long eventId, WebhookParseResult parsed, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, HashSet<string> seen, Applied applied, CancellationToken cancellationToken)
+    {
         if (parsed.Webhook is not { } webhook)
         {
             logger.LogWarning("Stored inbound event {EventId} no longer parses: {Reason}", eventId, parsed.Error);
@@ -127,7 +136,10 @@ internal sealed class InboundEventHandler(
         var recorded = new List<(int At, RecordedMessage Message)>();
         foreach (var message in webhook.Messages)
         {
-            await HandleMessageAsync(db, message, ourNumbers, applied.Changes, recorded, applied.Commands, cancellationToken);
+            if (seen.Add(message.Wamid))
+            {
+                await HandleMessageAsync(db, message, ourNumbers, applied.Changes, recorded, applied.Commands, cancellationToken);
+            }
         }
 
         foreach (var status in webhook.Statuses)
@@ -172,13 +184,6 @@ internal sealed class InboundEventHandler(
         List<BowInbox.Web.Audit.ServedAuditSession> commands,
         CancellationToken cancellationToken)
     {
-        // Messages of this event are saved together at its end: one earlier in the same webhook is only tracked so far.
-        if (db.FirstTracked<BowInbox.Core.Messaging.Message>(m => m.Wamid == message.Wamid) is not null
-            || await WamidStored(db, message.Wamid, cancellationToken))
-        {
-            return;
-        }
-
         var fromHash = numbers.Hash(message.From);
         await ConversationWindows.TouchAsync(db, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
 
