@@ -60,7 +60,7 @@ public sealed record BenchOptions
     public static BenchOptions Quick => new()
     {
         Sessions = 50,
-        Rates = [25, 100, 250, 500, 750, 1000, 1500],
+        Rates = [100, 250, 500, 625, 750, 875, 1000, 1500],
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,
