@@ -21,12 +21,12 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
     public static Recipient? RecipientOf(Provider provider)
         => provider.WaIdProtected is null || provider.WaIdHash is null ? null : new Recipient(provider.WaIdProtected, provider.WaIdHash);
 
-    private static readonly Func<InboxDbContext, CancellationToken, Task<ProxyNumber?>> ReadCentral = EF.CompileAsyncQuery(
-        (InboxDbContext db, CancellationToken _) => db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active).OrderBy(n => n.Id).FirstOrDefault());
+    private static readonly CompiledPerProvider<Func<InboxDbContext, CancellationToken, Task<ProxyNumber?>>> ReadCentral = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, CancellationToken _) => db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active).OrderBy(n => n.Id).FirstOrDefault()));
 
     /// <summary>The active central number (read once per unit of work that remembers reads).</summary>
     public static Task<ProxyNumber?> CentralAsync(InboxDbContext db, CancellationToken cancellationToken)
-        => db.ReadOnceAsync("central-number", ReadCentral, cancellationToken);
+        => db.ReadOnceAsync("central-number", (d, ct) => ReadCentral.For(d)(d, ct), cancellationToken);
 
     /// <summary>Queues a payload; returns false when the window is closed and there is no template to fall back to.</summary>
     public async Task<bool> SendAsync(

@@ -22,14 +22,14 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
 {
     public const string BlockedText = "[not passed on: content policy]";
 
-    private static readonly Func<InboxDbContext, int, CancellationToken, Task<Provider>> ProviderById = EF.CompileAsyncQuery(
-        (InboxDbContext db, int providerId, CancellationToken _) => db.Providers.Single(p => p.Id == providerId));
+    private static readonly CompiledPerProvider<Func<InboxDbContext, int, CancellationToken, Task<Provider>>> ProviderById = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, int providerId, CancellationToken _) => db.Providers.Single(p => p.Id == providerId)));
 
     /// <summary>The customer's message, already stored by the channel, goes to the provider.</summary>
     public async Task ToProviderAsync(InboxDbContext db, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
-        var provider = db.FirstTracked<Provider>(p => p.Id == session.ProviderId) ?? await ProviderById(db, session.ProviderId, cancellationToken);
+        var provider = db.FirstTracked<Provider>(p => p.Id == session.ProviderId) ?? await ProviderById.For(db)(db, session.ProviderId, cancellationToken);
         var contact = ticket.Contact!;
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Customer, null, message, inbound, changes, cancellationToken);

@@ -31,18 +31,18 @@ public sealed class RelayInbound(
     public const string HelpLine = "/help – this list of commands";
 
     // The session with its provider, in one read (both tracked: the forwarder finds the provider without a query).
-    private static readonly Func<InboxDbContext, int, CancellationToken, Task<OpenSession?>> OpenSessionOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerProvider<Func<InboxDbContext, int, CancellationToken, Task<OpenSession?>>> OpenSessionOf = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, int ticketId, CancellationToken _) => (
             from s in db.RelaySessions
             join p in db.Providers on s.ProviderId equals p.Id
             where s.TicketId == ticketId && s.ClosedAt == null
             orderby s.Id descending
-            select new OpenSession(s, p)).FirstOrDefault());
+            select new OpenSession(s, p)).FirstOrDefault()));
 
     /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
     public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, BowInbox.Core.Messaging.Message message, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var session = (await OpenSessionOf(db, message.TicketId, cancellationToken))?.Session;
+        var session = (await OpenSessionOf.For(db)(db, message.TicketId, cancellationToken))?.Session;
         if (session is not null)
         {
             await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);

@@ -18,8 +18,8 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static readonly Func<InboxDbContext, string, CancellationToken, Task<string?>> ReadSetting = EF.CompileAsyncQuery(
-        (InboxDbContext db, string key, CancellationToken _) => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefault());
+    private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<string?>>> ReadSetting = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, string key, CancellationToken _) => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefault()));
 
     /// <summary>The Admin's content policy (read once per unit of work that remembers reads).</summary>
     public static Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 
     private static async Task<ContentPolicy> ReadContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
-        var json = await ReadSetting(db, ContentPolicyKey, cancellationToken);
+        var json = await ReadSetting.For(db)(db, ContentPolicyKey, cancellationToken);
         if (json is null)
         {
             return ContentPolicy.Default;

@@ -7,17 +7,17 @@ namespace BowInbox.Web.WhatsApp;
 /// <summary>Tracks WhatsApp's 24-hour customer-service window per (our number, their wa_id).</summary>
 public static class ConversationWindows
 {
-    private static readonly Func<InboxDbContext, string, string, CancellationToken, Task<ConversationWindow?>> Find = EF.CompileAsyncQuery(
-        (InboxDbContext db, string phoneNumberId, string waIdHash, CancellationToken _) => db.ConversationWindows.FirstOrDefault(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash));
+    private static readonly CompiledPerProvider<Func<InboxDbContext, string, string, CancellationToken, Task<ConversationWindow?>>> Find = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, string phoneNumberId, string waIdHash, CancellationToken _) => db.ConversationWindows.FirstOrDefault(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)));
 
-    private static readonly Func<InboxDbContext, string, string, DateTime, CancellationToken, Task<bool>> OpenSince = EF.CompileAsyncQuery(
+    private static readonly CompiledPerProvider<Func<InboxDbContext, string, string, DateTime, CancellationToken, Task<bool>>> OpenSince = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string phoneNumberId, string waIdHash, DateTime since, CancellationToken _)
-            => db.ConversationWindows.Any(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash && w.LastInboundAt > since));
+            => db.ConversationWindows.Any(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash && w.LastInboundAt > since)));
 
     public static async Task TouchAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime messageTime, CancellationToken cancellationToken)
     {
         var window = db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)
-            ?? await Find(db, phoneNumberId, waIdHash, cancellationToken);
+            ?? await Find.For(db)(db, phoneNumberId, waIdHash, cancellationToken);
         if (window is null)
         {
             db.ConversationWindows.Add(new ConversationWindow { PhoneNumberId = phoneNumberId, WaIdHash = waIdHash, LastInboundAt = messageTime });
@@ -31,6 +31,6 @@ public static class ConversationWindows
 
     public static async Task<bool> IsOpenAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime now, CancellationToken cancellationToken)
     {
-        return await OpenSince(db, phoneNumberId, waIdHash, now - ConversationWindow.Length, cancellationToken);
+        return await OpenSince.For(db)(db, phoneNumberId, waIdHash, now - ConversationWindow.Length, cancellationToken);
     }
 }

@@ -23,14 +23,14 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 {
     public const int PreviewLength = 200;
 
-    private static readonly Func<InboxDbContext, string, CancellationToken, Task<Contact?>> ContactByHash = EF.CompileAsyncQuery(
-        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash));
+    private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Contact?>>> ContactByHash = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash)));
 
-    private static readonly Func<InboxDbContext, int, CancellationToken, Task<Ticket?>> OpenTicketOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerProvider<Func<InboxDbContext, int, CancellationToken, Task<Ticket?>>> OpenTicketOf = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, int contactId, CancellationToken _) => db.Tickets
             .Where(t => t.ContactId == contactId && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
             .OrderByDescending(t => t.Id)
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     /// <summary>Adds the message to the caller's unit of work; a new contact or ticket is saved at once (their ids are needed).</summary>
     public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
 
-        var ticket = await OpenTicketOf(db, contact.Id, cancellationToken);
+        var ticket = await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
         var isNew = ticket is null;
         if (ticket is null)
         {
@@ -61,7 +61,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 
     private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = await ContactByHash(db, fromHash, cancellationToken);
+        var contact = await ContactByHash.For(db)(db, fromHash, cancellationToken);
         if (contact is not null)
         {
             if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && contact.ProfileName != inbound.ProfileName)
