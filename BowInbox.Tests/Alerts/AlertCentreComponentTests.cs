@@ -14,46 +14,26 @@ using static BowInbox.Tests.Relay.RelayTestData;
 namespace BowInbox.Tests.Alerts;
 
 /// <summary>The alert centre on /supervisor rendered with the real services of a running app.</summary>
-public sealed class AlertCentreComponentTests : BunitContext, IAsyncLifetime
+public sealed class AlertCentreComponentTests : AppComponentTest
 {
-    private readonly InboxAppFactory app = new();
-
     public AlertCentreComponentTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(_ => app.Services.GetRequiredService<SupervisorAlertCentre>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<SlaAlertCentre>());
-        Services.AddScoped(_ => new SupervisorAlertFeed(app.Services.GetRequiredService<SupervisorAlertNotifier>()));
-        Services.AddScoped(_ => new SlaAlertFeed(app.Services.GetRequiredService<SlaAlertNotifier>()));
-        Services.AddSingleton(TimeProvider.System);
-        var auth = AddAuthorization();
-        auth.SetAuthorized("supervisor@demo.local");
-        auth.SetRoles(Roles.Supervisor);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _ = app.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await app.DisposeAsync();
+        UseAppService<SupervisorAlertCentre>();
+        UseAppService<SlaAlertCentre>();
+        Services.AddScoped(_ => new SupervisorAlertFeed(App.Services.GetRequiredService<SupervisorAlertNotifier>()));
+        Services.AddScoped(_ => new SlaAlertFeed(App.Services.GetRequiredService<SlaAlertNotifier>()));
+        SignInAs("supervisor@demo.local", Roles.Supervisor);
     }
 
     [Fact]
     public async Task A_flagged_message_appears_live_in_the_alert_centre_and_is_acknowledged_with_a_note()
     {
-        var (ticketId, session) = await AssignedConversationAsync(app);
+        var (ticketId, session) = await AssignedConversationAsync(App);
         var dialogs = Render<MudDialogProvider>();
         var centre = Render<AlertCentre>();
         centre.WaitForAssertion(() => Assert.NotNull(centre.Find("[data-testid=no-supervisor-alerts]")));
 
-        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Just pay me cash directly, skip the app");
+        await ProviderWritesAsync(App, session.PoolPhoneNumberId, "Just pay me cash directly, skip the App");
 
         centre.WaitForAssertion(() => Assert.Single(centre.FindAll("[data-testid=supervisor-alert]")), TimeSpan.FromSeconds(10));
         var row = centre.Find("[data-testid=supervisor-alert]");
@@ -71,7 +51,7 @@ public sealed class AlertCentreComponentTests : BunitContext, IAsyncLifetime
         await acknowledging;
 
         centre.WaitForAssertion(() => Assert.NotNull(centre.Find("[data-testid=no-supervisor-alerts]")));
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var alert = await db.SupervisorAlerts.SingleAsync();
         Assert.Equal(("supervisor@demo.local", "Warned Tom: payments go through the platform"), (alert.AcknowledgedBy, alert.AcknowledgeNote));
     }

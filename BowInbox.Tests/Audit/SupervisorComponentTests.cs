@@ -18,49 +18,29 @@ using MudBlazor.Services;
 namespace BowInbox.Tests.Audit;
 
 /// <summary>The supervisor components rendered with the real services of a running app.</summary>
-public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
+public sealed class SupervisorComponentTests : AppComponentTest
 {
-    private readonly InboxAppFactory app = new();
-
     public SupervisorComponentTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(_ => app.Services.GetRequiredService<KpiQueries>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<Transcripts>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<NumberReveal>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<AuditQueries>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<InboxEvents>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketAccess>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Relay.RelayAssignment>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.OfferQueries>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.TicketReassignment>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<BowInbox.Web.Routing.TicketRouter>());
+        UseAppService<KpiQueries>();
+        UseAppService<Transcripts>();
+        UseAppService<NumberReveal>();
+        UseAppService<AuditQueries>();
+        UseAppService<InboxEvents>();
+        UseAppService<TicketAccess>();
+        UseAppService<TicketActions>();
+        UseAppService<BowInbox.Web.Relay.RelayAssignment>();
+        UseAppService<BowInbox.Web.Routing.OfferQueries>();
+        UseAppService<BowInbox.Web.Routing.TicketReassignment>();
+        UseAppService<BowInbox.Web.Routing.TicketRouter>();
         Services.AddScoped<LiveInboxFeed>();
-        Services.AddSingleton(TimeProvider.System);
-        var auth = AddAuthorization();
-        auth.SetAuthorized("supervisor@demo.local");
-        auth.SetRoles(Roles.Supervisor);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _ = app.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await app.DisposeAsync();
+        SignInAs("supervisor@demo.local", Roles.Supervisor);
     }
 
     /// <summary>Tickets created two hours ago and first answered after the given minutes.</summary>
     private async Task AddAnsweredTicketsAsync(params double[] replyMinutes)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var start = DateTime.UtcNow.AddHours(-2);
         foreach (var minutes in replyMinutes)
         {
@@ -86,7 +66,7 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
 
         await AddAnsweredTicketsAsync(20);
-        await app.Services.GetRequiredService<InboxEvents>().PublishAsync(new TicketChanged(1, "test"));
+        await App.Services.GetRequiredService<InboxEvents>().PublishAsync(new TicketChanged(1, "test"));
 
         dashboard.WaitForAssertion(() => Assert.Equal("5", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
         Assert.Equal("3 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
@@ -112,7 +92,7 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Transcript_page_shows_the_session_without_real_numbers_and_audits_the_view()
     {
-        var ticketId = await AuditTestData.SessionAsync(app, "15557000081");
+        var ticketId = await AuditTestData.SessionAsync(App, "15557000081");
 
         var page = Render<TranscriptPage>(p => p.Add(c => c.TicketId, ticketId));
 
@@ -123,13 +103,13 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         Assert.Contains("15550000011", page.Find("[data-testid=transcript-relay]").TextContent);
         Assert.DoesNotContain("15557000081", markup);
         Assert.DoesNotContain(AuditTestData.ProviderNumber, markup);
-        Assert.Single(await AuditTestData.EntriesAsync(app, AuditActions.TranscriptViewed), e => e.Target == $"ticket #{ticketId}" && e.Actor == "supervisor@demo.local");
+        Assert.Single(await AuditTestData.EntriesAsync(App, AuditActions.TranscriptViewed), e => e.Target == $"ticket #{ticketId}" && e.Actor == "supervisor@demo.local");
     }
 
     [Fact]
     public async Task Reveal_panel_needs_a_reason_shows_the_number_briefly_and_hides_it()
     {
-        var ticketId = await AuditTestData.SessionAsync(app, "15557000082");
+        var ticketId = await AuditTestData.SessionAsync(App, "15557000082");
         var panel = Render<NumberRevealPanel>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, AuditTestData.Supervisor).Add(c => c.ShownFor, TimeSpan.FromMilliseconds(500)));
 
         Assert.True(panel.Find("[data-testid=reveal-button]").HasAttribute("disabled"));
@@ -139,13 +119,13 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         panel.WaitForAssertion(() => Assert.Equal("+15557000082", panel.Find("[data-testid=revealed-number]").TextContent));
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=revealed-number]")), TimeSpan.FromSeconds(5));
         var alias = await AliasAsync(ticketId);
-        Assert.Single(await AuditTestData.EntriesAsync(app, AuditActions.NumberRevealed), e => e.Target == $"ticket #{ticketId} customer {alias}");
+        Assert.Single(await AuditTestData.EntriesAsync(App, AuditActions.NumberRevealed), e => e.Target == $"ticket #{ticketId} customer {alias}");
     }
 
     [Fact]
     public async Task Audit_page_lists_entries_and_verify_reports_the_first_broken_link()
     {
-        var log = app.Services.GetRequiredService<AuditLog>();
+        var log = App.Services.GetRequiredService<AuditLog>();
         await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptExported, "ticket #1", "exported as CSV");
         await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptViewed, "ticket #2", "viewed on the transcript page");
         var page = Render<AuditLogPage>();
@@ -154,7 +134,7 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=verify-chain]").Click();
         page.WaitForAssertion(() => Assert.Contains("Chain intact", page.Find("[data-testid=chain-verdict]").TextContent));
 
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var id = await db.AuditEntries.Where(e => e.Target == "ticket #1").Select(e => e.Id).SingleAsync();
         await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditEntries SET Details = 'exported nothing' WHERE Id = {id}");
         page.Find("[data-testid=verify-chain]").Click();
@@ -167,9 +147,9 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
     [InlineData(Roles.IntakeAgent, false)]
     public async Task Inbox_details_link_to_the_transcript_only_for_those_who_may_audit(string role, bool linked)
     {
-        var ticketId = await AuditTestData.SessionAsync(app, role == Roles.Supervisor ? "15557000083" : "15557000084");
+        var ticketId = await AuditTestData.SessionAsync(App, role == Roles.Supervisor ? "15557000083" : "15557000084");
         var user = AuditTestData.As(role);
-        var details = await app.Services.GetRequiredService<InboxQueries>().DetailsAsync(user, ticketId);
+        var details = await App.Services.GetRequiredService<InboxQueries>().DetailsAsync(user, ticketId);
 
         var pane = Render<BowInbox.Web.Components.Pages.Inbox.TicketDetailsPane>(p => p.Add(c => c.Details, details!).Add(c => c.User, user));
 
@@ -178,7 +158,7 @@ public sealed class SupervisorComponentTests : BunitContext, IAsyncLifetime
 
     private async Task<string> AliasAsync(int ticketId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!.Alias).SingleAsync();
     }
 }

@@ -14,32 +14,16 @@ using MudBlazor.Services;
 namespace BowInbox.Tests.Inbox;
 
 /// <summary>The list and composer rendered with the real inbox services of a running app.</summary>
-public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
+public sealed class InboxComponentTests : AppComponentTest
 {
-    private readonly InboxAppFactory app = new();
-
     public InboxComponentTests()
+        : base(interactive: false)
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(_ => app.Services.GetRequiredService<InboxQueries>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<ReplySender>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketActions>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<ApprovedTemplates>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>());
-        Services.AddSingleton(TimeProvider.System);
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _ = app.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await app.DisposeAsync();
+        UseAppService<InboxQueries>();
+        UseAppService<ReplySender>();
+        UseAppService<TicketActions>();
+        UseAppService<ApprovedTemplates>();
+        UseAppService<IDbContextFactory<InboxDbContext>>();
     }
 
     private static ClaimsPrincipal Intake(string id = "intake-user") => new(new ClaimsIdentity(
@@ -56,8 +40,8 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task List_renders_rows_without_numbers_and_filters_them()
     {
-        await ChannelTestData.CustomerWroteAsync(app, "Leaking tap in the kitchen", from: "15557000011");
-        await ChannelTestData.CustomerWroteAsync(app, "No power in the bedroom", from: "15557000012");
+        await ChannelTestData.CustomerWroteAsync(App, "Leaking tap in the kitchen", from: "15557000011");
+        await ChannelTestData.CustomerWroteAsync(App, "No power in the bedroom", from: "15557000012");
 
         var list = Render<ConversationList>(p => p.Add(c => c.User, Intake()));
 
@@ -75,7 +59,7 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Composer_disables_send_for_empty_text_and_sends_a_reply()
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App);
         var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
 
         Assert.True(composer.Find("[data-testid=composer-send]").HasAttribute("disabled"));
@@ -83,7 +67,7 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
         Assert.False(composer.Find("[data-testid=composer-send]").HasAttribute("disabled"));
         composer.Find("[data-testid=composer-send]").Click();
 
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Text == "On our way"), "the reply to be stored");
         composer.WaitForAssertion(() => Assert.Equal("", composer.Find("[data-testid=composer-input]").GetAttribute("value") ?? ""));
     }
@@ -91,7 +75,7 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Composer_shows_an_error_when_the_reply_is_refused()
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App);
         var snackbar = Services.GetRequiredService<ISnackbar>();
         var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
 
@@ -99,14 +83,14 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
         composer.Find("[data-testid=composer-send]").Click();
 
         composer.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message != null && s.Message.Contains("4,096")));
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.False(await db.Messages.AnyAsync(m => m.Direction == BowInbox.Core.Messaging.MessageDirection.ToCustomer));
     }
 
     [Fact]
     public async Task Composer_offers_templates_instead_of_free_text_when_the_window_is_closed()
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App);
 
         var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, false));
 
@@ -118,14 +102,14 @@ public sealed class InboxComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Double_send_from_the_keyboard_sends_once()
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app);
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App);
         var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
 
         var first = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
         var second = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
         await Task.WhenAll(first, second);
 
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.Equal(1, await db.Messages.CountAsync(m => m.Text == "only once"));
     }
 }

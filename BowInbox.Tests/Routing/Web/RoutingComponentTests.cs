@@ -20,37 +20,19 @@ using MudBlazor.Services;
 namespace BowInbox.Tests.Routing.Web;
 
 /// <summary>The inbox's routing buttons and the queue's Online/Away switch, clicked, with the real services of a running app.</summary>
-public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
+public sealed class RoutingComponentTests : AppComponentTest
 {
-    private readonly InboxAppFactory app = new();
-
     public RoutingComponentTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketRouter>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketReassignment>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<OfferQueries>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<OfferResponses>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<ProviderAvailabilityChanges>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<RelayAssignment>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<InboxEvents>());
-        Services.AddSingleton(_ => app.Services.GetRequiredService<TicketAccess>());
+        UseAppService<TicketRouter>();
+        UseAppService<TicketReassignment>();
+        UseAppService<OfferQueries>();
+        UseAppService<OfferResponses>();
+        UseAppService<ProviderAvailabilityChanges>();
+        UseAppService<RelayAssignment>();
+        UseAppService<InboxEvents>();
+        UseAppService<TicketAccess>();
         Services.AddScoped<LiveInboxFeed>();
-        Services.AddSingleton(TimeProvider.System);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _ = app.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await app.DisposeAsync();
     }
 
     [Fact]
@@ -83,15 +65,15 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
 
         Assert.Contains("Only inbox staff can route tickets.", Snackbars());
         Assert.Empty(actions.FindAll("[data-testid=reassign-to]"));
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.False(await db.Offers.AnyAsync(o => o.TicketId == ticketId));
-        var reassignment = app.Services.GetRequiredService<TicketReassignment>();
+        var reassignment = App.Services.GetRequiredService<TicketReassignment>();
         var tom = await ProviderIdAsync("Tom Baker");
         Assert.False((await reassignment.ReassignAsync(Staff(Roles.IntakeAgent), ticketId, tom)).Succeeded);
         Assert.False((await reassignment.ReassignAsync(await TechnicianAsync("tech1@demo.local"), ticketId, tom)).Succeeded);
         Assert.Null((await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId)).ProviderId);
-        Assert.Null(await app.Services.GetRequiredService<RelayAssignment>().PanelAsync(await TechnicianAsync("tech1@demo.local"), ticketId));
-        Assert.False((await app.Services.GetRequiredService<RelayAssignment>().AssignAsync(await TechnicianAsync("tech1@demo.local"), ticketId, tom)).Succeeded);
+        Assert.Null(await App.Services.GetRequiredService<RelayAssignment>().PanelAsync(await TechnicianAsync("tech1@demo.local"), ticketId));
+        Assert.False((await App.Services.GetRequiredService<RelayAssignment>().AssignAsync(await TechnicianAsync("tech1@demo.local"), ticketId, tom)).Succeeded);
     }
 
     [Fact]
@@ -113,7 +95,7 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
         await popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Ana Lopez", StringComparison.Ordinal)).ClickAsync(new());
 
         Assert.Equal("Ana Lopez", await ProviderNameAsync(await TicketProviderAsync(ticketId)));
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var open = await db.RelaySessions.AsNoTracking().SingleAsync(s => s.TicketId == ticketId && s.ClosedAt == null);
         Assert.Equal(await ProviderIdAsync("Ana Lopez"), open.ProviderId);
     }
@@ -133,14 +115,14 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
         offers.WaitForAssertion(() => Assert.Equal("Online", offers.Find("[data-testid=availability]").TextContent.Trim()));
         Assert.Equal(ProviderAvailability.Online, await AvailabilityAsync("Tom Baker"));
 
-        await using (var db = app.CreateDbContext())
+        await using (var db = App.CreateDbContext())
         {
             await db.Providers.Where(p => p.DisplayName == "Tom Baker").ExecuteUpdateAsync(s => s.SetProperty(p => p.Availability, ProviderAvailability.Paused));
         }
 
         var paused = Render<PendingOffers>(p => p.Add(c => c.User, tom));
         Assert.Empty(paused.FindAll("[data-testid=go-online]"));
-        Assert.False((await app.Services.GetRequiredService<ProviderAvailabilityChanges>().SetAsync(await ProviderIdAsync("Tom Baker"), ProviderAvailability.Online)).Changed);
+        Assert.False((await App.Services.GetRequiredService<ProviderAvailabilityChanges>().SetAsync(await ProviderIdAsync("Tom Baker"), ProviderAvailability.Online)).Changed);
         Assert.Equal(ProviderAvailability.Paused, await AvailabilityAsync("Tom Baker"));
         var intake = Render<PendingOffers>(p => p.Add(c => c.User, Staff(Roles.IntakeAgent)));
         Assert.NotNull(intake.Find("[data-testid=not-a-provider]"));
@@ -148,21 +130,21 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
 
     private async Task<IRenderedComponent<RoutingActions>> RenderActionsAsync(int ticketId, ClaimsPrincipal user)
     {
-        var details = await app.Services.GetRequiredService<InboxQueries>().DetailsAsync(Staff(Roles.Supervisor, "supervisor@demo.local"), ticketId);
+        var details = await App.Services.GetRequiredService<InboxQueries>().DetailsAsync(Staff(Roles.Supervisor, "supervisor@demo.local"), ticketId);
         return Render<RoutingActions>(p => p.Add(c => c.Details, details!).Add(c => c.User, user));
     }
 
     private async Task<int> QualifiedLeadAsync(string customer)
     {
-        var ticketId = await ChannelTestData.CustomerWroteAsync(app, "burst pipe under the sink, downtown", customer);
-        await using var db = app.CreateDbContext();
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App, "burst pipe under the sink, downtown", customer);
+        await using var db = App.CreateDbContext();
         await db.Tickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceType, "plumbing").SetProperty(t => t.Area, "downtown"));
         return ticketId;
     }
 
     private async Task<Offer> PendingOfferAsync(int ticketId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         await Eventually.TrueAsync(() => db.Offers.AnyAsync(o => o.TicketId == ticketId && o.Status == OfferStatus.Pending), $"an offer for ticket {ticketId}");
         return await db.Offers.AsNoTracking().SingleAsync(o => o.TicketId == ticketId && o.Status == OfferStatus.Pending);
     }
@@ -171,25 +153,25 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
 
     private async Task<int?> TicketProviderAsync(int ticketId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.ProviderId).SingleAsync();
     }
 
     private async Task<string?> ProviderNameAsync(int? providerId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Providers.Where(p => p.Id == providerId).Select(p => p.DisplayName).SingleOrDefaultAsync();
     }
 
     private async Task<int> ProviderIdAsync(string name)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Providers.Where(p => p.DisplayName == name).Select(p => p.Id).SingleAsync();
     }
 
     private async Task<ProviderAvailability> AvailabilityAsync(string name)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Providers.Where(p => p.DisplayName == name).Select(p => p.Availability).SingleAsync();
     }
 
@@ -198,7 +180,7 @@ public sealed class RoutingComponentTests : BunitContext, IAsyncLifetime
 
     private async Task<ClaimsPrincipal> TechnicianAsync(string email)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, Roles.Technician)], "test"));
     }
