@@ -31,19 +31,22 @@ public sealed class RelayQueryBudgetTests
         await app.WaitForSendAsync(session.PoolPhoneNumberId, RelayTestData.Tom, t => t.Contains("is 3pm fine?", StringComparison.Ordinal), "the relay");
 
         // The processing turn is the unit of work that marked the event processed; everything it ran is counted.
-        var turn = commands.ByContext.Single(c => c.Value.Any(sql => sql.Contains("UPDATE \"InboundEvents\"", StringComparison.Ordinal)));
+        // The log is process-wide (tests run in parallel): only this app's database counts.
+        var turn = commands.ByContext
+            .Where(c => c.Key.DataSource == app.DatabaseFile)
+            .Single(c => c.Value.Any(sql => sql.Contains("UPDATE \"InboundEvents\"", StringComparison.Ordinal)));
         Assert.True(turn.Value.Count <= Budget, $"{turn.Value.Count} commands (budget {Budget}):\n{string.Join("\n---\n", turn.Value)}");
         Assert.Contains(turn.Value, sql => sql.Contains("INSERT INTO \"Outbox\"", StringComparison.Ordinal));
     }
 
-    /// <summary>Every command EF Core runs while it lives, grouped by the context (and pooled lease) that ran it.</summary>
+    /// <summary>Every command EF Core runs while it lives, grouped by database and by the context (and pooled lease) that ran it.</summary>
     private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly List<IDisposable> subscriptions = [];
 
         public CommandLog() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
-        public ConcurrentDictionary<DbContextId, List<string>> ByContext { get; } = new();
+        public ConcurrentDictionary<(string DataSource, DbContextId Context), List<string>> ByContext { get; } = new();
 
         public void OnNext(DiagnosticListener listener)
         {
@@ -60,7 +63,7 @@ public sealed class RelayQueryBudgetTests
         {
             if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Context: { } context } executed)
             {
-                var list = ByContext.GetOrAdd(context.ContextId, _ => []);
+                var list = ByContext.GetOrAdd((executed.Command.Connection?.DataSource ?? "", context.ContextId), _ => []);
                 lock (list)
                 {
                     list.Add(executed.Command.CommandText);
