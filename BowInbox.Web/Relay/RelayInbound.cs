@@ -47,7 +47,9 @@ public sealed class RelayInbound(
         {
             await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
         }
-        else if (await db.Tickets.AnyAsync(t => t.Id == message.TicketId && t.ProviderId != null, cancellationToken))
+        else if (db.FirstTracked<BowInbox.Core.Tickets.Ticket>(t => t.Id == message.TicketId) is { } ticket
+            ? ticket.ProviderId != null
+            : await db.Tickets.AnyAsync(t => t.Id == message.TicketId && t.ProviderId != null, cancellationToken))
         {
             await forwarder.ReopenOrScreenAsync(db, message.TicketId, message, inbound, changes, cancellationToken);
         }

@@ -67,17 +67,12 @@ public sealed class LeadIntake(
         => db.Tickets.Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Qualified) && t.ProviderId == null
             && db.Messages.Any(m => m.TicketId == t.Id && m.Direction == MessageDirection.FromCustomer));
 
-    public async Task ProcessAsync(int ticketId, CancellationToken cancellationToken)
+    private async Task ProcessAsync(int ticketId, CancellationToken cancellationToken)
     {
         bool routable;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            // Most messages belong to tickets long past intake: a read says so without taking the write lock.
-            if (!await InIntake(db).AnyAsync(t => t.Id == ticketId, cancellationToken))
-            {
-                return;
-            }
-
+            // The batch has already read which tickets are in intake; inside the transaction that is checked again.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ticket = await InIntake(db).Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
             if (ticket is null)

@@ -11,10 +11,6 @@ namespace BowInbox.Web.Sla;
 /// </summary>
 public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> contexts, SlaPolicyResolver resolver, DatabaseWriteGate gate)
 {
-    /// <returns>True when the stored clock changed.</returns>
-    public async Task<bool> RecomputeAsync(int ticketId, CancellationToken cancellationToken)
-        => (await RecomputeAsync([ticketId], cancellationToken)).Count > 0;
-
     /// <summary>
     /// Recomputes several tickets with one read of their facts and one of the policies; only the tickets whose clock
     /// differs from the stored one are written, together.
