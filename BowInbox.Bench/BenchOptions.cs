@@ -24,7 +24,7 @@ public sealed record BenchOptions
     public int PoolNumbers { get; init; } = 10;
 
     /// <summary>Target webhook rates per second, tried in order until one is not sustained.</summary>
-    public IReadOnlyList<int> Rates { get; init; } = [100, 250, 500, 750, 1000, 1500, 2000];
+    public IReadOnlyList<int> Rates { get; init; } = [100, 250, 500, 750, 1000, 1250, 1500, 2000];
 
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -60,7 +60,7 @@ public sealed record BenchOptions
     public static BenchOptions Quick => new()
     {
         Sessions = 50,
-        Rates = [100, 250, 500, 625, 750, 875, 1000, 1500],
+        Rates = [100, 250, 500, 750, 875, 1000, 1125, 1250, 1500],
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,

@@ -11,6 +11,15 @@ public static class TrackedEntities
     /// </summary>
     public static T? FirstTracked<T>(this DbContext db, Func<T, bool> match)
         where T : class
+        => Tracked(db, match).FirstOrDefault();
+
+    /// <summary>Of the tracked entities that match, the one with the highest <paramref name="order"/> (the latest, by id).</summary>
+    public static T? LatestTracked<T>(this DbContext db, Func<T, bool> match, Func<T, long> order)
+        where T : class
+        => Tracked(db, match).MaxBy(order);
+
+    private static IEnumerable<T> Tracked<T>(DbContext db, Func<T, bool> match)
+        where T : class
     {
         var tracker = db.ChangeTracker;
         var detecting = tracker.AutoDetectChangesEnabled;
@@ -21,11 +30,9 @@ public static class TrackedEntities
             {
                 if (entry.State != EntityState.Deleted && entry.State != EntityState.Detached && match(entry.Entity))
                 {
-                    return entry.Entity;
+                    yield return entry.Entity;
                 }
             }
-
-            return null;
         }
         finally
         {

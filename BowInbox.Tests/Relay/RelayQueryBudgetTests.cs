@@ -39,6 +39,40 @@ public sealed class RelayQueryBudgetTests
         Assert.Contains(turn.Value, sql => sql.Contains("INSERT INTO \"Outbox\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_group_of_relayed_messages_reads_per_group_not_per_message()
+    {
+        await using var app = new InboxAppFactory();
+        string[] customers = ["15557000601", "15557000602", "15557000603"];
+        foreach (var customer in customers)
+        {
+            await RelayTestData.AssignedConversationAsync(app, customer);
+        }
+
+        using var commands = new CommandLog();
+        await using (var db = app.CreateDbContext())
+        {
+            db.InboundEvents.AddRange(Enumerable.Range(1, 3).SelectMany(round => customers.Select(c => InboundGroupTests.Event(c, $"round {round}", $"wamid.BUDGET-{c}-{round}"))));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await check.InboundEvents.AllAsync(e => e.ProcessedAt != null), "the messages to be processed");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Count(r => (r.Text ?? r.Body).Contains("round ", StringComparison.Ordinal)) == 9, "all nine to be relayed");
+
+        // Per turn: our numbers, the central number, the content policy. Per group: the events, the stored wamids,
+        // the senders' windows, contacts, open tickets, sessions with providers, and the providers' windows. Nothing per
+        // message: one turn per message would read 5 times more. (A slow machine may split the nine into several turns.)
+        var turns = commands.ByContext
+            .Where(c => c.Key.DataSource == app.DatabaseFile && c.Value.Any(sql => sql.Contains("UPDATE \"InboundEvents\"", StringComparison.Ordinal)))
+            .Select(c => c.Value)
+            .ToList();
+        var groups = turns.Sum(t => t.Count(sql => sql.Contains("FROM \"InboundEvents\"", StringComparison.Ordinal)));
+        var reads = turns.SelectMany(t => t).Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(turns);
+        Assert.True(reads.Count <= (3 * turns.Count) + (7 * groups), $"{reads.Count} reads in {turns.Count} turn(s) of {groups} group(s):\n{string.Join("\n---\n", reads)}");
+    }
+
     /// <summary>Every command EF Core runs while it lives, grouped by database and by the context (and pooled lease) that ran it.</summary>
     private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {

@@ -42,7 +42,9 @@ public sealed class RelayInbound(
     /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
     public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, BowInbox.Core.Messaging.Message message, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var session = (await OpenSessionOf.For(db)(db, message.TicketId, cancellationToken))?.Session;
+        var session = db.IsLoaded(InboundPrefetch.OpenSessionKey(message.TicketId))
+            ? db.LatestTracked<RelaySession>(s => s.TicketId == message.TicketId && s.ClosedAt == null, s => s.Id)
+            : (await OpenSessionOf.For(db)(db, message.TicketId, cancellationToken))?.Session;
         if (session is not null)
         {
             await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);

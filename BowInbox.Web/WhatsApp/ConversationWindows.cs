@@ -17,7 +17,7 @@ public static class ConversationWindows
     public static async Task TouchAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime messageTime, CancellationToken cancellationToken)
     {
         var window = db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)
-            ?? await Find.For(db)(db, phoneNumberId, waIdHash, cancellationToken);
+            ?? (db.IsLoaded(InboundPrefetch.WindowKey(phoneNumberId, waIdHash)) ? null : await Find.For(db)(db, phoneNumberId, waIdHash, cancellationToken));
         if (window is null)
         {
             db.ConversationWindows.Add(new ConversationWindow { PhoneNumberId = phoneNumberId, WaIdHash = waIdHash, LastInboundAt = messageTime });
@@ -31,6 +31,12 @@ public static class ConversationWindows
 
     public static async Task<bool> IsOpenAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime now, CancellationToken cancellationToken)
     {
-        return await OpenSince.For(db)(db, phoneNumberId, waIdHash, now - ConversationWindow.Length, cancellationToken);
+        var since = now - ConversationWindow.Length;
+        if (db.IsLoaded(InboundPrefetch.WindowKey(phoneNumberId, waIdHash)))
+        {
+            return db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash) is { } window && window.LastInboundAt > since;
+        }
+
+        return await OpenSince.For(db)(db, phoneNumberId, waIdHash, since, cancellationToken);
     }
 }

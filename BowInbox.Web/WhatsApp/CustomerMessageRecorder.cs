@@ -38,7 +38,9 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
 
-        var ticket = await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
+        var ticket = db.IsLoaded(InboundPrefetch.OpenTicketsKey(contact.Id))
+            ? db.LatestTracked<Ticket>(t => t.ContactId == contact.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed, t => t.Id)
+            : await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
         var isNew = ticket is null;
         if (ticket is null)
         {
@@ -61,7 +63,9 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
 
     private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = await ContactByHash.For(db)(db, fromHash, cancellationToken);
+        var contact = db.IsLoaded(InboundPrefetch.ContactKey(fromHash))
+            ? db.FirstTracked<Contact>(c => c.WaIdHash == fromHash)
+            : await ContactByHash.For(db)(db, fromHash, cancellationToken);
         if (contact is not null)
         {
             if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && contact.ProfileName != inbound.ProfileName)

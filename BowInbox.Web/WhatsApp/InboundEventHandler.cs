@@ -12,6 +12,8 @@ namespace BowInbox.Web.WhatsApp;
 /// events processed. A message is stored once per wamid (a unique index), however often Meta delivers it.
 /// Several events share a transaction when they are processed together; the turn on the database's write lock
 /// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long.
+/// Within a turn, events go in groups: read together, with what their messages need prefetched
+/// (<see cref="InboundPrefetch"/>), applied in order, and saved together.
 /// </summary>
 internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
@@ -27,8 +29,16 @@ internal sealed class InboundEventHandler(
 {
     public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(15);
 
+    /// <summary>Events read (and their contacts, tickets and sessions prefetched) together, at most.</summary>
+    private const int MaxChunk = 16;
 
-    private const int PayloadChunk = 16;
+    private readonly MovingAverage eventTime = new(TimeSpan.FromMilliseconds(1));
+
+    private int ChunkFor(TimeSpan left)
+    {
+        var perEvent = eventTime.Value;
+        return perEvent <= TimeSpan.Zero ? MaxChunk : (int)Math.Clamp(Math.Ceiling(left / perEvent), 1, MaxChunk);
+    }
 
     /// <summary>
     /// Applies the events in order, in one transaction, until they are done or <see cref="MaxTurn"/> is spent.
@@ -55,6 +65,9 @@ internal sealed class InboundEventHandler(
         public List<string> UnmatchedStatuses { get; } = [];
 
         public List<BowInbox.Web.Audit.ServedAuditSession> Commands { get; } = [];
+
+        /// <summary>Customer messages recorded but not yet saved, with where their MessageAdded belongs among the changes.</summary>
+        public List<(int At, RecordedMessage Message)> Recorded { get; } = [];
     }
 
     private async Task<int> ApplyAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
@@ -73,17 +86,18 @@ internal sealed class InboundEventHandler(
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chunk in eventIds.Chunk(PayloadChunk))
+            while (done.Count < eventIds.Count && (done.Count == 0 || turn.Elapsed < MaxTurn))
             {
-                if (done.Count > 0 && turn.Elapsed > MaxTurn)
-                {
-                    break;
-                }
+                // As many events as the rest of the turn probably has room for: what is read for a group is used.
+                var started = turn.Elapsed;
+                var chunk = eventIds.Skip(done.Count).Take(ChunkFor(MaxTurn - started)).ToList();
 
                 // Read together; one processed meanwhile by another instance is simply not there.
                 var payloads = await db.InboundEvents.AsNoTracking().Where(e => chunk.Contains(e.Id) && e.ProcessedAt == null)
                     .ToDictionaryAsync(e => e.Id, e => WebhookPayloadParser.Parse(e.Payload), cancellationToken);
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
+                await InboundPrefetch.LoadAsync(db, NewMessages(payloads.Values, seen), ourNumbers, numbers, cancellationToken);
+                var applying = done.Count;
                 foreach (var eventId in chunk)
                 {
                     if (done.Count > 0 && turn.Elapsed > MaxTurn)
@@ -97,10 +111,16 @@ internal sealed class InboundEventHandler(
                     }
 
                     done.Add(eventId);
-
-                    // Everything is saved (inside the transaction); the next event starts with an empty change tracker.
-                    db.ChangeTracker.Clear();
                 }
+
+                await SaveGroupAsync(db, applied, cancellationToken);
+                if (done.Count > applying)
+                {
+                    eventTime.Add((turn.Elapsed - started) / (done.Count - applying));
+                }
+
+                // Everything is saved (inside the transaction); the next group starts with an empty change tracker.
+                db.ClearTracked();
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -112,6 +132,9 @@ internal sealed class InboundEventHandler(
         await AfterCommitAsync(applied, cancellationToken);
         return done.Count;
     }
+
+    private static IEnumerable<InboundMessage> NewMessages(IEnumerable<WebhookParseResult> payloads, HashSet<string> seen)
+        => payloads.SelectMany(p => p.Webhook?.Messages ?? []).Where(m => !seen.Contains(m.Wamid));
 
     /// <summary>Which of the messages in these payloads are already stored (routed or not): one read for the chunk.</summary>
     private static async Task<List<string>> StoredWamidsAsync(InboxDbContext db, IEnumerable<WebhookParseResult> payloads, CancellationToken cancellationToken)
@@ -133,12 +156,11 @@ internal sealed class InboundEventHandler(
             return;
         }
 
-        var recorded = new List<(int At, RecordedMessage Message)>();
         foreach (var message in webhook.Messages)
         {
             if (seen.Add(message.Wamid))
             {
-                await HandleMessageAsync(db, message, ourNumbers, applied.Changes, recorded, applied.Commands, cancellationToken);
+                await HandleMessageAsync(db, message, ourNumbers, applied, cancellationToken);
             }
         }
 
@@ -149,14 +171,21 @@ internal sealed class InboundEventHandler(
                 applied.UnmatchedStatuses.Add(status.Wamid);
             }
         }
+    }
 
+    /// <summary>
+    /// Saves what the group's events added to the unit of work (in the turn's transaction). Customer messages have
+    /// their ids now, and each one's MessageAdded goes where it was recorded among the changes, in order.
+    /// </summary>
+    private static async Task SaveGroupAsync(InboxDbContext db, Applied applied, CancellationToken cancellationToken)
+    {
         await db.SaveChangesAsync(cancellationToken);
-
-        // Saved: customer messages have their ids now, and their MessageAdded goes where it was recorded, in order.
-        for (var i = 0; i < recorded.Count; i++)
+        for (var i = 0; i < applied.Recorded.Count; i++)
         {
-            applied.Changes.Insert(recorded[i].At + i, recorded[i].Message.Added);
+            applied.Changes.Insert(applied.Recorded[i].At + i, applied.Recorded[i].Message.Added);
         }
+
+        applied.Recorded.Clear();
     }
 
     private async Task AfterCommitAsync(Applied applied, CancellationToken cancellationToken)
@@ -179,11 +208,10 @@ internal sealed class InboundEventHandler(
         InboxDbContext db,
         InboundMessage message,
         IReadOnlyDictionary<string, NumberPurpose> ourNumbers,
-        List<InboxChange> changes,
-        List<(int At, RecordedMessage Message)> recorded,
-        List<BowInbox.Web.Audit.ServedAuditSession> commands,
+        Applied applied,
         CancellationToken cancellationToken)
     {
+        var changes = applied.Changes;
         var fromHash = numbers.Hash(message.From);
         await ConversationWindows.TouchAsync(db, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
 
@@ -191,12 +219,12 @@ internal sealed class InboundEventHandler(
         {
             if (await supervisorCommands.TryHandleAsync(db, message, fromHash, cancellationToken) is { } served)
             {
-                commands.Add(served);
+                applied.Commands.Add(served);
                 return;
             }
 
             var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
-            recorded.Add((changes.Count, added));
+            applied.Recorded.Add((changes.Count, added));
             await relay.CustomerMessageAsync(db, message, added.Message, changes, cancellationToken);
             return;
         }
