@@ -59,6 +59,8 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
         if (await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
         {
+            // Saved at once: the next message of the same group that reopens a relay must see this pool number taken.
+            await db.SaveChangesAsync(cancellationToken);
             await ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
             changes.Add(new TicketChanged(ticketId, RelaySessionStore.ReopenedEvent));
             return;
