@@ -7,7 +7,7 @@ public static class TrackedEntities
     /// <summary>
     /// The first entity of type <typeparamref name="T"/> this context already tracks that matches, without a query.
     /// Unlike <c>DbSet.Local</c> it neither scans every tracked entity for changes first nor keeps a live view
-    /// that follows every later change; match on values that do not change (keys, hashes).
+    /// that follows every later change. The match sees each entity's current values, changes not yet detected included.
     /// </summary>
     public static T? FirstTracked<T>(this DbContext db, Func<T, bool> match)
         where T : class
