@@ -50,7 +50,7 @@ public sealed class InboundBatchTests
 
         // Meta may batch messages, and may repeat one inside the same delivery.
         var webhook = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.Text("15557000301", "first", "wamid.MULTI1"))!;
-        var messages = webhook["entry"]![0]!["changes"]![0]!["value"]!["messages"]!.AsArray();
+        var messages = Webhooks.Messages(webhook);
         var second = messages[0]!.DeepClone();
         second["id"] = "wamid.MULTI2";
         second["text"]!["body"] = "second";

@@ -79,7 +79,7 @@ public sealed class InboundGroupTests
         var payload = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.Text(from, text, wamid))!;
         if (writtenAt is { } at)
         {
-            payload["entry"]![0]!["changes"]![0]!["value"]!["messages"]![0]!["timestamp"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Webhooks.Messages(payload)[0]!["timestamp"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return new InboundEvent { Payload = payload.ToJsonString(), ReceivedAt = DateTime.UtcNow };

@@ -44,6 +44,10 @@ public static class Webhooks
         """;
     }
 
+    /// <summary>The <c>messages</c> array of a webhook built by <see cref="Text"/>, to add, repeat or change messages.</summary>
+    public static System.Text.Json.Nodes.JsonArray Messages(System.Text.Json.Nodes.JsonNode webhook)
+        => webhook["entry"]![0]!["changes"]![0]!["value"]!["messages"]!.AsArray();
+
     public static string Status(string wamid, string status, string recipient = "15557000001", string phoneNumberId = "100000000000001")
         => $$"""
         {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
