@@ -28,6 +28,12 @@ public sealed record BenchOptions
 
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bare endpoint keeps going past the last of <see cref="Rates"/>, half as fast again each step, until a step
+    /// is not sustained or this rate is reached: its limit is found, not just bounded by the product's steps.
+    /// </summary>
+    public int BareCeiling { get; init; } = 12_000;
+
     /// <summary>Concurrent connections posting webhooks (the simulated phones share them).</summary>
     public int Workers { get; init; } = 64;
 
@@ -60,7 +66,7 @@ public sealed record BenchOptions
     public static BenchOptions Quick => new()
     {
         Sessions = 50,
-        Rates = [100, 250, 500, 750, 875, 1000, 1125, 1250, 1500],
+        Rates = [100, 250, 500, 750, 1000, 1125, 1250, 1500],
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,
@@ -82,6 +88,7 @@ public sealed record BenchOptions
                 "--rates" => options with { Rates = Next().Split(',').Select(PositiveInt).ToList() },
                 "--step-seconds" => options with { StepDuration = TimeSpan.FromSeconds(PositiveInt(Next())) },
                 "--workers" => options with { Workers = PositiveInt(Next()) },
+                "--bare-ceiling" => options with { BareCeiling = PositiveInt(Next()) },
                 "--inbox-tickets" => options with { InboxTickets = PositiveInt(Next()) },
                 "--soak-minutes" => options with { SoakDuration = TimeSpan.FromMinutes(PositiveInt(Next())) },
                 "--configuration" => options with { Configuration = Next() },
@@ -96,7 +103,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--inbox-tickets N] [--soak-minutes N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)

@@ -19,6 +19,7 @@ public sealed partial class BenchmarkRunTests
             Sessions = 10,
             PoolNumbers = 3,
             Rates = [20, 40],
+            BareCeiling = 60,
             StepDuration = TimeSpan.FromSeconds(1),
             DrainTimeout = TimeSpan.FromSeconds(1),
             Workers = 8,
@@ -54,6 +55,14 @@ public sealed partial class BenchmarkRunTests
                 Directory.Delete(results, recursive: true);
             }
         }
+    }
+
+    [Fact]
+    public void The_bare_endpoint_goes_on_past_the_products_rates_half_as_fast_again_up_to_the_ceiling()
+    {
+        Assert.Equal([100, 1000, 1500, 2250, 3000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 3000 }));
+        Assert.Equal([100, 1000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 800 }));
+        Assert.Equal(5000, BenchOptions.Parse(["--bare-ceiling", "5000"]).BareCeiling);
     }
 
     [Theory]
