@@ -34,6 +34,12 @@ public sealed record BenchOptions
     /// </summary>
     public int BareCeiling { get; init; } = 12_000;
 
+    /// <summary>
+    /// Also find the limit of a bare relay (the bare endpoint plus one send through the fake Graph API per
+    /// webhook): the most any relay could deliver on this machine. Part of a full run; <c>--bare-relay</c> adds it to a quick one.
+    /// </summary>
+    public bool BareRelay { get; init; } = true;
+
     /// <summary>Concurrent connections posting webhooks (the simulated phones share them).</summary>
     public int Workers { get; init; } = 64;
 
@@ -70,6 +76,7 @@ public sealed record BenchOptions
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,
+        BareRelay = false,
     };
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -94,6 +101,7 @@ public sealed record BenchOptions
                 "--configuration" => options with { Configuration = Next() },
                 "--results" => options with { ResultsFolder = Next() },
                 "--keep" => options with { KeepRunFolder = true },
+                "--bare-relay" => options with { BareRelay = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -103,7 +111,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--inbox-tickets N] [--soak-minutes N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)

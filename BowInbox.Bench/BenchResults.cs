@@ -37,7 +37,9 @@ public sealed record BenchSummary(
     bool BareLimitedByHighestStep,
     double BareRatio,
     string BareRatioBasis,
-    long DuplicateRelays);
+    long DuplicateRelays,
+    double? BareRelayLimitPerSecond,
+    double? BareRelayRatio);
 
 public sealed record BenchResult(
     DateTimeOffset StartedAt,
@@ -48,6 +50,7 @@ public sealed record BenchResult(
     double StepSeconds,
     IReadOnlyList<ProductStep> Product,
     IReadOnlyList<BareStep> Bare,
+    IReadOnlyList<BareStep>? BareRelay,
     InboxQueryResult InboxQueries,
     SoakResult? Soak,
     ResourceSample AppAtEnd,

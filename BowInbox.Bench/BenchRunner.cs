@@ -120,7 +120,13 @@ public static class BenchRunner
         }
 
         output.WriteLine("Bare limit steps:");
-        var bare = await RunBareAsync(provider, connectionString, appSecret, payloads, load, options, output, cancellationToken);
+        var bare = await RunBareAsync(provider, connectionString, appSecret, null, payloads, load, options, output, cancellationToken);
+        List<BareStep>? bareRelay = null;
+        if (options.BareRelay)
+        {
+            output.WriteLine("Bare relay steps (bare endpoint + one send through the fake Graph API):");
+            bareRelay = await RunBareAsync(provider, connectionString, appSecret, graph.BaseUrl, payloads, load, options, output, cancellationToken);
+        }
 
         InboxQueryResult inbox;
         if (provider == DatabaseProvider.Sqlite)
@@ -133,9 +139,9 @@ public static class BenchRunner
             inbox = new InboxQueryResult(0, 0, [], "seeded on SQLite only, so a configured database is left as the app wrote it");
         }
 
-        var summary = Summarize(product, bare, relayAvailable, relayNote, tracker.Duplicates);
+        var summary = Summarize(product, bare, bareRelay, relayAvailable, relayNote, tracker.Duplicates);
         return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds,
-            product, bare, inbox, soak, appAtEnd, summary);
+            product, bare, bareRelay, inbox, soak, appAtEnd, summary);
     }
 
     // A failed start can leave the inbox seeding writing into the folder; cleanup must not hide the real error.
@@ -152,9 +158,9 @@ public static class BenchRunner
     }
 
     private static async Task<List<BareStep>> RunBareAsync(
-        DatabaseProvider provider, string connectionString, string appSecret, WebhookPayloads payloads, LoadGenerator load, BenchOptions options, TextWriter output, CancellationToken cancellationToken)
+        DatabaseProvider provider, string connectionString, string appSecret, string? relayTo, WebhookPayloads payloads, LoadGenerator load, BenchOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var bare = await BareLimitServer.StartAsync(provider, connectionString, appSecret);
+        await using var bare = await BareLimitServer.StartAsync(provider, connectionString, appSecret, relayTo);
         var steps = new List<BareStep>();
         var token = 0;
         SignedWebhook Message(int i) => payloads.CustomerText(i % options.Sessions, Interlocked.Increment(ref token));
@@ -195,13 +201,18 @@ public static class BenchRunner
     private static int HighestSustained(IReadOnlyList<ProductStep> steps)
         => steps.Where(s => s.Sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Max();
 
-    private static BenchSummary Summarize(IReadOnlyList<ProductStep> product, IReadOnlyList<BareStep> bare, bool relayAvailable, string? relayNote, long duplicates)
+    /// <summary>What the highest sustained step took in, or the first step's figure when none was sustained.</summary>
+    private static double Limit(IReadOnlyList<BareStep> steps)
+        => steps.LastOrDefault(s => s.Sustained)?.WebhooksPerSecond ?? steps.FirstOrDefault()?.WebhooksPerSecond ?? 0;
+
+    private static BenchSummary Summarize(
+        IReadOnlyList<ProductStep> product, IReadOnlyList<BareStep> bare, IReadOnlyList<BareStep>? bareRelay, bool relayAvailable, string? relayNote, long duplicates)
     {
         // With no sustained step, what the first (lowest) step delivered is the honest figure.
         var best = product.LastOrDefault(s => s.Sustained);
         var reference = best ?? product.FirstOrDefault();
-        var bareBest = bare.LastOrDefault(s => s.Sustained);
-        var bareLimit = bareBest?.WebhooksPerSecond ?? bare.FirstOrDefault()?.WebhooksPerSecond ?? 0;
+        var bareLimit = Limit(bare);
+        var bareRelayLimit = bareRelay is null ? (double?)null : Limit(bareRelay);
 
         // Without a relay the comparable product figure is what the app takes in and processes.
         var productRate = reference is null ? 0 : relayAvailable ? reference.RelayedPerSecond : Math.Min(reference.WebhooksPerSecond, reference.ProcessedPerSecond);
@@ -216,6 +227,8 @@ public static class BenchRunner
             bare.All(s => s.Sustained),
             bareLimit > 0 ? Math.Round(productRate / bareLimit, 3) : 0,
             relayAvailable ? "relayed msgs/s ÷ bare inserts/s" : "relay not available: processed webhooks/s ÷ bare inserts/s",
-            duplicates);
+            duplicates,
+            bareRelayLimit,
+            bareRelayLimit > 0 ? Math.Round(productRate / bareRelayLimit.Value, 3) : null);
     }
 }

@@ -26,14 +26,10 @@ internal static class Report
             Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.App.WorkingSetMb:0} | {(p.Sustained ? "yes" : "no")} |");
         }
 
-        md.AppendLine();
-        md.AppendLine("Bare limit (HMAC check + one insert into the same database, same load):");
-        md.AppendLine();
-        md.AppendLine("| target/s | accepted/s | errors | p50 ms | p95 ms | p99 ms | sustained |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|");
-        foreach (var b in result.Bare)
+        BareTable(md, "Bare limit (HMAC check + one insert into the same database, same load):", result.Bare);
+        if (result.BareRelay is { } bareRelay)
         {
-            Line(md, $"| {b.TargetPerSecond} | {b.WebhooksPerSecond:0.#} | {b.Errors} | {b.Webhook.P50:0.##} | {b.Webhook.P95:0.##} | {b.Webhook.P99:0.##} | {(b.Sustained ? "yes" : "no")} |");
+            BareTable(md, "Bare relay (the bare endpoint, then the webhook's text sent on through the fake Graph API, same load):", bareRelay);
         }
 
         md.AppendLine();
@@ -66,7 +62,25 @@ internal static class Report
             : $"End to end: not available — {s.RelayNote}");
         Line(md, $"Highest sustained webhook rate: {s.HighestSustainedPerSecond}/s (webhook p99 {s.WebhookP99Ms:0.##} ms). App at end: {result.AppAtEnd.WorkingSetMb:0} MB, peak {result.AppAtEnd.PeakWorkingSetMb:0} MB.");
         Line(md, $"Bare limit: {(s.BareLimitedByHighestStep ? "≥ " : "")}{s.BareLimitPerSecond:0.#}/s; bare_ratio {s.BareRatio:0.###} ({s.BareRatioBasis}).");
+        if (s.BareRelayLimitPerSecond is { } bareRelayLimit)
+        {
+            Line(md, $"Bare relay limit: {bareRelayLimit:0.#}/s ({bareRelayLimit / Math.Max(1, s.BareLimitPerSecond):0.###} of the bare limit); the product reaches {s.BareRelayRatio:0.###} of it.");
+        }
+
         return md.ToString();
+    }
+
+    private static void BareTable(StringBuilder md, string title, IReadOnlyList<BareStep> steps)
+    {
+        md.AppendLine();
+        md.AppendLine(title);
+        md.AppendLine();
+        md.AppendLine("| target/s | accepted/s | errors | p50 ms | p95 ms | p99 ms | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var b in steps)
+        {
+            Line(md, $"| {b.TargetPerSecond} | {b.WebhooksPerSecond:0.#} | {b.Errors} | {b.Webhook.P50:0.##} | {b.Webhook.P95:0.##} | {b.Webhook.P99:0.##} | {(b.Sustained ? "yes" : "no")} |");
+        }
     }
 
     public static async Task<string> WriteJsonAsync(BenchResult result, string folder, CancellationToken cancellationToken)

@@ -40,6 +40,13 @@ public sealed partial class BenchmarkRunTests
             Assert.Contains(lines, l => l.StartsWith("| target/s |", StringComparison.Ordinal));
             Assert.NotEmpty(result.Product);
             Assert.NotEmpty(result.Bare);
+
+            // The bare relay's every webhook was answered only after its send through the fake Graph API was.
+            Assert.NotNull(result.BareRelay);
+            Assert.NotEmpty(result.BareRelay);
+            Assert.All(result.BareRelay, step => Assert.Equal(0, step.Errors));
+            Assert.True(result.Summary.BareRelayLimitPerSecond > 0);
+            Assert.Contains(lines, l => l.StartsWith("Bare relay limit:", StringComparison.Ordinal));
             Assert.Equal(0, result.Summary.DuplicateRelays);
             Assert.All(result.InboxQueries.Queries, q => Assert.True(q.Rows > 0, $"'{q.Query}' found nothing in the seeded tickets"));
 
@@ -63,6 +70,14 @@ public sealed partial class BenchmarkRunTests
         Assert.Equal([100, 1000, 1500, 2250, 3000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 3000 }));
         Assert.Equal([100, 1000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 800 }));
         Assert.Equal(5000, BenchOptions.Parse(["--bare-ceiling", "5000"]).BareCeiling);
+    }
+
+    [Fact]
+    public void The_bare_relay_is_part_of_a_full_run_and_added_to_a_quick_one_on_request()
+    {
+        Assert.True(BenchOptions.Parse([]).BareRelay);
+        Assert.False(BenchOptions.Parse(["--quick"]).BareRelay);
+        Assert.True(BenchOptions.Parse(["--quick", "--bare-relay"]).BareRelay);
     }
 
     [Theory]
