@@ -18,9 +18,13 @@ public static class InboxDatabaseRegistration
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
+                // A list parameter goes to SQLite as one JSON parameter (json_each), so a query with Contains keeps
+                // one cached SQL text; spread over one parameter per value, its SQL is rebuilt on every execution.
                 services.AddPooledDbContextFactory<SqliteInboxDbContext>(o => o.UseSqlite(
                     connectionString,
-                    sql => sql.MigrationsAssembly(typeof(InboxDbContext).Assembly.FullName)).AddInterceptors(new SqlitePragmaInterceptor()));
+                    sql => sql
+                        .MigrationsAssembly(typeof(InboxDbContext).Assembly.FullName)
+                        .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmaInterceptor()));
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqliteInboxDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:

@@ -32,6 +32,13 @@ internal sealed class InboundEventHandler(
     /// <summary>Events read (and their contacts, tickets and sessions prefetched) together, at most.</summary>
     private const int MaxChunk = 16;
 
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<PendingEvent>>> PendingPayloads = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<long> ids) => db.InboundEvents.Where(e => ids.Contains(e.Id) && e.ProcessedAt == null).Select(e => new PendingEvent(e.Id, e.Payload))));
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, IAsyncEnumerable<string>>> StoredOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<string> wamids) => db.Messages.Where(m => wamids.Contains(m.Wamid!)).Select(m => m.Wamid!)
+            .Concat(db.UnroutedMessages.Where(m => wamids.Contains(m.Wamid)).Select(m => m.Wamid))));
+
     private readonly MovingAverage eventTime = new(TimeSpan.FromMilliseconds(1));
 
     private int ChunkFor(TimeSpan left)
@@ -93,8 +100,12 @@ internal sealed class InboundEventHandler(
                 var chunk = eventIds.Skip(done.Count).Take(ChunkFor(MaxTurn - started)).ToList();
 
                 // Read together; one processed meanwhile by another instance is simply not there.
-                var payloads = await db.InboundEvents.AsNoTracking().Where(e => chunk.Contains(e.Id) && e.ProcessedAt == null)
-                    .ToDictionaryAsync(e => e.Id, e => WebhookPayloadParser.Parse(e.Payload), cancellationToken);
+                var payloads = new Dictionary<long, WebhookParseResult>(chunk.Count);
+                await foreach (var pending in PendingPayloads.For(db)(db, chunk).WithCancellation(cancellationToken))
+                {
+                    payloads[pending.Id] = WebhookPayloadParser.Parse(pending.Payload);
+                }
+
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
                 await InboundPrefetch.LoadAsync(db, NewMessages(payloads.Values, seen), ourNumbers, numbers, cancellationToken);
                 var applying = done.Count;
@@ -142,8 +153,7 @@ internal sealed class InboundEventHandler(
         var wamids = payloads.SelectMany(p => p.Webhook?.Messages ?? []).Select(m => m.Wamid).Distinct().ToList();
         return wamids.Count == 0
             ? []
-            : await db.Messages.Where(m => wamids.Contains(m.Wamid!)).Select(m => m.Wamid!)
-                .Concat(db.UnroutedMessages.Where(m => wamids.Contains(m.Wamid)).Select(m => m.Wamid)).ToListAsync(cancellationToken);
+            : await StoredOf.For(db)(db, wamids).ToListAsync(cancellationToken);
     }
 
     private async Task ApplyEventAsync(
@@ -257,3 +267,5 @@ internal sealed class InboundEventHandler(
         }
     }
 }
+
+internal sealed record PendingEvent(long Id, string Payload);

@@ -1,5 +1,8 @@
 using BowInbox.Core.Channel;
+using BowInbox.Core.Contacts;
 using BowInbox.Core.Numbers;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Relay;
 using BowInbox.Core.Tickets;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
@@ -16,6 +19,23 @@ namespace BowInbox.Web.WhatsApp;
 /// </summary>
 internal static class InboundPrefetch
 {
+    // Compiled: these run for every group of events, and a compiled query skips re-reading its LINQ each time.
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, List<string>, IAsyncEnumerable<ConversationWindow>>> WindowsOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<string> phoneNumberIds, List<string> hashes) => db.ConversationWindows.Where(w => phoneNumberIds.Contains(w.PhoneNumberId) && hashes.Contains(w.WaIdHash))));
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, IAsyncEnumerable<Contact>>> ContactsOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<string> hashes) => db.Contacts.Where(c => hashes.Contains(c.WaIdHash))));
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<int>, IAsyncEnumerable<Ticket>>> OpenTicketsOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<int> contactIds) => db.Tickets.Where(t => contactIds.Contains(t.ContactId) && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)));
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<int>, IAsyncEnumerable<SessionAndProvider>>> OpenSessionsOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<int> ticketIds) =>
+            from s in db.RelaySessions
+            join p in db.Providers on s.ProviderId equals p.Id
+            where ticketIds.Contains(s.TicketId) && s.ClosedAt == null
+            select new SessionAndProvider(s, p)));
+
     public static string WindowKey(string phoneNumberId, string waIdHash) => $"window:{phoneNumberId}:{waIdHash}";
 
     public static string ContactKey(string waIdHash) => $"contact:{waIdHash}";
@@ -40,7 +60,7 @@ internal static class InboundPrefetch
         var hashes = senders.Select(s => s.Hash).Distinct().ToList();
         await LoadWindowsAsync(db, senders, cancellationToken);
 
-        var contacts = await db.Contacts.Where(c => hashes.Contains(c.WaIdHash)).ToListAsync(cancellationToken);
+        var contacts = await ContactsOf.For(db)(db, hashes).ToListAsync(cancellationToken);
         hashes.ForEach(h => db.MarkLoaded(ContactKey(h)));
         var contactIds = contacts.Select(c => c.Id).ToList();
         if (contactIds.Count == 0)
@@ -48,9 +68,7 @@ internal static class InboundPrefetch
             return;
         }
 
-        var tickets = await db.Tickets
-            .Where(t => contactIds.Contains(t.ContactId) && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
-            .ToListAsync(cancellationToken);
+        var tickets = await OpenTicketsOf.For(db)(db, contactIds).ToListAsync(cancellationToken);
         contactIds.ForEach(id => db.MarkLoaded(OpenTicketsKey(id)));
         var ticketIds = tickets.Select(t => t.Id).ToList();
         if (ticketIds.Count == 0)
@@ -58,11 +76,7 @@ internal static class InboundPrefetch
             return;
         }
 
-        var sessions = await (
-            from s in db.RelaySessions
-            join p in db.Providers on s.ProviderId equals p.Id
-            where ticketIds.Contains(s.TicketId) && s.ClosedAt == null
-            select new { Session = s, Provider = p }).ToListAsync(cancellationToken);
+        var sessions = await OpenSessionsOf.For(db)(db, ticketIds).ToListAsync(cancellationToken);
         ticketIds.ForEach(id => db.MarkLoaded(OpenSessionKey(id)));
         var poolWindows = sessions.Where(s => s.Provider.WaIdHash is not null).Select(s => (s.Session.PoolPhoneNumberId, s.Provider.WaIdHash!)).Distinct().ToList();
         await LoadWindowsAsync(db, poolWindows, cancellationToken);
@@ -78,7 +92,13 @@ internal static class InboundPrefetch
         // Numbers and hashes are matched separately (a superset of the pairs): a few extra rows, one simple read.
         var phoneNumberIds = pairs.Select(p => p.PhoneNumberId).Distinct().ToList();
         var hashes = pairs.Select(p => p.Hash).Distinct().ToList();
-        await db.ConversationWindows.Where(w => phoneNumberIds.Contains(w.PhoneNumberId) && hashes.Contains(w.WaIdHash)).LoadAsync(cancellationToken);
+        await foreach (var _ in WindowsOf.For(db)(db, phoneNumberIds, hashes).WithCancellation(cancellationToken))
+        {
+            // Loading is the point: the windows are tracked now.
+        }
+
         pairs.ForEach(p => db.MarkLoaded(WindowKey(p.PhoneNumberId, p.Hash)));
     }
 }
+
+internal sealed record SessionAndProvider(RelaySession Session, Provider Provider);
