@@ -40,6 +40,12 @@ public sealed record BenchOptions
     /// </summary>
     public bool BareRelay { get; init; } = true;
 
+    /// <summary>
+    /// How long the fake Graph API takes to answer each send. Meta's real answers take tens to hundreds of
+    /// milliseconds; 0 (answer at once) measures the app alone, more shows whether the outbox keeps enough sends in flight.
+    /// </summary>
+    public int GraphLatencyMs { get; init; }
+
     /// <summary>Concurrent connections posting webhooks (the simulated phones share them).</summary>
     public int Workers { get; init; } = 64;
 
@@ -102,6 +108,7 @@ public sealed record BenchOptions
                 "--results" => options with { ResultsFolder = Next() },
                 "--keep" => options with { KeepRunFolder = true },
                 "--bare-relay" => options with { BareRelay = true },
+                "--graph-latency-ms" => options with { GraphLatencyMs = NonNegativeInt(Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -111,13 +118,18 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--graph-latency-ms N] [--inbox-tickets N] [--soak-minutes N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)
         => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : throw new ArgumentException($"'{text}' is not a positive whole number.");
+
+    private static int NonNegativeInt(string text)
+        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"'{text}' is not a whole number of 0 or more.");
 
     private static string OwnConfiguration()
         => typeof(BenchOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";

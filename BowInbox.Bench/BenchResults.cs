@@ -48,6 +48,7 @@ public sealed record BenchResult(
     MachineInfo Machine,
     int Sessions,
     double StepSeconds,
+    int GraphLatencyMs,
     IReadOnlyList<ProductStep> Product,
     IReadOnlyList<BareStep> Bare,
     IReadOnlyList<BareStep>? BareRelay,

@@ -59,7 +59,7 @@ public static class BenchRunner
         var payloads = new WebhookPayloads(appSecret, RelaySeeder.CentralPhoneNumberId);
         using var load = new LoadGenerator(options.Workers);
 
-        await using var graph = await FakeGraphApi.StartAsync(tracker, RelaySeeder.CentralPhoneNumberId);
+        await using var graph = await FakeGraphApi.StartAsync(tracker, RelaySeeder.CentralPhoneNumberId, TimeSpan.FromMilliseconds(options.GraphLatencyMs));
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -140,7 +140,7 @@ public static class BenchRunner
         }
 
         var summary = Summarize(product, bare, bareRelay, relayAvailable, relayNote, tracker.Duplicates);
-        return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds,
+        return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds, options.GraphLatencyMs,
             product, bare, bareRelay, inbox, soak, appAtEnd, summary);
     }
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace BowInbox.Bench;
 
 /// <summary>
-/// Meta's Graph API as the app sees it, answering every send at once. Sends from a pool number are the
-/// relay's output: their text carries the bench token of the webhook that caused them.
+/// Meta's Graph API as the app sees it, answering every send at once or after a fixed latency (as Meta's real
+/// answers take a while). Sends from a pool number are the relay's output: their text carries the bench token of
+/// the webhook that caused them; they count as relayed when received, before the answer.
 /// </summary>
 internal sealed class FakeGraphApi : IAsyncDisposable
 {
@@ -27,7 +28,7 @@ internal sealed class FakeGraphApi : IAsyncDisposable
 
     public long Sends => Interlocked.Read(ref sends);
 
-    public static async Task<FakeGraphApi> StartAsync(RelayTracker tracker, string centralPhoneNumberId)
+    public static async Task<FakeGraphApi> StartAsync(RelayTracker tracker, string centralPhoneNumberId, TimeSpan latency = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,6 +44,11 @@ internal sealed class FakeGraphApi : IAsyncDisposable
             if (phoneNumberId != centralPhoneNumberId)
             {
                 tracker.MarkRelayed(body);
+            }
+
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency);
             }
 
             return Results.Text($$"""{"messaging_product":"whatsapp","messages":[{"id":"wamid.B{{n}}"}]}""", "application/json");

@@ -13,7 +13,7 @@ internal static class Report
     {
         var s = result.Summary;
         var md = new StringBuilder();
-        Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {result.StepSeconds:0.#} s steps)");
+        Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {result.StepSeconds:0.#} s steps, Graph API answers {(result.GraphLatencyMs == 0 ? "at once" : $"after {result.GraphLatencyMs} ms")})");
         md.AppendLine();
         Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
         md.AppendLine();

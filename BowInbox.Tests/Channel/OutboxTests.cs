@@ -85,13 +85,19 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task Two_workers_never_send_the_same_row_twice()
+    public async Task Three_senders_never_send_the_same_row_twice()
     {
         await using var app = new InboxAppFactory();
         await ChannelTestData.CustomerWroteAsync(app);
         var writer = app.Services.GetRequiredService<OutboxWriter>();
         var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
         var to = new Recipient(protector.Protect(ChannelTestData.Customer), protector.Hash(ChannelTestData.Customer));
+
+        // Two more senders beside the app's own, as two more app instances on the same database would run them.
+        var second = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+        var third = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+        await second.StartAsync(CancellationToken.None);
+        await third.StartAsync(CancellationToken.None);
         await using (var db = app.CreateDbContext())
         {
             for (var i = 0; i < 300; i++)
@@ -102,22 +108,74 @@ public sealed class OutboxTests
             await db.SaveChangesAsync();
         }
 
-        var first = app.Services.GetRequiredService<OutboxSender>();
-        var second = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
-        async Task Drain(OutboxSender sender)
-        {
-            while (await sender.SendBatchAsync(CancellationToken.None) > 0)
-            {
-            }
-        }
-
-        await Task.WhenAll(Drain(first), Drain(second), Drain(first), Drain(second));
-
+        writer.NotifySender();
         await using var check = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 300, "every row sent");
-        var texts = app.Graph.Requests.Select(r => r.Text).ToList();
+        await Eventually.TrueAsync(async () => await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 300, "every row sent", timeoutMs: 15_000);
+        await second.StopAsync(CancellationToken.None);
+        await third.StopAsync(CancellationToken.None);
+        var texts = app.Graph.Requests.Select(r => r.Text).Where(t => t?.StartsWith("row ", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(300, texts.Count);
         Assert.Equal(300, texts.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Sends_are_pipelined_up_to_the_limit_and_a_slow_answer_holds_up_no_other_send()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["WhatsApp:MaxSendsInFlight"] = "4";
+        await ChannelTestData.CustomerWroteAsync(app);
+        var writer = app.Services.GetRequiredService<OutboxWriter>();
+        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
+        var to = new Recipient(protector.Protect(ChannelTestData.Customer), protector.Hash(ChannelTestData.Customer));
+        var slowAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = 0;
+        var mostWaiting = 0;
+        app.Graph.BeforeAnswer = async request =>
+        {
+            var now = Interlocked.Increment(ref waiting);
+            InterlockedMax(ref mostWaiting, now);
+            try
+            {
+                await (request.Text == "slow" ? slowAnswer.Task : Task.Delay(20));
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
+        };
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", to, "slow", null, CancellationToken.None));
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", to, $"row {i}", null, CancellationToken.None));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        writer.NotifySender();
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 20, "the 20 quick rows sent and recorded while the slow one waits", timeoutMs: 15_000);
+        var slow = await check.Outbox.AsNoTracking().SingleAsync(o => o.PayloadJson.Contains("\"slow\""));
+        Assert.Equal(OutboxStatus.Sending, slow.Status);
+        Assert.InRange(mostWaiting, 2, 4);
+
+        slowAnswer.SetResult();
+        await Eventually.TrueAsync(() => check.Outbox.AnyAsync(o => o.Id == slow.Id && o.Status == OutboxStatus.Sent), "the slow row recorded once answered");
+        Assert.Equal(21, app.Graph.Requests.Count(r => r.Text == "slow" || r.Text?.StartsWith("row ", StringComparison.Ordinal) == true));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     [Fact]

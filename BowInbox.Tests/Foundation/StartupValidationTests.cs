@@ -37,6 +37,19 @@ public sealed class StartupValidationTests
         Assert.Contains("Oracle", Flatten(error));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2001")]
+    public async Task Sends_in_flight_outside_the_allowed_range_stop_the_app_naming_the_setting(string value)
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["WhatsApp:MaxSendsInFlight"] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("WhatsApp:MaxSendsInFlight", Flatten(error));
+    }
+
     private static string Flatten(Exception error)
     {
         var messages = new List<string>();

@@ -34,6 +34,9 @@ public sealed class FakeGraphApi : HttpMessageHandler
     /// <summary>Media the app uploaded: from which of our numbers, and the id it got back.</summary>
     public ConcurrentQueue<(string PhoneNumberId, string MediaId)> MediaUploads { get; } = new();
 
+    /// <summary>Awaited before each send is answered: a test can slow answers down or hold one back.</summary>
+    public Func<GraphRequest, Task>? BeforeAnswer { get; set; }
+
     /// <summary>The next call answers with this status and body (e.g. a fixture's error).</summary>
     public void RespondNext(HttpStatusCode status, string body) => script.Enqueue((status, body));
 
@@ -63,7 +66,12 @@ public sealed class FakeGraphApi : HttpMessageHandler
         }
 
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Enqueue(new GraphRequest(segments[^2], request.Headers.Authorization?.ToString(), body));
+        var sent = new GraphRequest(segments[^2], request.Headers.Authorization?.ToString(), body);
+        Requests.Enqueue(sent);
+        if (BeforeAnswer is { } wait)
+        {
+            await wait(sent);
+        }
 
         if (script.TryDequeue(out var scripted))
         {

@@ -1,16 +1,20 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using BowInbox.Core.Channel;
-using BowInbox.Core.Messaging;
 using BowInbox.Core.Numbers;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
-using BowInbox.Web.Live;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.WhatsApp;
 
 /// <summary>
 /// Sends outbox rows. A row is claimed by one atomic UPDATE before it is sent, so two senders (or two
 /// app instances) never send it twice; retryable errors are retried with back-off, others fail visibly.
+/// Sends are pipelined: up to <see cref="WhatsAppOptions.MaxSendsInFlight"/> wait on the Graph API at once,
+/// more rows are claimed as soon as any of them is answered, and answers are recorded in batches as they come,
+/// so one slow answer holds up neither the next claim nor the recording of the others.
 /// </summary>
 internal sealed class OutboxSender(
     IDbContextFactory<InboxDbContext> contexts,
@@ -19,59 +23,170 @@ internal sealed class OutboxSender(
     INumberProtector numbers,
     OutboxSignal signal,
     WhatsAppHealth health,
-    InboxEvents events,
+    OutboxRecorder recorder,
+    IOptions<WhatsAppOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>Rows claimed by one UPDATE at most.</summary>
     public const int BatchSize = 64;
+
+    /// <summary>Answers recorded by one write at most.</summary>
+    public const int RecordBatchSize = 256;
 
     /// <summary>How long a claim lasts; a send still unfinished after it was cut off by a crash.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    private static readonly TimeSpan InterruptedCheckInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
+    private readonly ConcurrentDictionary<long, Task> inFlight = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var capacity = options.Value.MaxSendsInFlight;
+        using var slots = new SemaphoreSlim(capacity, capacity);
+        var answered = Channel.CreateUnbounded<(OutboxMessage Row, SendOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = RecordAnswersAsync(answered.Reader, slots);
+        var lastInterruptedCheck = DateTimeOffset.MinValue;
+        try
         {
-            var sent = 0;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var taken = 0;
+                var claimed = 0;
+                try
+                {
+                    if (time.GetUtcNow() - lastInterruptedCheck >= InterruptedCheckInterval)
+                    {
+                        await recorder.FailInterruptedAsync(stoppingToken);
+                        lastInterruptedCheck = time.GetUtcNow();
+                    }
+
+                    taken = await TakeSlotsAsync(slots, stoppingToken);
+                    var rows = await ClaimAsync(taken, stoppingToken);
+                    claimed = rows.Count;
+                    foreach (var row in rows)
+                    {
+                        // Tracked before it starts, so its own removal cannot come first.
+                        var send = new Task<Task>(() => SendAndReportAsync(row, answered.Writer, slots, stoppingToken));
+                        inFlight[row.Id] = send.Unwrap();
+                        send.Start(TaskScheduler.Default);
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Outbox loop failed; retrying");
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                }
+                finally
+                {
+                    if (taken > claimed)
+                    {
+                        slots.Release(taken - claimed);
+                    }
+                }
+
+                if (claimed < taken || claimed == 0)
+                {
+                    await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+            }
+        }
+        finally
+        {
+            // Sends cut off by the stop stay claimed and are failed, not resent, after their lease (a restart
+            // cannot know whether Meta got them); every answer that did come is recorded before the loop ends.
+            await Task.WhenAll(inFlight.Values).ContinueWith(_ => { }, CancellationToken.None);
+            answered.Writer.TryComplete();
+            await recording;
+        }
+    }
+
+    /// <summary>Waits for one free slot, then takes as many more as are free, up to a claim's worth.</summary>
+    private static async Task<int> TakeSlotsAsync(SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        var taken = 1;
+        while (taken < BatchSize && slots.Wait(0, CancellationToken.None))
+        {
+            taken++;
+        }
+
+        return taken;
+    }
+
+    private async Task SendAndReportAsync(OutboxMessage row, ChannelWriter<(OutboxMessage, SendOutcome)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await SendOneAsync(row, cancellationToken);
+            answered.TryWrite((row, outcome));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the row stays claimed (see ExecuteAsync).
+            slots.Release();
+        }
+        finally
+        {
+            inFlight.TryRemove(row.Id, out _);
+        }
+    }
+
+    /// <summary>Records answers in batches of whatever has come in; a slot is freed once its answer is written down.</summary>
+    private async Task RecordAnswersAsync(ChannelReader<(OutboxMessage Row, SendOutcome Outcome)> answered, SemaphoreSlim slots)
+    {
+        var rows = new List<OutboxMessage>(RecordBatchSize);
+        var outcomes = new List<SendOutcome>(RecordBatchSize);
+        while (await answered.WaitToReadAsync(CancellationToken.None))
+        {
+            rows.Clear();
+            outcomes.Clear();
+            while (rows.Count < RecordBatchSize && answered.TryRead(out var next))
+            {
+                rows.Add(next.Row);
+                outcomes.Add(next.Outcome);
+            }
+
+            await RecordWithRetriesAsync(rows, outcomes);
+            slots.Release(rows.Count);
+        }
+    }
+
+    /// <summary>
+    /// The answers are only in memory: a failed write is tried again, so a sent message is not later taken for an
+    /// interrupted one. Should every try fail, the rows stay claimed and are failed visibly when their lease ends.
+    /// </summary>
+    private async Task RecordWithRetriesAsync(List<OutboxMessage> rows, List<SendOutcome> outcomes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
-                await FailInterruptedAsync(stoppingToken);
-                sent = await SendBatchAsync(stoppingToken);
+                await recorder.RecordAsync(rows, outcomes, CancellationToken.None);
+                return;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (attempt < 3)
             {
-                logger.LogError(ex, "Outbox loop failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                logger.LogWarning(ex, "Recording {Count} outbox answer(s) failed (attempt {Attempt}); trying again", rows.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
-
-            if (sent < BatchSize)
+            catch (Exception ex)
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                logger.LogError(ex, "Recording {Count} outbox answer(s) failed; their rows stay claimed until the lease ends", rows.Count);
+                return;
             }
         }
     }
 
-    /// <summary>Claims and sends up to one batch of due rows; returns how many it claimed.</summary>
-    public async Task<int> SendBatchAsync(CancellationToken cancellationToken)
-    {
-        var claimed = await ClaimAsync(cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-
-        var outcomes = await Task.WhenAll(claimed.Select(row => SendOneAsync(row, cancellationToken)));
-        await RecordAsync(claimed, outcomes, cancellationToken);
-        return claimed.Count;
-    }
-
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> ClaimAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
-            .OrderBy(o => o.Id).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return [];
@@ -124,111 +239,4 @@ internal sealed class OutboxSender(
         }
     }
 
-    private async Task RecordAsync(List<OutboxMessage> claimed, SendOutcome[] outcomes, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var messageIds = claimed.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
-        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        var changes = new List<InboxChange>();
-
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            var row = claimed[i];
-            var outcome = outcomes[i];
-            db.Outbox.Attach(row);
-            row.Attempts++;
-            row.LockedBy = null;
-            row.LockedUntil = null;
-            var message = row.MessageId is { } id ? messages.GetValueOrDefault(id) : null;
-
-            if (outcome.Succeeded)
-            {
-                row.Status = OutboxStatus.Sent;
-                row.Wamid = outcome.Wamid;
-                row.SentAt = now;
-                if (message is not null)
-                {
-                    message.Wamid = outcome.Wamid;
-                    message.Status = DeliveryStatusRules.Advance(message.Status, DeliveryStatus.Sent);
-                }
-            }
-            else
-            {
-                var failure = outcome.Failure!;
-                row.LastErrorCode = failure.Code;
-                row.LastError = Truncate($"{failure.Title}{(failure.Details is null ? "" : ": " + failure.Details)}", 1000);
-                if (SendErrorPolicy.ShouldRetry(failure, row.Attempts))
-                {
-                    row.Status = OutboxStatus.Pending;
-                    row.NextAttemptAt = now + SendErrorPolicy.RetryDelay(row.Attempts, failure.Code);
-                    logger.LogWarning("Outbox row {OutboxId} failed with {Code} ({Title}); retry {Attempt} at {Next:O}", row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
-                    continue;
-                }
-
-                row.Status = OutboxStatus.Failed;
-                logger.LogError("Outbox row {OutboxId} failed with {Code} ({Title}); not retried", row.Id, failure.Code, failure.Title);
-                if (message is not null)
-                {
-                    message.Status = DeliveryStatus.Failed;
-                    message.ErrorCode = failure.Code;
-                    message.ErrorTitle = Truncate(failure.Title, 500);
-                }
-            }
-
-            if (message is not null)
-            {
-                changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
-            }
-        }
-
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        // Statuses that overtook their send (kept by wamid) are applied now that the wamid is stored.
-        var sentWamids = messages.Values.Where(m => m.Wamid is not null).Select(m => m.Wamid!).ToList();
-        await DeliveryStatusRecorder.ReconcileAsync(contexts, sentWamids, changes, cancellationToken);
-        foreach (var change in changes)
-        {
-            await events.PublishAsync(change);
-        }
-    }
-
-    /// <summary>
-    /// A claim whose lease ran out was cut off mid-send (a crash or restart). Whether Meta got it is
-    /// unknown, so it is not sent again (that could duplicate it): it is marked failed, visibly.
-    /// </summary>
-    private async Task FailInterruptedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var interrupted = await db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LockedUntil < now).ToListAsync(cancellationToken);
-        if (interrupted.Count == 0)
-        {
-            return;
-        }
-
-        const string Reason = "Sending was interrupted by a restart; not retried automatically to avoid a duplicate";
-        var messageIds = interrupted.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
-        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToListAsync(cancellationToken);
-        foreach (var row in interrupted)
-        {
-            row.Status = OutboxStatus.Failed;
-            row.LastError = Reason;
-            row.LockedBy = null;
-        }
-
-        foreach (var message in messages.Where(m => m.Status < DeliveryStatus.Sent))
-        {
-            message.Status = DeliveryStatus.Failed;
-            message.ErrorTitle = Reason;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogWarning("{Count} outbox row(s) were interrupted mid-send and marked failed", interrupted.Count);
-    }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

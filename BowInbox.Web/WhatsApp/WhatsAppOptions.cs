@@ -20,6 +20,14 @@ public sealed class WhatsAppOptions
 
     /// <summary>How long one Graph API call may take before it counts as a (retryable) timeout.</summary>
     public int SendTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Sends waiting on the Graph API at once, at most. Meta answers in tens to hundreds of milliseconds, so keeping
+    /// 1,000 messages a second going takes a few hundred in flight.
+    /// </summary>
+    public int MaxSendsInFlight { get; set; } = 256;
+
+    public const int MaxSendsInFlightLimit = 2_000;
 }
 
 internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : IValidateOptions<WhatsAppOptions>
@@ -53,6 +61,11 @@ internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : I
         if (!string.IsNullOrWhiteSpace(options.GraphApiBaseUrl) && !Uri.TryCreate(options.GraphApiBaseUrl, UriKind.Absolute, out _))
         {
             return ValidateOptionsResult.Fail("Setting 'WhatsApp:GraphApiBaseUrl' must be an absolute URL such as https://graph.facebook.com/v21.0.");
+        }
+
+        if (options.MaxSendsInFlight is < 1 or > WhatsAppOptions.MaxSendsInFlightLimit)
+        {
+            return ValidateOptionsResult.Fail($"Setting 'WhatsApp:MaxSendsInFlight' must be between 1 and {WhatsAppOptions.MaxSendsInFlightLimit} (it is {options.MaxSendsInFlight}).");
         }
 
         return missing.Count == 0

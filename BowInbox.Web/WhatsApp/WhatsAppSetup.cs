@@ -26,6 +26,7 @@ public static class WhatsAppSetup
         services.AddSingleton<InboundEventHandler>();
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<OutboxRecorder>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventStore>());
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());

@@ -1,0 +1,128 @@
+using BowInbox.Core.Channel;
+using BowInbox.Core.Messaging;
+using BowInbox.Core.WhatsApp;
+using BowInbox.Data;
+using BowInbox.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.WhatsApp;
+
+/// <summary>
+/// Writes down what became of claimed outbox rows: sent (with the wamid, also on the linked message), to be
+/// retried with back-off, or failed visibly. Also fails claims cut off by a crash, which must not be sent again.
+/// </summary>
+internal sealed class OutboxRecorder(
+    IDbContextFactory<InboxDbContext> contexts,
+    DatabaseWriteGate gate,
+    InboxEvents events,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    public async Task RecordAsync(IReadOnlyList<OutboxMessage> claimed, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var messageIds = claimed.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
+        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var changes = new List<InboxChange>();
+
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var row = claimed[i];
+            var outcome = outcomes[i];
+            db.Outbox.Attach(row);
+            row.Attempts++;
+            row.LockedBy = null;
+            row.LockedUntil = null;
+            var message = row.MessageId is { } id ? messages.GetValueOrDefault(id) : null;
+
+            if (outcome.Succeeded)
+            {
+                row.Status = OutboxStatus.Sent;
+                row.Wamid = outcome.Wamid;
+                row.SentAt = now;
+                if (message is not null)
+                {
+                    message.Wamid = outcome.Wamid;
+                    message.Status = DeliveryStatusRules.Advance(message.Status, DeliveryStatus.Sent);
+                }
+            }
+            else
+            {
+                var failure = outcome.Failure!;
+                row.LastErrorCode = failure.Code;
+                row.LastError = Truncate($"{failure.Title}{(failure.Details is null ? "" : ": " + failure.Details)}", 1000);
+                if (SendErrorPolicy.ShouldRetry(failure, row.Attempts))
+                {
+                    row.Status = OutboxStatus.Pending;
+                    row.NextAttemptAt = now + SendErrorPolicy.RetryDelay(row.Attempts, failure.Code);
+                    logger.LogWarning("Outbox row {OutboxId} failed with {Code} ({Title}); retry {Attempt} at {Next:O}", row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
+                    continue;
+                }
+
+                row.Status = OutboxStatus.Failed;
+                logger.LogError("Outbox row {OutboxId} failed with {Code} ({Title}); not retried", row.Id, failure.Code, failure.Title);
+                if (message is not null)
+                {
+                    message.Status = DeliveryStatus.Failed;
+                    message.ErrorCode = failure.Code;
+                    message.ErrorTitle = Truncate(failure.Title, 500);
+                }
+            }
+
+            if (message is not null)
+            {
+                changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
+            }
+        }
+
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // Statuses that overtook their send (kept by wamid) are applied now that the wamid is stored.
+        var sentWamids = messages.Values.Where(m => m.Wamid is not null).Select(m => m.Wamid!).ToList();
+        await DeliveryStatusRecorder.ReconcileAsync(contexts, sentWamids, changes, cancellationToken);
+        foreach (var change in changes)
+        {
+            await events.PublishAsync(change);
+        }
+    }
+
+    /// <summary>
+    /// A claim whose lease ran out was cut off mid-send (a crash or restart). Whether Meta got it is
+    /// unknown, so it is not sent again (that could duplicate it): it is marked failed, visibly.
+    /// </summary>
+    public async Task FailInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var interrupted = await db.Outbox.Where(o => o.Status == OutboxStatus.Sending && o.LockedUntil < now).ToListAsync(cancellationToken);
+        if (interrupted.Count == 0)
+        {
+            return;
+        }
+
+        const string Reason = "Sending was interrupted by a restart; not retried automatically to avoid a duplicate";
+        var messageIds = interrupted.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
+        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToListAsync(cancellationToken);
+        foreach (var row in interrupted)
+        {
+            row.Status = OutboxStatus.Failed;
+            row.LastError = Reason;
+            row.LockedBy = null;
+        }
+
+        foreach (var message in messages.Where(m => m.Status < DeliveryStatus.Sent))
+        {
+            message.Status = DeliveryStatus.Failed;
+            message.ErrorTitle = Reason;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("{Count} outbox row(s) were interrupted mid-send and marked failed", interrupted.Count);
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
