@@ -11,7 +11,9 @@ namespace BowInbox.Web.WhatsApp;
 /// Applies stored webhook events: every message and status in them, in one transaction with marking the
 /// events processed. A message is stored once per wamid (a unique index), however often Meta delivers it.
 /// Several events share a transaction when they are processed together; the turn on the database's write lock
-/// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long.
+/// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long. A server
+/// database has no such lock (webhooks are stored beside a turn), so there a turn goes on for up to
+/// <see cref="MaxServerTurn"/>: each turn's fixed round trips are shared by more events.
 /// Within a turn, events go in groups: read together, with what their messages need prefetched
 /// (<see cref="InboundPrefetch"/>), applied in order, and saved together.
 /// </summary>
@@ -29,8 +31,17 @@ internal sealed class InboundEventHandler(
 {
     public static readonly TimeSpan MaxTurn = TimeSpan.FromMilliseconds(15);
 
+    public static readonly TimeSpan MaxServerTurn = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Events read (and their contacts, tickets and sessions prefetched) together, at most.</summary>
     private const int MaxChunk = 16;
+
+    /// <summary>On a server database, where a group's reads are round trips over the network.</summary>
+    private const int MaxServerChunk = 64;
+
+    private TimeSpan TurnLength => gate.Serializes ? MaxTurn : MaxServerTurn;
+
+    private int ChunkLimit => gate.Serializes ? MaxChunk : MaxServerChunk;
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<PendingEvent>>> PendingPayloads = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, List<long> ids) => db.InboundEvents.Where(e => ids.Contains(e.Id) && e.ProcessedAt == null).Select(e => new PendingEvent(e.Id, e.Payload))));
@@ -44,11 +55,11 @@ internal sealed class InboundEventHandler(
     private int ChunkFor(TimeSpan left)
     {
         var perEvent = eventTime.Value;
-        return perEvent <= TimeSpan.Zero ? MaxChunk : (int)Math.Clamp(Math.Ceiling(left / perEvent), 1, MaxChunk);
+        return perEvent <= TimeSpan.Zero ? ChunkLimit : (int)Math.Clamp(Math.Ceiling(left / perEvent), 1, ChunkLimit);
     }
 
     /// <summary>
-    /// Applies the events in order, in one transaction, until they are done or <see cref="MaxTurn"/> is spent.
+    /// Applies the events in order, in one transaction, until they are done or the turn (<see cref="MaxTurn"/> or <see cref="MaxServerTurn"/>) is spent.
     /// Returns how many were applied (at least one); the rest stay pending. If any fails, none is applied.
     /// </summary>
     public async Task<int> ProcessAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
@@ -85,6 +96,7 @@ internal sealed class InboundEventHandler(
         using (await gate.EnterAsync(cancellationToken))
         {
             var turn = System.Diagnostics.Stopwatch.StartNew();
+            var turnLength = TurnLength;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // The central number and the content policy are read once per turn; an Admin's change applies from the next turn.
@@ -93,11 +105,11 @@ internal sealed class InboundEventHandler(
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (done.Count < eventIds.Count && (done.Count == 0 || turn.Elapsed < MaxTurn))
+            while (done.Count < eventIds.Count && (done.Count == 0 || turn.Elapsed < turnLength))
             {
                 // As many events as the rest of the turn probably has room for: what is read for a group is used.
                 var started = turn.Elapsed;
-                var chunk = eventIds.Skip(done.Count).Take(ChunkFor(MaxTurn - started)).ToList();
+                var chunk = eventIds.Skip(done.Count).Take(ChunkFor(turnLength - started)).ToList();
 
                 // Read together; one processed meanwhile by another instance is simply not there.
                 var payloads = new Dictionary<long, WebhookParseResult>(chunk.Count);
@@ -111,7 +123,7 @@ internal sealed class InboundEventHandler(
                 var applying = done.Count;
                 foreach (var eventId in chunk)
                 {
-                    if (done.Count > 0 && turn.Elapsed > MaxTurn)
+                    if (done.Count > 0 && turn.Elapsed > turnLength)
                     {
                         break;
                     }
