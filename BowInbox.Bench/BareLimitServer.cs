@@ -116,6 +116,7 @@ internal sealed class BareLimitServer : IAsyncDisposable
     {
         DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
         DatabaseProvider.SqlServer => new SqlConnection(connectionString),
+        DatabaseProvider.Postgres => new Npgsql.NpgsqlConnection(connectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 

@@ -15,7 +15,10 @@ public sealed record BenchOptions
 {
     public BenchProvider Provider { get; init; } = BenchProvider.Sqlite;
 
-    /// <summary>For SQL Server (and PostgreSQL once the app supports it); SQLite uses a fresh file in the run folder.</summary>
+    /// <summary>
+    /// SQL Server: an empty database. PostgreSQL: the server (the bench creates, and afterwards drops, a database of its
+    /// own there). SQLite uses a fresh file in the run folder.
+    /// </summary>
     public string? ConnectionString { get; init; }
 
     /// <summary>Open relay sessions (one simulated customer phone and one provider each).</summary>

@@ -13,7 +13,8 @@ public static class BenchRunner
         {
             BenchProvider.Sqlite => DatabaseProvider.Sqlite,
             BenchProvider.SqlServer => DatabaseProvider.SqlServer,
-            _ => throw new NotSupportedException("The benchmark does not seed PostgreSQL yet (the app itself runs on it); run with --provider Sqlite or --provider SqlServer."),
+            BenchProvider.Postgres => DatabaseProvider.Postgres,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "--provider must be Sqlite, SqlServer or Postgres."),
         };
         var started = DateTimeOffset.UtcNow;
         var loadAverage = MachineProbe.LoadAverage();
@@ -21,9 +22,14 @@ public static class BenchRunner
         var appDll = AppProcess.AppDll(repoRoot, options.Configuration);
         var runFolder = Path.Combine(Path.GetTempPath(), $"bowinbox-bench-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         Directory.CreateDirectory(runFolder);
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(runFolder, "bench.db")}"
-            : options.ConnectionString ?? throw new ArgumentException("--provider SqlServer needs --connection \"<connection string>\" to an empty database.");
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(runFolder, "bench.db")}",
+            DatabaseProvider.Postgres => BenchPostgres.FreshDatabase(
+                options.ConnectionString ?? throw new ArgumentException("--provider Postgres needs --connection \"<connection string>\" to the server; the bench creates its own database there."),
+                started),
+            _ => options.ConnectionString ?? throw new ArgumentException("--provider SqlServer needs --connection \"<connection string>\" to an empty database."),
+        };
 
         try
         {
@@ -38,6 +44,11 @@ public static class BenchRunner
         finally
         {
             SqliteConnection.ClearAllPools();
+            if (provider == DatabaseProvider.Postgres && !options.KeepRunFolder)
+            {
+                await BenchPostgres.DropAsync(options.ConnectionString!, connectionString, output);
+            }
+
             if (!options.KeepRunFolder)
             {
                 DeleteRunFolder(runFolder, output);
