@@ -68,10 +68,11 @@ internal sealed class OutboxSender(
                     claimed = rows.Count;
                     foreach (var row in rows)
                     {
-                        // Tracked before it starts, so its own removal cannot come first.
-                        var send = new Task<Task>(() => SendAndReportAsync(row, answered.Writer, slots, stoppingToken));
-                        inFlight[row.Id] = send.Unwrap();
-                        send.Start(TaskScheduler.Default);
+                        // Started here, one after another in claim order, so the requests go out in the order the rows
+                        // were written (a recipient's messages in turn). Tracked before it starts: a send that finishes
+                        // at once removes itself, and the update below then finds nothing to replace.
+                        inFlight[row.Id] = Task.CompletedTask;
+                        inFlight.TryUpdate(row.Id, SendAndReportAsync(row, answered.Writer, slots, stoppingToken), Task.CompletedTask);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
