@@ -35,7 +35,7 @@ public sealed record BenchOptions
     /// The bare endpoint keeps going past the last of <see cref="Rates"/>, half as fast again each step, until a step
     /// is not sustained or this rate is reached: its limit is found, not just bounded by the product's steps.
     /// </summary>
-    public int BareCeiling { get; init; } = 12_000;
+    public int BareCeiling { get; init; } = 25_000;
 
     /// <summary>
     /// Also find the limit of a bare relay (the bare endpoint plus one send through the fake Graph API per
