@@ -167,6 +167,41 @@ public sealed class OutboxTests
         Assert.Equal(21, app.Graph.Requests.Count(r => r.Text == "slow" || r.Text?.StartsWith("row ", StringComparison.Ordinal) == true));
     }
 
+    [Fact]
+    public async Task Recording_an_answer_leaves_the_claimed_row_as_it_was_so_a_failed_write_can_be_retried()
+    {
+        await using var app = new InboxAppFactory();
+        await ChannelTestData.CustomerWroteAsync(app);
+        var claimed = new OutboxMessage
+        {
+            FromPhoneNumberId = "100000000000001",
+            ToProtected = "not-sent-in-this-test",
+            Kind = OutboxKind.Text,
+            PayloadJson = BowInbox.Core.WhatsApp.OutboundPayloads.Text("recorded twice"),
+            Status = OutboxStatus.Sending,
+            LockedBy = "test-claim",
+            LockedUntil = DateTime.UtcNow.AddMinutes(2),
+            NextAttemptAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
+        };
+        await using (var db = app.CreateDbContext())
+        {
+            db.Outbox.Add(claimed);
+            await db.SaveChangesAsync();
+        }
+
+        var recorder = app.Services.GetRequiredService<OutboxRecorder>();
+        var sent = new SendOutcome("wamid.RECORDED", null);
+
+        await recorder.RecordAsync([claimed], [sent], CancellationToken.None);
+        await recorder.RecordAsync([claimed], [sent], CancellationToken.None);
+
+        Assert.Equal((OutboxStatus.Sending, 0, "test-claim"), (claimed.Status, claimed.Attempts, claimed.LockedBy));
+        await using var check = app.CreateDbContext();
+        var row = await check.Outbox.AsNoTracking().SingleAsync(o => o.Id == claimed.Id);
+        Assert.Equal((OutboxStatus.Sent, 1, "wamid.RECORDED", (string?)null), (row.Status, row.Attempts, row.Wamid, row.LockedBy));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))

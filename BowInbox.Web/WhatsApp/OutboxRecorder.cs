@@ -18,6 +18,7 @@ internal sealed class OutboxRecorder(
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
+    /// <summary>Records each claimed row's outcome; the rows passed in are left as they were, so a failed write can be retried.</summary>
     public async Task RecordAsync(IReadOnlyList<OutboxMessage> claimed, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -28,7 +29,8 @@ internal sealed class OutboxRecorder(
 
         for (var i = 0; i < claimed.Count; i++)
         {
-            var row = claimed[i];
+            // A copy is changed, never the claimed row: a write that failed is retried from the row as it was claimed.
+            var row = (OutboxMessage)db.Entry(claimed[i]).CurrentValues.ToObject();
             var outcome = outcomes[i];
             db.Outbox.Attach(row);
             row.Attempts++;
