@@ -143,6 +143,30 @@ public sealed class RelaySessionTests
     }
 
     [Fact]
+    public async Task Idle_close_tells_a_provider_whose_window_has_closed_by_the_approved_template()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, session) = await AssignedConversationAsync(app);
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "On it");
+        await using (var db = app.CreateDbContext())
+        {
+            // Eight quiet days: the session is idle and the provider's 24-hour window on the pool number long closed.
+            await db.RelaySessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastActivityAt, DateTime.UtcNow.AddDays(-8)));
+            await db.ConversationWindows.Where(w => w.PhoneNumberId == session.PoolPhoneNumberId)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastInboundAt, DateTime.UtcNow.AddDays(-8)));
+        }
+
+        Assert.Equal(1, await app.Services.GetRequiredService<RelayIdleCloseJob>().RunAsync(CancellationToken.None));
+
+        await app.WaitForSendAsync(
+            session.PoolPhoneNumberId, Tom, b => b.Contains("relay_idle_closed", StringComparison.Ordinal) && b.Contains($"\"{ticketId}\"", StringComparison.Ordinal) && b.Contains("\"7\"", StringComparison.Ordinal),
+            "the idle-close notice as a template");
+        Assert.DoesNotContain(app.Sent(session.PoolPhoneNumberId, Tom), t => t.Contains("quiet for 7 days", StringComparison.Ordinal));
+        await using var check = app.CreateDbContext();
+        Assert.DoesNotContain(await check.Outbox.Where(o => o.FromPhoneNumberId == session.PoolPhoneNumberId).ToListAsync(), o => o.Status == BowInbox.Core.Channel.OutboxStatus.Failed);
+    }
+
+    [Fact]
     public async Task Admin_content_policy_changes_what_the_relay_does()
     {
         await using var app = new InboxAppFactory();

@@ -42,7 +42,7 @@ public sealed class RelayIdleCloseJob(IDbContextFactory<InboxDbContext> contexts
             var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == session.ProviderId, cancellationToken);
             if (provider is not null && RelayDelivery.RecipientOf(provider) is { } to)
             {
-                await delivery.SendTextAsync(db, session.PoolPhoneNumberId, to, RelayNotices.IdleClosed(session.TicketId, days), null, null, cancellationToken);
+                await delivery.SendTextAsync(db, session.PoolPhoneNumberId, to, RelayNotices.IdleClosed(session.TicketId, days), RelayNotices.IdleClosedTemplatePayload(session.TicketId, days), null, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

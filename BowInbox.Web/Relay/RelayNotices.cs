@@ -37,6 +37,10 @@ public static class RelayNotices
         => $"#{ticketId} This conversation was quiet for {days} days, so it is closed for now. Job #{ticketId} is still yours: "
             + "if the customer writes again, their message reaches you from one of our numbers and you can reply there.";
 
+    /// <summary>The same notice when the provider's window on the pool number has closed (a quiet session usually has).</summary>
+    public static string IdleClosedTemplatePayload(int ticketId, int days)
+        => MessageTemplates.RelayIdleClosed.Payload([Id(ticketId), days.ToString(CultureInfo.InvariantCulture)]);
+
     public static string Stranger(string? centralDisplayNumber)
         => "Hello! This number only carries conversations between our professionals and their customers, so your message was not passed on to anyone."
             + (centralDisplayNumber is null ? "" : $" To ask for a service, write to us at +{centralDisplayNumber}.");

@@ -44,6 +44,11 @@ public static class MessageTemplates
         "#{{1}} {{2}}: {{3}}",
         ["job number", "who wrote (first name)", "the text, as scanned"], []);
 
+    public static readonly MessageTemplate RelayIdleClosed = new(
+        "relay_idle_closed", "en", "provider, from a pool number, when a quiet conversation is closed outside their window",
+        "Job #{{1}} was quiet for {{2}} days, so this conversation is closed for now. The job is still yours: if the customer writes again, their message reaches you from one of our numbers.",
+        ["job number", "days of quiet"], []);
+
     public static readonly MessageTemplate NewLeadOffer = new(
         "new_lead_offer", "en", "provider, from a pool number, offering a lead outside their window",
         "New job #{{1}}: {{2}} in {{3}}, urgency {{4}}. \"{{5}}\" Accept or decline below.",
@@ -59,7 +64,7 @@ public static class MessageTemplates
         "Hi {{1}}, a reminder about your request #{{2}}: reply here if anything changed.",
         ["customer first name", "job number"], []);
 
-    public static IReadOnlyList<MessageTemplate> All { get; } = [JobBriefing, JobAssigned, RelayedMessage, NewLeadOffer, RequestFollowUp, VisitReminder];
+    public static IReadOnlyList<MessageTemplate> All { get; } = [JobBriefing, JobAssigned, RelayedMessage, RelayIdleClosed, NewLeadOffer, RequestFollowUp, VisitReminder];
 
     /// <summary>The README's "WhatsApp templates to approve" table; a test keeps the README equal to it.</summary>
     public static string MarkdownTable()
