@@ -83,9 +83,10 @@ internal sealed class AppProcess : IAsyncDisposable
         var cpu = process.TotalProcessorTime;
         var wall = lastSampleTicks == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(lastSampleTicks, now);
         var share = wall > TimeSpan.Zero ? (cpu - lastCpu).TotalSeconds / wall.TotalSeconds / Environment.ProcessorCount : 0;
+        var previousCpu = lastCpu;
         lastCpu = cpu;
         lastSampleTicks = now;
-        return new ResourceSample(Math.Round(share * 100, 1), Megabytes(process.WorkingSet64), Megabytes(process.PeakWorkingSet64));
+        return new ResourceSample(Math.Round(share * 100, 1), Math.Round((cpu - previousCpu).TotalSeconds, 2), Megabytes(process.WorkingSet64), Megabytes(process.PeakWorkingSet64));
     }
 
     public async ValueTask DisposeAsync()
@@ -156,4 +157,5 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 }
 
-public sealed record ResourceSample(double CpuPercent, double WorkingSetMb, double PeakWorkingSetMb);
+/// <summary><paramref name="CpuSeconds"/>: CPU time the app used since the previous sample, on all cores together.</summary>
+public sealed record ResourceSample(double CpuPercent, double CpuSeconds, double WorkingSetMb, double PeakWorkingSetMb);

@@ -12,7 +12,14 @@ public sealed record ProductStep(
     Percentiles EndToEnd,
     long RelayBacklog,
     ResourceSample App,
-    bool Sustained);
+    bool Sustained)
+{
+    /// <summary>
+    /// The app's CPU time per message it relayed (processed, without a relay) during the step: what a message costs,
+    /// steadier between runs on a shared machine than the highest rate sustained.
+    /// </summary>
+    public double AppCpuMsPerMessage { get; init; }
+}
 
 /// <summary>One load step against the bare endpoint (HMAC check and one insert).</summary>
 public sealed record BareStep(int TargetPerSecond, double WebhooksPerSecond, int Errors, Percentiles Webhook, bool Sustained);

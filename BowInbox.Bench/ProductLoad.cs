@@ -63,10 +63,13 @@ internal sealed class ProductLoad(
             var sustained = result.KeptPace(options.StepDuration) && backlogGrowth <= AllowedGrowth(rate);
 
             var step = new ProductStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, Math.Round(processed, 1), inboundBacklog,
-                Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained);
+                Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained)
+            {
+                AppCpuMsPerMessage = CpuMsPerMessage(resources.CpuSeconds, (RelayAvailable ? relayed : processed) * seconds),
+            };
             steps.Add((result, step));
             output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, processed {processed,7:0.0}/s, relayed {relayed,7:0.0}/s, " +
-                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ws {resources.WorkingSetMb} MB{(sustained ? "" : "  <- not sustained")}");
+                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ({step.AppCpuMsPerMessage} ms/msg) ws {resources.WorkingSetMb} MB{(sustained ? "" : "  <- not sustained")}");
             if (!sustained)
             {
                 break;
@@ -105,6 +108,8 @@ internal sealed class ProductLoad(
     /// traffic. Short (quick) steps get less slack, so a rate that only keeps up for a few seconds is not "sustained".
     /// </summary>
     private int AllowedGrowth(int rate) => (int)(rate * Math.Min(1.0, options.StepDuration.TotalSeconds / 20));
+
+    public static double CpuMsPerMessage(double cpuSeconds, double messages) => messages <= 0 ? 0 : Math.Round(cpuSeconds * 1000 / messages, 2);
 
     private SignedWebhook Message(int i) => payloads.CustomerText(i % options.Sessions, tracker.NewToken());
 

@@ -54,6 +54,10 @@ public sealed partial class BenchmarkRunTests
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             Assert.Equal(result.Product.Count, document.RootElement.GetProperty("product").GetArrayLength());
             Assert.True(document.RootElement.GetProperty("summary").TryGetProperty("bare_ratio", out _));
+
+            // Every step that relayed something says what a message cost the app.
+            Assert.All(result.Product.Where(p => p.RelayedPerSecond > 0), p => Assert.True(p.AppCpuMsPerMessage > 0, $"the {p.TargetPerSecond}/s step has no CPU per message"));
+            Assert.True(document.RootElement.GetProperty("product")[0].GetProperty("app_cpu_ms_per_message").GetDouble() > 0);
         }
         finally
         {
@@ -62,6 +66,13 @@ public sealed partial class BenchmarkRunTests
                 Directory.Delete(results, recursive: true);
             }
         }
+    }
+
+    [Fact]
+    public void Cpu_per_message_is_the_apps_cpu_time_over_the_messages_of_the_step()
+    {
+        Assert.Equal(1.5, ProductLoad.CpuMsPerMessage(3, 2000));
+        Assert.Equal(0, ProductLoad.CpuMsPerMessage(3, 0));
     }
 
     [Fact]
