@@ -13,6 +13,9 @@ namespace BowInbox.Web.WhatsApp;
 /// </summary>
 internal sealed class DeliveryStatusRecorder
 {
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, IAsyncEnumerable<StatusEvent>>> StatusesOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<string> wamids) => db.StatusEvents.AsNoTracking().Where(s => wamids.Contains(s.Wamid))));
+
     /// <summary>Keeps the status and applies it; returns false when its message is not known (yet).</summary>
     public async Task<bool> RecordAsync(InboxDbContext db, InboundStatus status, List<InboxChange> changes, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ internal sealed class DeliveryStatusRecorder
 
         // One query finds whether any of them has statuses waiting (usually none: statuses follow sends).
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var earlier = (await db.StatusEvents.AsNoTracking().Where(s => wamids.Contains(s.Wamid)).ToListAsync(cancellationToken)).ToLookup(s => s.Wamid);
+        var earlier = (await StatusesOf.For(db)(db, wamids as List<string> ?? [.. wamids]).ToListAsync(cancellationToken)).ToLookup(s => s.Wamid);
         if (earlier.Count == 0)
         {
             return;

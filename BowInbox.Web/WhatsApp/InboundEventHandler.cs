@@ -50,6 +50,9 @@ internal sealed class InboundEventHandler(
         (InboxDbContext db, List<string> wamids) => db.Messages.Where(m => wamids.Contains(m.Wamid!)).Select(m => m.Wamid!)
             .Concat(db.UnroutedMessages.Where(m => wamids.Contains(m.Wamid)).Select(m => m.Wamid))));
 
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<ProxyNumber>>> OurNumbers = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db) => db.ProxyNumbers.AsNoTracking()));
+
     private readonly MovingAverage eventTime = new(TimeSpan.FromMilliseconds(1));
 
     private int ChunkFor(TimeSpan left)
@@ -101,7 +104,7 @@ internal sealed class InboundEventHandler(
 
             // The central number and the content policy are read once per turn; an Admin's change applies from the next turn.
             db.RememberReads();
-            var ourNumbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.Purpose, cancellationToken);
+            var ourNumbers = (await OurNumbers.For(db)(db).ToListAsync(cancellationToken)).ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -17,6 +17,9 @@ internal sealed class InboundProcessor(
     private const int BatchSize = 200;
     private const int MaxAttempts = 5;
 
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<long>>> PendingIds = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db) => db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize)));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -45,7 +48,7 @@ internal sealed class InboundProcessor(
         List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            ids = await PendingIds.For(db)(db).ToListAsync(cancellationToken);
         }
 
         for (var next = 0; next < ids.Count;)

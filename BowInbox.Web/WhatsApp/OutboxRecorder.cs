@@ -18,13 +18,16 @@ internal sealed class OutboxRecorder(
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<Message>>> MessagesOf = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<long> ids) => db.Messages.Where(m => ids.Contains(m.Id))));
+
     /// <summary>Records each claimed row's outcome; the rows passed in are left as they were, so a failed write can be retried.</summary>
     public async Task RecordAsync(IReadOnlyList<OutboxMessage> claimed, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var messageIds = claimed.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
-        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var messages = (messageIds.Count == 0 ? [] : await MessagesOf.For(db)(db, messageIds).ToListAsync(cancellationToken)).ToDictionary(m => m.Id);
         var changes = new List<InboxChange>();
 
         for (var i = 0; i < claimed.Count; i++)
