@@ -17,6 +17,7 @@ namespace BowInbox.Web.Sla;
 public sealed class SlaAlertRaiser(
     IDbContextFactory<InboxDbContext> contexts,
     SlaAlertNotifier notifier,
+    SlaBreachTexts breachTexts,
     InboxEvents events,
     IServiceProvider services,
     ILogger<SlaAlertRaiser> logger)
@@ -72,6 +73,7 @@ public sealed class SlaAlertRaiser(
         var escalate = breach && alert.Actions.HasFlag(SlaBreachAction.Escalate) && router is null;
         var detail = Describe(alert, dueAt);
         long alertId;
+        var texted = 0;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -98,6 +100,12 @@ public sealed class SlaAlertRaiser(
                 db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = "status", Detail = $"Escalated: {detail}", Actor = Actor });
             }
 
+            if (breach)
+            {
+                // In the alert's transaction: a breach raised twice (overlapping runs) is texted once.
+                texted = await breachTexts.QueueAsync(db, ticketId, detail, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -118,6 +126,12 @@ public sealed class SlaAlertRaiser(
         }
 
         logger.LogInformation("SLA {Level} on ticket {TicketId}: {Detail}", alert.Level, ticketId, detail);
+        if (texted > 0)
+        {
+            breachTexts.NotifySender();
+            logger.LogInformation("SLA breach on ticket {TicketId} texted to {Count} supervisor(s) on WhatsApp", ticketId, texted);
+        }
+
         await events.PublishAsync(new TicketChanged(ticketId, breach ? "sla-breach" : "sla-warning"));
         await notifier.NotifyAsync(alertId, AlertChange.Raised, cancellationToken);
         if (breach && alert.Actions.HasFlag(SlaBreachAction.Requeue) && CanRequeue(alert.Kind))

@@ -12,6 +12,7 @@ public static class SlaSetup
         services.AddSingleton<SlaPolicyAdministration>();
         services.AddSingleton<SlaClockRecalculator>();
         services.AddSingleton<SlaAlertNotifier>();
+        services.AddSingleton<SlaBreachTexts>();
         services.AddSingleton<SlaAlertRaiser>();
         services.AddSingleton<SlaAlertCentre>();
         services.AddTransient<SlaMonitorJob>();

@@ -54,6 +54,11 @@ public static class MessageTemplates
         "New job #{{1}}: {{2}} in {{3}}, urgency {{4}}. \"{{5}}\" Accept or decline below.",
         ["job number", "service", "area", "urgency", "customer's words, scanned and shortened"], ["Accept", "Decline"]);
 
+    public static readonly MessageTemplate SlaBreachAlert = new(
+        "sla_breach_alert", "en", "supervisor, from the central number, on an SLA breach (when an Admin turned it on)",
+        "SLA breach on job #{{1}}: {{2}}. Open the supervisor page in BowInbox to act.",
+        ["job number", "what is late (target and due time)"], []);
+
     public static readonly MessageTemplate RequestFollowUp = new(
         "request_follow_up", "en", "customer, sent by staff from the inbox",
         "Hi {{1}}, this is the team following up on your request #{{2}}. Reply to this message to continue.",
@@ -64,7 +69,7 @@ public static class MessageTemplates
         "Hi {{1}}, a reminder about your request #{{2}}: reply here if anything changed.",
         ["customer first name", "job number"], []);
 
-    public static IReadOnlyList<MessageTemplate> All { get; } = [JobBriefing, JobAssigned, RelayedMessage, RelayIdleClosed, NewLeadOffer, RequestFollowUp, VisitReminder];
+    public static IReadOnlyList<MessageTemplate> All { get; } = [JobBriefing, JobAssigned, RelayedMessage, RelayIdleClosed, NewLeadOffer, SlaBreachAlert, RequestFollowUp, VisitReminder];
 
     /// <summary>The README's "WhatsApp templates to approve" table; a test keeps the README equal to it.</summary>
     public static string MarkdownTable()
