@@ -31,6 +31,15 @@ public partial class InboxDbContext
         return value;
     }
 
+    /// <summary>Remembers a value read some other way (say, as part of a wider read) for <see cref="ReadOnceAsync{T}"/>.</summary>
+    public void Remember<T>(string key, T value)
+    {
+        if (readMemo is not null)
+        {
+            readMemo[key] = value;
+        }
+    }
+
     /// <summary>
     /// Records that every row under <paramref name="key"/> (say, the open tickets of one contact) is now tracked, so
     /// <see cref="IsLoaded"/> lets a lookup trust the change tracker, finding nothing included, without a query.

@@ -24,9 +24,16 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
     private static readonly CompiledPerProvider<Func<InboxDbContext, CancellationToken, Task<ProxyNumber?>>> ReadCentral = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, CancellationToken _) => db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active).OrderBy(n => n.Id).FirstOrDefault()));
 
+    /// <summary>Under this key a unit of work that remembers reads keeps the central number.</summary>
+    public const string CentralKey = "central-number";
+
     /// <summary>The active central number (read once per unit of work that remembers reads).</summary>
     public static Task<ProxyNumber?> CentralAsync(InboxDbContext db, CancellationToken cancellationToken)
-        => db.ReadOnceAsync("central-number", (d, ct) => ReadCentral.For(d)(d, ct), cancellationToken);
+        => db.ReadOnceAsync(CentralKey, (d, ct) => ReadCentral.For(d)(d, ct), cancellationToken);
+
+    /// <summary>The central number among all our numbers, chosen as <see cref="CentralAsync"/> chooses it.</summary>
+    public static ProxyNumber? CentralAmong(IEnumerable<ProxyNumber> numbers)
+        => numbers.Where(n => n.Purpose == NumberPurpose.Central && n.Active).OrderBy(n => n.Id).FirstOrDefault();
 
     /// <summary>Queues a payload; returns false when the window is closed and there is no template to fall back to.</summary>
     public async Task<bool> SendAsync(

@@ -104,7 +104,9 @@ internal sealed class InboundEventHandler(
 
             // The central number and the content policy are read once per turn; an Admin's change applies from the next turn.
             db.RememberReads();
-            var ourNumbers = (await OurNumbers.For(db)(db).ToListAsync(cancellationToken)).ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
+            var proxyNumbers = await OurNumbers.For(db)(db).ToListAsync(cancellationToken);
+            var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
+            db.Remember(BowInbox.Web.Relay.RelayDelivery.CentralKey, BowInbox.Web.Relay.RelayDelivery.CentralAmong(proxyNumbers));
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
