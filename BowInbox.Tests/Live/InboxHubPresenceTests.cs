@@ -26,6 +26,15 @@ public sealed class InboxHubPresenceTests
     }
 
     [Fact]
+    public void Behind_a_backplane_every_change_is_pushed_for_the_clients_of_other_servers()
+    {
+        var presence = new InboxHubPresence(scaledOut: true);
+
+        Assert.True(presence.AnyConnected);
+        Assert.Equal(0, presence.Count);
+    }
+
+    [Fact]
     public async Task Connections_are_counted_while_open_and_pushes_resume_after_an_idle_spell()
     {
         await using var app = new InboxAppFactory();

@@ -7,11 +7,14 @@ namespace BowInbox.Web.Live;
 /// <see cref="InboxBroadcaster"/> skips reading the database; a client that connects later loads what it shows itself.
 /// Keyed by connection id so that a disconnect reported twice (or without a connect) cannot hide a live client.
 /// </summary>
-public sealed class InboxHubPresence
+/// <param name="scaledOut">
+/// With a backplane, clients of the other web servers count too (this server cannot see them): every change is pushed.
+/// </param>
+public sealed class InboxHubPresence(bool scaledOut = false)
 {
     private readonly ConcurrentDictionary<string, byte> connections = new(StringComparer.Ordinal);
 
-    public bool AnyConnected => !connections.IsEmpty;
+    public bool AnyConnected => scaledOut || !connections.IsEmpty;
 
     public int Count => connections.Count;
 

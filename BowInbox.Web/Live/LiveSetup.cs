@@ -1,15 +1,30 @@
 using System.Text.Json.Serialization;
+using StackExchange.Redis;
 
 namespace BowInbox.Web.Live;
 
 public static class LiveSetup
 {
-    /// <summary>The inbox hub and the broadcaster that feeds it from <see cref="InboxEvents"/>.</summary>
+    /// <summary>Name of the connection string that turns on the Redis backplane (several web servers).</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>
+    /// The inbox hub and the broadcaster that feeds it from <see cref="InboxEvents"/>. With a Redis connection string
+    /// the hub uses a Redis backplane, so a change pushed by one web server reaches hub clients on every server.
+    /// </summary>
     public static void AddLive(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR()
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        var signalR = builder.Services.AddSignalR()
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddSingleton<InboxHubPresence>();
+        var scaledOut = !string.IsNullOrWhiteSpace(redis);
+        if (scaledOut)
+        {
+            // The hub's own channels only: other users of the same Redis server are not disturbed.
+            signalR.AddStackExchangeRedis(redis!, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("BowInbox"));
+        }
+
+        builder.Services.AddSingleton(new InboxHubPresence(scaledOut));
         builder.Services.AddSingleton<InboxBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxBroadcaster>());
     }
