@@ -43,5 +43,24 @@ public sealed class RedisBackplaneTests
         await Task.Delay(QuietPeriod);
         Assert.Empty(tech1.Received);
         Assert.All(intake.Received, c => Assert.DoesNotContain(Customer, c.Json, StringComparison.Ordinal));
+
+        var health = await second.CreateBrowserlessClient().GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unreachable_redis_leaves_the_server_working_and_reports_it_degraded()
+    {
+        // Nothing listens on port 1: the backplane is configured but down.
+        await using var app = new InboxAppFactory();
+        app.Settings["ConnectionStrings:Redis"] = "127.0.0.1:1";
+
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app, "still working?", "15557000778");
+
+        Assert.True(ticketId > 0);
+        var health = await app.CreateBrowserlessClient().GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync());
     }
 }

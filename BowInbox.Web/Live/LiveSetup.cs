@@ -22,6 +22,8 @@ public static class LiveSetup
         {
             // The hub's own channels only: other users of the same Redis server are not disturbed.
             signalR.AddStackExchangeRedis(redis!, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("BowInbox"));
+            builder.Services.AddSingleton(new RedisBackplaneHealth(redis!));
+            builder.Services.AddHealthChecks().AddCheck<RedisBackplaneHealth>("redis-backplane");
         }
 
         builder.Services.AddSingleton(new InboxHubPresence(scaledOut));
