@@ -1,6 +1,11 @@
+using System.Collections.Concurrent;
+using BowInbox.Core.Sla;
+using BowInbox.Data.Identity;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
+using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
+using BowInbox.Web.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using static BowInbox.Tests.Live.LiveTestData;
 
@@ -32,21 +37,71 @@ public sealed class RedisBackplaneTests
         second.Settings["ConnectionStrings:Redis"] = redis;
         await using var intake = await HubClients.ConnectAsync(second, Intake);
         await using var tech1 = await HubClients.ConnectAsync(second, Tech1);
+
+        // A circuit's live inbox on the second server, and what the second server's workers act on.
+        using var scope = second.Services.CreateScope();
+        var feed = scope.ServiceProvider.GetRequiredService<LiveInboxFeed>();
+        var shown = new ConcurrentQueue<InboxChange>();
+        feed.Changed += change =>
+        {
+            shown.Enqueue(change);
+            return Task.CompletedTask;
+        };
+        feed.Start(IntakeAgent);
+        var actedOn = new ConcurrentQueue<InboxChange>();
+        using var workers = second.Services.GetRequiredService<InboxEvents>().Subscribe(change =>
+        {
+            actedOn.Enqueue(change);
+            return Task.CompletedTask;
+        });
         await Task.Delay(QuietPeriod);
         intake.Received.Clear();
         tech1.Received.Clear();
 
         // Published on the first server only: nothing on the second server pushes this change by itself.
-        await first.Services.GetRequiredService<InboxEvents>().PublishAsync(new TicketChanged(ticketId, "backplane test"));
+        var change = new TicketChanged(ticketId, "backplane test");
+        await first.Services.GetRequiredService<InboxEvents>().PublishAsync(change);
 
         await intake.WaitForAsync(InboxClientMethods.TicketUpdated, ticketId, c => c.Payload.GetProperty("status").GetString() == "New");
+        await Eventually.TrueAsync(() => shown.Contains(change), "the second server's live inbox to show the change");
         await Task.Delay(QuietPeriod);
         Assert.Empty(tech1.Received);
+        Assert.DoesNotContain(change, actedOn);
         Assert.All(intake.Received, c => Assert.DoesNotContain(Customer, c.Json, StringComparison.Ordinal));
+
+        // An SLA alert raised on the first server reaches the alert centres of the second (Supervisors only).
+        long alertId;
+        await using (var db = first.CreateDbContext())
+        {
+            var alert = new SlaAlertRecord { TicketId = ticketId, Kind = SlaTargetKind.FirstResponse, Level = SlaAlertLevel.Breach, DueAt = DateTime.UtcNow, RaisedAt = DateTime.UtcNow };
+            db.SlaAlerts.Add(alert);
+            await db.SaveChangesAsync();
+            alertId = alert.Id;
+        }
+
+        var supervisorCentre = new SlaAlertFeed(second.Services.GetRequiredService<SlaAlertNotifier>());
+        var technicianCentre = new SlaAlertFeed(second.Services.GetRequiredService<SlaAlertNotifier>());
+        var alerts = new ConcurrentQueue<(string Who, SlaAlertEvent Alert)>();
+        supervisorCentre.Changed += a => Record("supervisor", a);
+        technicianCentre.Changed += a => Record("technician", a);
+        supervisorCentre.Start(BowInbox.Tests.Sla.SlaAlertCentreTests.As(Roles.Supervisor, "supervisor@demo.local"));
+        technicianCentre.Start(BowInbox.Tests.Sla.SlaAlertCentreTests.As(Roles.Technician, Tech1));
+        await first.Services.GetRequiredService<SlaAlertNotifier>().NotifyAsync(alertId, AlertChange.Raised);
+
+        await Eventually.TrueAsync(() => alerts.Any(a => a.Who == "supervisor" && a.Alert.Alert.Id == alertId), "the second server's alert centre to show the alert");
+        Assert.DoesNotContain(alerts, a => a.Who == "technician");
+        supervisorCentre.Dispose();
+        technicianCentre.Dispose();
 
         var health = await second.CreateBrowserlessClient().GetAsync("/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+
+        Task Record(string who, SlaAlertEvent alert)
+        {
+            alerts.Enqueue((who, alert));
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

@@ -12,14 +12,29 @@ public sealed record TicketChanged(int TicketId, string What) : InboxChange(Tick
 /// <summary>
 /// In-process domain events, published after the change is committed. Later features (routing,
 /// relay, the live inbox hub) subscribe here instead of being called from the channel.
+/// Work on a change (SLA clocks, intake, hub pushes, audit) is done by the server that made it: <see cref="Subscribe"/>
+/// hears this server's changes only. What only shows changes (a circuit's live inbox) subscribes with
+/// <see cref="SubscribeView"/>, which also hears the other web servers' changes when a backplane relays them.
 /// </summary>
 public sealed class InboxEvents(ILogger<InboxEvents> logger)
 {
     private readonly Listeners<InboxChange> listeners = new();
+    private readonly Listeners<InboxChange> views = new();
 
+    /// <summary>This server's changes, to act on.</summary>
     public IDisposable Subscribe(Func<InboxChange, Task> handler) => listeners.Subscribe(handler);
 
+    /// <summary>Every server's changes, to show.</summary>
+    public IDisposable SubscribeView(Func<InboxChange, Task> handler) => views.Subscribe(handler);
+
     // One failing listener must not stop the others or the channel that published.
-    public Task PublishAsync(InboxChange change)
-        => listeners.NotifyAsync(change, ex => logger.LogError(ex, "An inbox event listener failed for ticket {TicketId}", change.TicketId));
+    public async Task PublishAsync(InboxChange change)
+    {
+        await listeners.NotifyAsync(change, ex => logger.LogError(ex, "An inbox event listener failed for ticket {TicketId}", change.TicketId));
+        await FromOtherServerAsync(change);
+    }
+
+    /// <summary>A change another web server made and published: shown here, acted on there.</summary>
+    public Task FromOtherServerAsync(InboxChange change)
+        => views.NotifyAsync(change, ex => logger.LogError(ex, "An inbox view listener failed for ticket {TicketId}", change.TicketId));
 }

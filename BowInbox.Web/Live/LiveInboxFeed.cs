@@ -5,7 +5,8 @@ namespace BowInbox.Web.Live;
 
 /// <summary>
 /// A circuit's view of <see cref="InboxEvents"/>: only changes to tickets its user may see get through.
-/// Components re-read the database on each change, so a dropped circuit loses nothing it showed.
+/// Components re-read the database on each change, so a dropped circuit loses nothing it showed. Behind a backplane it
+/// also hears the other web servers' changes.
 /// </summary>
 public sealed class LiveInboxFeed(InboxEvents events, TicketAccess access, ILogger<LiveInboxFeed> logger) : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class LiveInboxFeed(InboxEvents events, TicketAccess access, ILogg
     public void Start(ClaimsPrincipal viewer)
     {
         user = viewer;
-        subscription ??= events.Subscribe(OnChangeAsync);
+        subscription ??= events.SubscribeView(OnChangeAsync);
     }
 
     private async Task OnChangeAsync(InboxChange change)

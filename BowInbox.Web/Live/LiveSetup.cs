@@ -10,7 +10,8 @@ public static class LiveSetup
 
     /// <summary>
     /// The inbox hub and the broadcaster that feeds it from <see cref="InboxEvents"/>. With a Redis connection string
-    /// the hub uses a Redis backplane, so a change pushed by one web server reaches hub clients on every server.
+    /// the hub uses a Redis backplane, so a change pushed by one web server reaches hub clients on every server, and
+    /// <see cref="RedisLiveRelay"/> carries the changes and alerts to the other servers' circuits.
     /// </summary>
     public static void AddLive(this WebApplicationBuilder builder)
     {
@@ -22,8 +23,9 @@ public static class LiveSetup
         {
             // The hub's own channels only: other users of the same Redis server are not disturbed.
             signalR.AddStackExchangeRedis(redis!, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("BowInbox"));
-            builder.Services.AddSingleton(new RedisBackplaneHealth(redis!));
+            builder.Services.AddSingleton(new RedisBackplaneConnection(redis!));
             builder.Services.AddHealthChecks().AddCheck<RedisBackplaneHealth>("redis-backplane");
+            builder.Services.AddHostedService<RedisLiveRelay>();
         }
 
         builder.Services.AddSingleton(new InboxHubPresence(scaledOut));

@@ -7,53 +7,18 @@ namespace BowInbox.Web.Live;
 /// With the Redis backplane on, reports whether its server answers. Degraded, not unhealthy, when it does not: this
 /// server still works for everyone connected to it, only its live pushes stop reaching the other servers' clients.
 /// </summary>
-public sealed class RedisBackplaneHealth(string configuration) : IHealthCheck, IAsyncDisposable
+public sealed class RedisBackplaneHealth(RedisBackplaneConnection redis) : IHealthCheck
 {
-    private readonly SemaphoreSlim connecting = new(1, 1);
-    private ConnectionMultiplexer? redis;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var latency = await (await ConnectAsync()).GetDatabase().PingAsync();
+            var latency = await (await redis.GetAsync()).GetDatabase().PingAsync();
             return HealthCheckResult.Healthy($"Redis backplane answers in {latency.TotalMilliseconds:0} ms");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             return HealthCheckResult.Degraded("Redis backplane unreachable: live updates from this server do not reach the clients of other servers", ex);
         }
-    }
-
-    private async Task<ConnectionMultiplexer> ConnectAsync()
-    {
-        if (redis is { } connected)
-        {
-            return connected;
-        }
-
-        await connecting.WaitAsync();
-        try
-        {
-            var options = ConfigurationOptions.Parse(configuration);
-            options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 2000;
-            options.AsyncTimeout = 2000;
-            return redis ??= await ConnectionMultiplexer.ConnectAsync(options);
-        }
-        finally
-        {
-            connecting.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (redis is not null)
-        {
-            await redis.DisposeAsync();
-        }
-
-        connecting.Dispose();
     }
 }
