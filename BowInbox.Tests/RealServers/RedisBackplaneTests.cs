@@ -29,6 +29,11 @@ public sealed class RedisBackplaneTests
             TestEnvironment.SkipOrFail("No Redis server (set BOWINBOX_REDIS to host:port, as .ci/run does)");
         }
 
+        // Everything the servers say to each other on the live channel, to check that no number is in it.
+        await using var listener = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis!);
+        var onTheWire = new ConcurrentQueue<string>();
+        await listener.GetSubscriber().SubscribeAsync(RedisLiveRelay.Channel, (_, message) => onTheWire.Enqueue(message.ToString()));
+
         await using var first = new InboxAppFactory { KeepFolder = true };
         first.Settings["ConnectionStrings:Redis"] = redis;
         var ticketId = await ChannelTestData.CustomerWroteAsync(first, "my boiler is making noises", Customer);
@@ -96,6 +101,9 @@ public sealed class RedisBackplaneTests
         var health = await second.CreateBrowserlessClient().GetAsync("/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+
+        Assert.Contains(onTheWire, m => m.Contains(nameof(SlaAlertEvent), StringComparison.Ordinal));
+        Assert.DoesNotContain(onTheWire, m => m.Contains(Customer, StringComparison.Ordinal));
 
         Task Record(string who, SlaAlertEvent alert)
         {

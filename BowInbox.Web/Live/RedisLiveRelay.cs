@@ -38,7 +38,10 @@ public sealed class RedisLiveRelay(
             logger.LogWarning(ex, "Could not subscribe to the other web servers' live updates; they show here after a reload until Redis answers");
         }
 
-        subscriptions.Add(events.Subscribe(change => SendAsync(change.GetType().Name, JsonSerializer.Serialize(change, change.GetType()))));
+        // What the pages show; the other changes (a provider paused, an alert to raise) are work for this server alone.
+        subscriptions.Add(events.Subscribe(change => change is MessageAdded or MessageStatusChanged or TicketChanged
+            ? SendAsync(change.GetType().Name, JsonSerializer.Serialize(change, change.GetType()))
+            : Task.CompletedTask));
         subscriptions.Add(slaAlerts.SubscribeOutgoing(alert => SendAsync(nameof(SlaAlertEvent), JsonSerializer.Serialize(alert))));
         subscriptions.Add(supervisorAlerts.SubscribeOutgoing(alert => SendAsync(nameof(SupervisorAlertEvent), JsonSerializer.Serialize(alert))));
     }
