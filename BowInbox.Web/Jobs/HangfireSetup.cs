@@ -34,6 +34,11 @@ public static class HangfireSetup
 
     public static void MapJobDashboard(this WebApplication app)
     {
+        // The job client is created now, from this host's own logger factory: Hangfire's log provider is process-wide,
+        // so a client created later could take the one of another host in the process (the test suite runs many),
+        // already disposed, and every page that enqueues a job would fail.
+        _ = app.Services.GetRequiredService<IBackgroundJobClient>();
+
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardFilter()],
