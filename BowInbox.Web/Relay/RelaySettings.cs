@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BowInbox.Core.Scanning;
-using BowInbox.Core.Settings;
 using BowInbox.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +49,7 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 
     public static async Task<int> IdleTtlDaysAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
-        var json = await db.Settings.AsNoTracking().Where(s => s.Key == IdleTtlKey).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken);
+        var json = await db.SettingJsonAsync(IdleTtlKey, cancellationToken);
         return json is not null && int.TryParse(json, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= MaxIdleTtlDays
             ? days
             : DefaultIdleTtlDays;
@@ -101,16 +100,7 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
     private async Task SaveAsync(string key, string json, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
-        if (setting is null)
-        {
-            setting = new Setting { Key = key };
-            db.Settings.Add(setting);
-        }
-
-        setting.Json = json;
-        setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        setting.UpdatedBy = actor;
+        await db.StoreSettingAsync(key, json, actor, time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BowInbox.Core.Routing;
-using BowInbox.Core.Settings;
 using BowInbox.Data;
 using BowInbox.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public sealed class RoutingRulesStore(IDbContextFactory<InboxDbContext> contexts
 
     public static async Task<QualificationRules> LoadAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
-        var stored = await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.SettingJsonAsync(Key, cancellationToken);
         return stored is not null && Parse(stored).Rules is { } rules ? rules : QualificationRules.Default;
     }
 
@@ -93,16 +92,7 @@ public sealed class RoutingRulesStore(IDbContextFactory<InboxDbContext> contexts
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == Key, cancellationToken);
-        if (setting is null)
-        {
-            setting = new Setting { Key = Key };
-            db.Settings.Add(setting);
-        }
-
-        setting.Json = ToJson(rules);
-        setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        setting.UpdatedBy = actor;
+        await db.StoreSettingAsync(Key, ToJson(rules), actor, time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(actor, AuditActions.PolicyChanged, Key,
             $"{rules.Services.Count} services, {rules.Areas.Count} areas, {rules.UrgencyWords.Count} urgency words", cancellationToken);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BowInbox.Core.Settings;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Audit;
@@ -21,7 +20,15 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
     public const string SettingKey = "sla.breach-whatsapp";
 
     public static async Task<bool> EnabledAsync(InboxDbContext db, CancellationToken cancellationToken)
-        => await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Json).FirstOrDefaultAsync(cancellationToken) == "true";
+        => await db.SettingJsonAsync(SettingKey, cancellationToken) == "true";
+
+    /// <summary>Supervisors (not Admins) with a registered command number.</summary>
+    private static IQueryable<ApplicationUser> SupervisorsWithNumbers(InboxDbContext db) =>
+        from u in db.Users
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == Roles.Supervisor && u.WhatsAppHash != null && u.WhatsAppProtected != null
+        select u;
 
     public static string Text(int ticketId, string whatIsLate) => $"SLA breach on job #{ticketId}: {whatIsLate}. Open the supervisor page in BowInbox to act.";
 
@@ -33,12 +40,7 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
             return 0;
         }
 
-        var supervisors = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Supervisor && u.WhatsAppHash != null && u.WhatsAppProtected != null
-            select new { u.WhatsAppHash, u.WhatsAppProtected }).Distinct().ToListAsync(cancellationToken);
+        var supervisors = await SupervisorsWithNumbers(db).Select(u => new { u.WhatsAppHash, u.WhatsAppProtected }).Distinct().ToListAsync(cancellationToken);
         var template = MessageTemplates.SlaBreachAlert.Payload([ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), whatIsLate]);
         foreach (var supervisor in supervisors)
         {
@@ -54,12 +56,7 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
     public async Task<(bool Enabled, int Supervisors)> StatusAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var supervisors = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Supervisor && u.WhatsAppHash != null
-            select u.Id).Distinct().CountAsync(cancellationToken);
+        var supervisors = await SupervisorsWithNumbers(db).Select(u => u.Id).Distinct().CountAsync(cancellationToken);
         return (await EnabledAsync(db, cancellationToken), supervisors);
     }
 
@@ -71,22 +68,14 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
             return ActionResult.Fail("Only Admins change SLA alerts.");
         }
 
+        var actor = SlaPolicyAdministration.Actor(user);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == SettingKey, cancellationToken);
-            if (setting is null)
-            {
-                setting = new Setting { Key = SettingKey };
-                db.Settings.Add(setting);
-            }
-
-            setting.Json = enabled ? "true" : "false";
-            setting.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            setting.UpdatedBy = user.Identity?.Name ?? TicketAccess.UserId(user) ?? "unknown";
+            await db.StoreSettingAsync(SettingKey, enabled ? "true" : "false", actor, time.GetUtcNow().UtcDateTime, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await audit.WriteAsync(user.Identity?.Name ?? TicketAccess.UserId(user) ?? "unknown", AuditActions.SlaChanged, SettingKey, enabled ? "breach texts on" : "breach texts off", cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.SlaChanged, SettingKey, enabled ? "breach texts on" : "breach texts off", cancellationToken);
         return ActionResult.Ok(enabled ? "Supervisors are now texted on WhatsApp when a target is breached." : "Breaches are no longer texted on WhatsApp.");
     }
 }

@@ -134,5 +134,6 @@ public sealed class SlaPolicyAdministration(
         return $"sla:{name ?? groupId?.ToString(CultureInfo.InvariantCulture)}/{urgency}";
     }
 
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? TicketAccess.UserId(user) ?? "unknown";
+    /// <summary>Who changed an SLA setting, as the audit log and the setting's row keep it.</summary>
+    internal static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? TicketAccess.UserId(user) ?? "unknown";
 }
