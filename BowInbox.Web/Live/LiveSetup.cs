@@ -23,7 +23,7 @@ public static class LiveSetup
         {
             // The hub's own channels only: other users of the same Redis server are not disturbed.
             signalR.AddStackExchangeRedis(redis!, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("BowInbox"));
-            builder.Services.AddSingleton(new RedisBackplaneConnection(redis!));
+            builder.Services.AddSingleton(_ => new RedisBackplaneConnection(redis!)); // created by the container, so disposed with it
             builder.Services.AddHealthChecks().AddCheck<RedisBackplaneHealth>("redis-backplane");
             builder.Services.AddHostedService<RedisLiveRelay>();
         }
