@@ -7,12 +7,14 @@ namespace BowInbox.Data.Sqlite;
 
 /// <summary>
 /// WAL lets the inbox read while webhooks write, and a busy timeout makes concurrent writers wait
-/// for the lock instead of failing with "database is locked". The pragmas belong to the native connection,
+/// for the lock instead of failing with "database is locked". Temporary tables and statement journals stay in
+/// memory: on disk, SQLite created, wrote and deleted a temporary file for about every other relayed message.
+/// The pragmas belong to the native connection,
 /// which Microsoft.Data.Sqlite pools: they run once per native connection, not on every pooled open.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
