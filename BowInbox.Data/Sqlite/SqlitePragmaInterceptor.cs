@@ -14,7 +14,13 @@ namespace BowInbox.Data.Sqlite;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; " + ConnectionPragmas;
+
+    // WAL is recorded in the database file, so a read-only connection cannot switch to it: on a file that exists but is
+    // still empty (touched by an installer, or left by a first start killed before its first write), it fails with
+    // "attempt to write a readonly database". EF Core's check that the database exists opens such a connection before
+    // migrating; it gets the rest, and the first read-write connection sets WAL.
+    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
@@ -23,7 +29,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PragmasFor(connection);
             command.ExecuteNonQuery();
             MarkConfigured(connection);
         }
@@ -34,11 +40,14 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
             MarkConfigured(connection);
         }
     }
+
+    private static string PragmasFor(DbConnection connection)
+        => new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ConnectionPragmas : Pragmas;
 
     private static bool NeedsPragmas(DbConnection connection)
         => connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);

@@ -33,6 +33,23 @@ public sealed class SqlitePragmaTests
         }
     }
 
+    [Fact]
+    public async Task The_app_starts_on_an_existing_empty_database_file_migrates_it_and_puts_it_in_WAL_mode()
+    {
+        // An installer's `touch`, or a first start killed before its first write, leaves an empty file behind. EF Core
+        // checks that the database exists on a read-only connection, where switching to WAL failed and stopped the start.
+        await using var app = new InboxAppFactory();
+        await File.WriteAllBytesAsync(app.DatabaseFile, []);
+
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.True(await db.Users.AnyAsync(), "the Development seed ran after the migrations");
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+        Assert.Equal("2", await PragmaAsync(db, "temp_store"));
+    }
+
     private static async Task<string?> PragmaAsync(InboxDbContext db, string pragma)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
