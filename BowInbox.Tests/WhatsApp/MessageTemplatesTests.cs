@@ -25,6 +25,18 @@ public sealed class MessageTemplatesTests
     }
 
     [Fact]
+    public void A_body_filled_in_is_the_free_form_text_with_every_parameter_in_its_place()
+    {
+        Assert.Equal(
+            "SLA breach on job #42: First response was due at 10:00. Open the supervisor page in BowInbox to act.",
+            MessageTemplates.SlaBreachAlert.Text(["42", "First response was due at 10:00"]));
+        Assert.Equal(
+            "SLA breach on job #{{2}}: late. Open the supervisor page in BowInbox to act.",
+            MessageTemplates.SlaBreachAlert.Text(["{{2}}", "late"]));
+        Assert.Throws<ArgumentException>(() => MessageTemplates.SlaBreachAlert.Text(["42"]));
+    }
+
+    [Fact]
     public void Each_body_numbers_exactly_the_parameters_the_sender_passes()
     {
         foreach (var template in MessageTemplates.All)

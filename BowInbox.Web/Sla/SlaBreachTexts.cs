@@ -30,8 +30,6 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
         where r.Name == Roles.Supervisor && u.WhatsAppHash != null && u.WhatsAppProtected != null
         select u;
 
-    public static string Text(int ticketId, string whatIsLate) => $"SLA breach on job #{ticketId}: {whatIsLate}. Open the supervisor page in BowInbox to act.";
-
     /// <summary>Queues the texts in the caller's transaction (with the alert row, so a breach is texted once); returns how many.</summary>
     public async Task<int> QueueAsync(InboxDbContext db, int ticketId, string whatIsLate, CancellationToken cancellationToken)
     {
@@ -41,10 +39,12 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
         }
 
         var supervisors = await SupervisorsWithNumbers(db).Select(u => new { u.WhatsAppHash, u.WhatsAppProtected }).Distinct().ToListAsync(cancellationToken);
-        var template = MessageTemplates.SlaBreachAlert.Payload([ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), whatIsLate]);
+        string[] parameters = [ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), whatIsLate];
+        var text = MessageTemplates.SlaBreachAlert.Text(parameters);
+        var template = MessageTemplates.SlaBreachAlert.Payload(parameters);
         foreach (var supervisor in supervisors)
         {
-            await delivery.SendTextAsync(db, central.PhoneNumberId, new Recipient(supervisor.WhatsAppProtected!, supervisor.WhatsAppHash!), Text(ticketId, whatIsLate), template, null, cancellationToken);
+            await delivery.SendTextAsync(db, central.PhoneNumberId, new Recipient(supervisor.WhatsAppProtected!, supervisor.WhatsAppHash!), text, template, null, cancellationToken);
         }
 
         return supervisors.Count;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using BowInbox.Core.WhatsApp;
 
 namespace BowInbox.Web.WhatsApp;
@@ -7,15 +9,12 @@ namespace BowInbox.Web.WhatsApp;
 /// A WhatsApp message template that must be approved in the Meta account before it can be sent: outside the
 /// 24-hour window nothing else goes through. <see cref="Body"/> is the text to submit, with its numbered parameters.
 /// </summary>
-public sealed record MessageTemplate(string Name, string Language, string SentTo, string Body, IReadOnlyList<string> Parameters, IReadOnlyList<string> QuickReplies)
+public sealed partial record MessageTemplate(string Name, string Language, string SentTo, string Body, IReadOnlyList<string> Parameters, IReadOnlyList<string> QuickReplies)
 {
     /// <summary>The send payload; the parameters must match the approved template's, in number and order.</summary>
     public string Payload(IReadOnlyList<string> parameters, IReadOnlyList<string>? quickReplyPayloads = null)
     {
-        if (parameters.Count != Parameters.Count)
-        {
-            throw new ArgumentException($"Template {Name} takes {Parameters.Count} parameters ({string.Join(", ", Parameters)}), not {parameters.Count}.", nameof(parameters));
-        }
+        CheckCount(parameters);
 
         if ((quickReplyPayloads?.Count ?? 0) != QuickReplies.Count)
         {
@@ -24,6 +23,28 @@ public sealed record MessageTemplate(string Name, string Language, string SentTo
 
         return OutboundPayloads.Template(Name, Language, parameters, quickReplyPayloads);
     }
+
+    /// <summary>
+    /// The body with its parameters filled in, in one pass (a parameter that itself reads <c>{{2}}</c> stays as it is):
+    /// the same words as a free-form text, inside the 24-hour window.
+    /// </summary>
+    public string Text(IReadOnlyList<string> parameters)
+    {
+        CheckCount(parameters);
+
+        return Placeholder().Replace(Body, m => parameters[int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) - 1]);
+    }
+
+    private void CheckCount(IReadOnlyList<string> parameters)
+    {
+        if (parameters.Count != Parameters.Count)
+        {
+            throw new ArgumentException($"Template {Name} takes {Parameters.Count} parameters ({string.Join(", ", Parameters)}), not {parameters.Count}.", nameof(parameters));
+        }
+    }
+
+    [GeneratedRegex(@"\{\{(\d+)\}\}")]
+    private static partial Regex Placeholder();
 }
 
 /// <summary>Every template BowInbox sends: the one list senders use, the README documents and a test checks.</summary>
