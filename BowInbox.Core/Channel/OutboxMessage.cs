@@ -13,6 +13,12 @@ public class OutboxMessage
 
     public string ToProtected { get; set; } = "";
 
+    /// <summary>
+    /// The recipient's keyed hash, which keeps a recipient's messages in order: a row waiting for a retry holds back
+    /// the later rows from the same number to the same recipient. Null where order does not matter (read receipts).
+    /// </summary>
+    public string? RecipientHash { get; set; }
+
     public OutboxKind Kind { get; set; }
 
     /// <summary>The Graph API request body without <c>to</c>, which is added at send time.</summary>

@@ -119,14 +119,86 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_message_waiting_for_its_retry_holds_back_the_later_ones_to_the_same_recipient_and_no_one_else()
+    {
+        const string Other = "15557000002";
+        await using var app = new InboxAppFactory();
+        await ChannelTestData.CustomerWroteAsync(app);
+        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
+        var writer = app.Services.GetRequiredService<OutboxWriter>();
+        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
+        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+        app.Graph.RespondNext(HttpStatusCode.InternalServerError, Fixtures.Text("send_error_500_131000.json"));
+        async Task EnqueueAsync(string number, string text)
+        {
+            Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(number), text, null, CancellationToken.None));
+            await db.SaveChangesAsync();
+            writer.NotifySender();
+        }
+
+        await EnqueueAsync(ChannelTestData.Customer, "first");
+        await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.Attempts == 1 && o.Status == OutboxStatus.Pending), "the first send to fail and wait for its retry");
+        await EnqueueAsync(ChannelTestData.Customer, "second");
+        await EnqueueAsync(Other, "to someone else");
+
+        await Eventually.TrueAsync(() => Task.FromResult(app.Graph.Requests.Any(r => r.Text == "to someone else")), "another recipient's message to go out meanwhile");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "second");
+        await Eventually.TrueAsync(() => Task.FromResult(app.Graph.Requests.Any(r => r.Text == "second")), "the held message to go out after the retry", timeoutMs: 15_000);
+        var toCustomer = app.Graph.Requests.Where(r => r.To == ChannelTestData.Customer && r.Text is "first" or "second").Select(r => r.Text).ToList();
+        Assert.Equal(2, (await db.Outbox.AsNoTracking().SingleAsync(o => o.PayloadJson.Contains("\"first\""))).Attempts);
+        Assert.Equal(1, (await db.Outbox.AsNoTracking().SingleAsync(o => o.PayloadJson.Contains("\"second\""))).Attempts);
+        Assert.Equal(["first", "first", "second"], toCustomer);
+    }
+
+    [Fact]
+    public async Task A_recipients_next_message_waits_for_the_answer_to_the_one_before_and_goes_back_unsent_if_that_one_is_retried()
+    {
+        const string Other = "15557000002";
+        await using var app = new InboxAppFactory();
+        await ChannelTestData.CustomerWroteAsync(app);
+        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
+        var writer = app.Services.GetRequiredService<OutboxWriter>();
+        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
+        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+        var slowAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Graph.BeforeAnswer = request => request.Text == "slow" && !slowAnswer.Task.IsCompleted ? slowAnswer.Task : Task.CompletedTask;
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+
+        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "slow", null, CancellationToken.None));
+        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "next", null, CancellationToken.None));
+        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(Other), "to someone else", null, CancellationToken.None));
+        await db.SaveChangesAsync();
+        writer.NotifySender();
+
+        await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"to someone else\"") && o.Status == OutboxStatus.Sent), "another recipient's message to go out meanwhile");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "next");
+        app.Graph.RespondNext(HttpStatusCode.InternalServerError, Fixtures.Text("send_error_500_131000.json"));
+        slowAnswer.SetResult();
+
+        await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"next\"") && o.Status == OutboxStatus.Sent), "the held message to go out after the retry", timeoutMs: 15_000);
+        Assert.Equal(["slow", "slow", "next"], app.Graph.Requests.Where(r => r.To == ChannelTestData.Customer).Select(r => r.Text));
+        var next = await db.Outbox.AsNoTracking().SingleAsync(o => o.PayloadJson.Contains("\"next\""));
+        Assert.Equal(1, next.Attempts);
+        Assert.Null(next.LastError);
+    }
+
+    [Fact]
     public async Task Sends_are_pipelined_up_to_the_limit_and_a_slow_answer_holds_up_no_other_send()
     {
         await using var app = new InboxAppFactory();
         app.Settings["WhatsApp:MaxSendsInFlight"] = "4";
-        await ChannelTestData.CustomerWroteAsync(app);
+        string[] customers = [ChannelTestData.Customer, "15557000002", "15557000003", "15557000004"];
+        foreach (var customer in customers)
+        {
+            await ChannelTestData.CustomerWroteAsync(app, from: customer);
+        }
+
         var writer = app.Services.GetRequiredService<OutboxWriter>();
         var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
-        var to = new Recipient(protector.Protect(ChannelTestData.Customer), protector.Hash(ChannelTestData.Customer));
+        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
         var slowAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = 0;
         var mostWaiting = 0;
@@ -146,10 +218,11 @@ public sealed class OutboxTests
 
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", to, "slow", null, CancellationToken.None));
+            // A recipient's messages go one at a time, in order: the quick ones go to the three customers the slow one is not for.
+            Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(customers[0]), "slow", null, CancellationToken.None));
             for (var i = 0; i < 20; i++)
             {
-                Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", to, $"row {i}", null, CancellationToken.None));
+                Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(customers[1 + (i % 3)]), $"row {i}", null, CancellationToken.None));
             }
 
             await db.SaveChangesAsync();
@@ -165,6 +238,11 @@ public sealed class OutboxTests
         slowAnswer.SetResult();
         await Eventually.TrueAsync(() => check.Outbox.AnyAsync(o => o.Id == slow.Id && o.Status == OutboxStatus.Sent), "the slow row recorded once answered");
         Assert.Equal(21, app.Graph.Requests.Count(r => r.Text == "slow" || r.Text?.StartsWith("row ", StringComparison.Ordinal) == true));
+        for (var c = 0; c < 3; c++)
+        {
+            var expected = Enumerable.Range(0, 20).Where(i => i % 3 == c).Select(i => $"row {i}");
+            Assert.Equal(expected, app.Graph.Requests.Where(r => r.To == customers[1 + c] && r.Text?.StartsWith("row ", StringComparison.Ordinal) == true).Select(r => r.Text));
+        }
     }
 
     [Fact]

@@ -21,8 +21,11 @@ internal sealed class OutboxRecorder(
     private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<Message>>> MessagesOf = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, List<long> ids) => db.Messages.Where(m => ids.Contains(m.Id))));
 
-    /// <summary>Records each claimed row's outcome; the rows passed in are left as they were, so a failed write can be retried.</summary>
-    public async Task RecordAsync(IReadOnlyList<OutboxMessage> claimed, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records each claimed row's outcome (none: it was not sent, held back behind the message before it, and waits
+    /// again); the rows passed in are left as they were, so a failed write can be retried.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<OutboxMessage> claimed, IReadOnlyList<SendOutcome?> outcomes, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -36,9 +39,15 @@ internal sealed class OutboxRecorder(
             var row = (OutboxMessage)db.Entry(claimed[i]).CurrentValues.ToObject();
             var outcome = outcomes[i];
             db.Outbox.Attach(row);
-            row.Attempts++;
             row.LockedBy = null;
             row.LockedUntil = null;
+            if (outcome is null)
+            {
+                row.Status = OutboxStatus.Pending;
+                continue;
+            }
+
+            row.Attempts++;
             var message = row.MessageId is { } id ? messages.GetValueOrDefault(id) : null;
 
             if (outcome.Succeeded)

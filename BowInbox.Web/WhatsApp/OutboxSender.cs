@@ -15,6 +15,8 @@ namespace BowInbox.Web.WhatsApp;
 /// Sends are pipelined: up to <see cref="WhatsAppOptions.MaxSendsInFlight"/> wait on the Graph API at once,
 /// more rows are claimed as soon as any of them is answered, and answers are recorded in batches as they come,
 /// so one slow answer holds up neither the next claim nor the recording of the others.
+/// A recipient's messages keep their order: a send to someone waits for the answer to the one before it from the same
+/// number, and goes back to waiting, unsent, when that one is to be retried; the claim then holds it back until the retry.
 /// </summary>
 internal sealed class OutboxSender(
     IDbContextFactory<InboxDbContext> contexts,
@@ -40,20 +42,33 @@ internal sealed class OutboxSender(
     private static readonly TimeSpan InterruptedCheckInterval = TimeSpan.FromSeconds(5);
 
     // Compiled: a claim runs for every few sends, and a compiled query skips re-reading its LINQ each time.
+    // A recipient's messages keep their order: a row is held back while an earlier one from the same number to the
+    // same recipient waits for its retry (an earlier row that is due is older, so it is claimed first, in this claim).
     private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, DateTime now, int max) => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now).OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
+        (InboxDbContext db, DateTime now, int max) => db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+            .Where(o => o.RecipientHash == null || !db.Outbox.Any(earlier => earlier.RecipientHash == o.RecipientHash
+                && earlier.Status == OutboxStatus.Pending && earlier.NextAttemptAt > now
+                && earlier.FromPhoneNumberId == o.FromPhoneNumberId && earlier.Id < o.Id))
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, IAsyncEnumerable<OutboxMessage>>> ClaimedBy = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending)));
+        (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending).OrderBy(o => o.Id).AsQueryable()));
 
     /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
+
+    /// <summary>
+    /// The last send started to each recipient from each of our numbers, until it is answered; it comes true when the
+    /// next send to them may go (this one went, or failed for good).
+    /// </summary>
+    private readonly ConcurrentDictionary<(string From, string To), Task<bool>> lastSendTo = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var capacity = options.Value.MaxSendsInFlight;
         using var slots = new SemaphoreSlim(capacity, capacity);
-        var answered = Channel.CreateUnbounded<(OutboxMessage Row, SendOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
+        var answered = Channel.CreateUnbounded<(OutboxMessage Row, SendOutcome? Outcome)>(new UnboundedChannelOptions { SingleReader = true });
         var recording = RecordAnswersAsync(answered.Reader, slots);
         var lastInterruptedCheck = DateTimeOffset.MinValue;
         try
@@ -75,11 +90,10 @@ internal sealed class OutboxSender(
                     claimed = rows.Count;
                     foreach (var row in rows)
                     {
-                        // Started here, one after another in claim order, so the requests go out in the order the rows
-                        // were written (a recipient's messages in turn). Tracked before it starts: a send that finishes
-                        // at once removes itself, and the update below then finds nothing to replace.
+                        // Started here in claim order, which is the order the rows were written. Tracked before it
+                        // starts: a send that finishes at once removes itself, and the update then finds nothing to replace.
                         inFlight[row.Id] = Task.CompletedTask;
-                        inFlight.TryUpdate(row.Id, SendAndReportAsync(row, answered.Writer, slots, stoppingToken), Task.CompletedTask);
+                        inFlight.TryUpdate(row.Id, Start(row, answered.Writer, slots, stoppingToken), Task.CompletedTask);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -124,17 +138,43 @@ internal sealed class OutboxSender(
         return taken;
     }
 
-    private async Task SendAndReportAsync(OutboxMessage row, ChannelWriter<(OutboxMessage, SendOutcome)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
+    /// <summary>Starts a row's send, behind the send before it to the same recipient (read receipts keep no order).</summary>
+    private Task Start(OutboxMessage row, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        if (row.RecipientHash is null)
+        {
+            return SendAndReportAsync(row, null, answered, slots, cancellationToken);
+        }
+
+        var recipient = (row.FromPhoneNumberId, row.RecipientHash);
+        var send = SendAndReportAsync(row, lastSendTo.GetValueOrDefault(recipient), answered, slots, cancellationToken);
+        lastSendTo[recipient] = send;
+        send.ContinueWith(done => lastSendTo.TryRemove(KeyValuePair.Create(recipient, done)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return send;
+    }
+
+    /// <returns>Whether the next send to the same recipient may go: this one went, or failed and will not be retried.</returns>
+    private async Task<bool> SendAndReportAsync(
+        OutboxMessage row, Task<bool>? before, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         try
         {
+            if (before is not null && !await before)
+            {
+                // The message before it waits for a retry (or was cut off by a stop): this one goes back, unsent.
+                answered.TryWrite((row, null));
+                return false;
+            }
+
             var outcome = await SendOneAsync(row, cancellationToken);
             answered.TryWrite((row, outcome));
+            return outcome.Failure is not { } failure || !SendErrorPolicy.ShouldRetry(failure, row.Attempts + 1);
         }
         catch (OperationCanceledException)
         {
             // Stopping: the row stays claimed (see ExecuteAsync).
             slots.Release();
+            return false;
         }
         finally
         {
@@ -143,10 +183,10 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>Records answers in batches of whatever has come in; a slot is freed once its answer is written down.</summary>
-    private async Task RecordAnswersAsync(ChannelReader<(OutboxMessage Row, SendOutcome Outcome)> answered, SemaphoreSlim slots)
+    private async Task RecordAnswersAsync(ChannelReader<(OutboxMessage Row, SendOutcome? Outcome)> answered, SemaphoreSlim slots)
     {
         var rows = new List<OutboxMessage>(RecordBatchSize);
-        var outcomes = new List<SendOutcome>(RecordBatchSize);
+        var outcomes = new List<SendOutcome?>(RecordBatchSize);
         while (await answered.WaitToReadAsync(CancellationToken.None))
         {
             rows.Clear();
@@ -166,7 +206,7 @@ internal sealed class OutboxSender(
     /// The answers are only in memory: a failed write is tried again, so a sent message is not later taken for an
     /// interrupted one. Should every try fail, the rows stay claimed and are failed visibly when their lease ends.
     /// </summary>
-    private async Task RecordWithRetriesAsync(List<OutboxMessage> rows, List<SendOutcome> outcomes)
+    private async Task RecordWithRetriesAsync(List<OutboxMessage> rows, List<SendOutcome?> outcomes)
     {
         for (var attempt = 1; ; attempt++)
         {

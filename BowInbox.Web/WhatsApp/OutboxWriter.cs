@@ -53,6 +53,7 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal)
         {
             FromPhoneNumberId = from,
             ToProtected = to.WaIdProtected,
+            RecipientHash = kind == OutboxKind.MarkRead ? null : to.WaIdHash,
             Kind = kind,
             PayloadJson = payloadJson,
             MessageId = messageId,

@@ -234,6 +234,10 @@ namespace BowInbox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecipientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -254,6 +258,8 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasIndex("MessageId");
 
                     b.HasIndex("Wamid");
+
+                    b.HasIndex("RecipientHash", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -234,6 +234,10 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("RecipientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -254,6 +258,8 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasIndex("MessageId");
 
                     b.HasIndex("Wamid");
+
+                    b.HasIndex("RecipientHash", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

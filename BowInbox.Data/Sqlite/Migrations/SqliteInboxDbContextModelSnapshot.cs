@@ -219,6 +219,10 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -239,6 +243,8 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasIndex("MessageId");
 
                     b.HasIndex("Wamid");
+
+                    b.HasIndex("RecipientHash", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BowInbox.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OutboxRecipientOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RecipientHash",
+                table: "Outbox",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_RecipientHash_Status",
+                table: "Outbox",
+                columns: new[] { "RecipientHash", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_RecipientHash_Status",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "RecipientHash",
+                table: "Outbox");
+        }
+    }
+}
