@@ -53,7 +53,7 @@ internal sealed class OutboxSender(
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, IAsyncEnumerable<OutboxMessage>>> ClaimedBy = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending).OrderBy(o => o.Id).AsQueryable()));
+        (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending)));
 
     /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
@@ -247,7 +247,11 @@ internal sealed class OutboxSender(
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + Lease), cancellationToken);
         }
 
-        return await ClaimedBy.For(db)(db, claim).ToListAsync(cancellationToken);
+        // In the order they were written, so a recipient's sends are started in turn. Sorted here: an ORDER BY would let
+        // SQLite walk the whole table by id rather than the few claimed rows by status.
+        var claimed = await ClaimedBy.For(db)(db, claim).ToListAsync(cancellationToken);
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return claimed;
     }
 
     private async Task<SendOutcome> SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
