@@ -186,6 +186,48 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_recipients_next_message_waits_while_another_server_is_sending_the_one_before()
+    {
+        const string Other = "15557000002";
+        await using var app = new InboxAppFactory();
+        await ChannelTestData.CustomerWroteAsync(app);
+        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
+        var writer = app.Services.GetRequiredService<OutboxWriter>();
+        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
+        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+
+        // The message before, claimed by a sender on another server and waiting there on the Graph API.
+        var before = new OutboxMessage
+        {
+            FromPhoneNumberId = "100000000000001",
+            ToProtected = To(ChannelTestData.Customer).WaIdProtected,
+            RecipientHash = protector.Hash(ChannelTestData.Customer),
+            PayloadJson = """{"messaging_product":"whatsapp","type":"text","text":{"body":"on another server"}}""",
+            Status = OutboxStatus.Sending,
+            LockedBy = "0123456789abcdef-another-server",
+            LockedUntil = DateTime.UtcNow.AddMinutes(2),
+            NextAttemptAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Outbox.Add(before);
+        await db.SaveChangesAsync();
+        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "next", null, CancellationToken.None));
+        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(Other), "to someone else", null, CancellationToken.None));
+        await db.SaveChangesAsync();
+        writer.NotifySender();
+
+        await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"to someone else\"") && o.Status == OutboxStatus.Sent), "another recipient's message to go out meanwhile");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "next");
+
+        await db.Outbox.Where(o => o.Id == before.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.LockedBy, (string?)null));
+        writer.NotifySender();
+        await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"next\"") && o.Status == OutboxStatus.Sent), "the next message to go out once the other server's send is answered");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "on another server");
+    }
+
+    [Fact]
     public async Task Sends_are_pipelined_up_to_the_limit_and_a_slow_answer_holds_up_no_other_send()
     {
         await using var app = new InboxAppFactory();

@@ -43,17 +43,22 @@ internal sealed class OutboxSender(
 
     // Compiled: a claim runs for every few sends, and a compiled query skips re-reading its LINQ each time.
     // A recipient's messages keep their order: a row is held back while an earlier one from the same number to the
-    // same recipient waits for its retry (an earlier row that is due is older, so it is claimed first, in this claim).
-    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, DateTime now, int max) => db.Outbox
+    // same recipient waits for its retry (an earlier row that is due is older, so it is claimed first, in this claim)
+    // or is being sent by another sender (another server); behind this sender's own sends it waits in memory instead.
+    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, string, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, DateTime now, int max, string ownClaims) => db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
             .Where(o => o.RecipientHash == null || !db.Outbox.Any(earlier => earlier.RecipientHash == o.RecipientHash
-                && earlier.Status == OutboxStatus.Pending && earlier.NextAttemptAt > now
+                && ((earlier.Status == OutboxStatus.Pending && earlier.NextAttemptAt > now)
+                    || (earlier.Status == OutboxStatus.Sending && !earlier.LockedBy!.StartsWith(ownClaims)))
                 && earlier.FromPhoneNumberId == o.FromPhoneNumberId && earlier.Id < o.Id))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, IAsyncEnumerable<OutboxMessage>>> ClaimedBy = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending)));
+
+    /// <summary>Starts every claim id of this sender, so its claims are told from another sender's.</summary>
+    private readonly string ownClaims = Guid.NewGuid().ToString("N")[..16] + "-";
 
     /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
@@ -232,14 +237,14 @@ internal sealed class OutboxSender(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await DueIds.For(db)(db, now, max).ToListAsync(cancellationToken);
+        var due = await DueIds.For(db)(db, now, max, ownClaims).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return [];
         }
 
         // The status condition is re-checked inside the UPDATE: of two racing claimers only one changes a row.
-        var claim = Guid.NewGuid().ToString("N");
+        var claim = ownClaims + Guid.NewGuid().ToString("N");
         using (await gate.EnterAsync(cancellationToken))
         {
             await db.Outbox
