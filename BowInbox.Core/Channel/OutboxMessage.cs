@@ -14,8 +14,8 @@ public class OutboxMessage
     public string ToProtected { get; set; } = "";
 
     /// <summary>
-    /// The recipient's keyed hash, which keeps a recipient's messages in order: a row waiting for a retry holds back
-    /// the later rows from the same number to the same recipient. Null where order does not matter (read receipts).
+    /// The recipient's keyed hash, which keeps a recipient's messages in order: a row waiting for a retry, or being sent,
+    /// holds back the later rows from the same number to the same recipient. Null where order does not matter (read receipts).
     /// </summary>
     public string? RecipientHash { get; set; }
 

@@ -252,8 +252,8 @@ internal sealed class OutboxSender(
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + Lease), cancellationToken);
         }
 
-        // In the order they were written, so a recipient's sends are started in turn. Sorted here: an ORDER BY would let
-        // SQLite walk the whole table by id rather than the few claimed rows by status.
+        // In the order they were written, so a recipient's sends are started in turn (the query reads them by status,
+        // in no set order; they are few, so they are sorted here).
         var claimed = await ClaimedBy.For(db)(db, claim).ToListAsync(cancellationToken);
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
         return claimed;
