@@ -20,9 +20,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasOne<Message>().WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
 
-        // A claim looks for an earlier row to the same recipient that waits for its retry or is being sent elsewhere.
-        builder.HasIndex(o => new { o.RecipientHash, o.Status });
-
         // A provider quoting a relayed message: which job it was about is found by its wamid.
         builder.HasIndex(o => o.Wamid);
     }

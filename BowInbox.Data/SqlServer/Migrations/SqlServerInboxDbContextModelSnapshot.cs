@@ -259,8 +259,6 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasIndex("Wamid");
 
-                    b.HasIndex("RecipientHash", "Status");
-
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);

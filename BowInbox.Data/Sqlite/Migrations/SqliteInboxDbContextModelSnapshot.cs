@@ -244,8 +244,6 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.HasIndex("Wamid");
 
-                    b.HasIndex("RecipientHash", "Status");
-
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);

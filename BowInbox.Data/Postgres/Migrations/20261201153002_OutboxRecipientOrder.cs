@@ -16,20 +16,11 @@ namespace BowInbox.Data.Postgres.Migrations
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Outbox_RecipientHash_Status",
-                table: "Outbox",
-                columns: new[] { "RecipientHash", "Status" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Outbox_RecipientHash_Status",
-                table: "Outbox");
-
             migrationBuilder.DropColumn(
                 name: "RecipientHash",
                 table: "Outbox");
