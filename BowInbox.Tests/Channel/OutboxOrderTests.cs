@@ -11,24 +11,17 @@ namespace BowInbox.Tests.Channel;
 /// <summary>A recipient's messages arrive in the order they were written, whatever is retried or sent elsewhere.</summary>
 public sealed class OutboxOrderTests
 {
+    private const string Other = "15557000002";
     [Fact]
     public async Task A_message_waiting_for_its_retry_holds_back_the_later_ones_to_the_same_recipient_and_no_one_else()
     {
-        const string Other = "15557000002";
-        await using var app = new InboxAppFactory();
-        await ChannelTestData.CustomerWroteAsync(app);
-        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
-        var writer = app.Services.GetRequiredService<OutboxWriter>();
-        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
-        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
-        await using var db = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+        await using var two = await TwoCustomers.StartAsync();
+        var (app, db) = (two.App, two.Db);
         app.Graph.RespondNext(HttpStatusCode.InternalServerError, Fixtures.Text("send_error_500_131000.json"));
         async Task EnqueueAsync(string number, string text)
         {
-            Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(number), text, null, CancellationToken.None));
-            await db.SaveChangesAsync();
-            writer.NotifySender();
+            await two.QueueAsync(number, text);
+            await two.SendAsync();
         }
 
         await EnqueueAsync(ChannelTestData.Customer, "first");
@@ -54,23 +47,15 @@ public sealed class OutboxOrderTests
     [Fact]
     public async Task A_recipients_next_message_waits_for_the_answer_to_the_one_before_and_goes_back_unsent_if_that_one_is_retried()
     {
-        const string Other = "15557000002";
-        await using var app = new InboxAppFactory();
-        await ChannelTestData.CustomerWroteAsync(app);
-        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
-        var writer = app.Services.GetRequiredService<OutboxWriter>();
-        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
-        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+        await using var two = await TwoCustomers.StartAsync();
+        var (app, db) = (two.App, two.Db);
         var slowAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Graph.BeforeAnswer = request => request.Text == "slow" && !slowAnswer.Task.IsCompleted ? slowAnswer.Task : Task.CompletedTask;
-        await using var db = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
 
-        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "slow", null, CancellationToken.None));
-        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "next", null, CancellationToken.None));
-        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(Other), "to someone else", null, CancellationToken.None));
-        await db.SaveChangesAsync();
-        writer.NotifySender();
+        await two.QueueAsync(ChannelTestData.Customer, "slow");
+        await two.QueueAsync(ChannelTestData.Customer, "next");
+        await two.QueueAsync(Other, "to someone else");
+        await two.SendAsync();
 
         await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"to someone else\"") && o.Status == OutboxStatus.Sent), "another recipient's message to go out meanwhile");
         Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "next");
@@ -87,22 +72,15 @@ public sealed class OutboxOrderTests
     [Fact]
     public async Task A_recipients_next_message_waits_while_another_server_is_sending_the_one_before()
     {
-        const string Other = "15557000002";
-        await using var app = new InboxAppFactory();
-        await ChannelTestData.CustomerWroteAsync(app);
-        await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
-        var writer = app.Services.GetRequiredService<OutboxWriter>();
-        var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
-        Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
-        await using var db = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => !await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+        await using var two = await TwoCustomers.StartAsync();
+        var (app, db) = (two.App, two.Db);
 
         // The message before, claimed by a sender on another server and waiting there on the Graph API.
         var before = new OutboxMessage
         {
             FromPhoneNumberId = "100000000000001",
-            ToProtected = To(ChannelTestData.Customer).WaIdProtected,
-            RecipientHash = protector.Hash(ChannelTestData.Customer),
+            ToProtected = two.To(ChannelTestData.Customer).WaIdProtected,
+            RecipientHash = two.To(ChannelTestData.Customer).WaIdHash,
             PayloadJson = """{"messaging_product":"whatsapp","type":"text","text":{"body":"on another server"}}""",
             Status = OutboxStatus.Sending,
             LockedBy = "0123456789abcdef-another-server",
@@ -112,17 +90,64 @@ public sealed class OutboxOrderTests
         };
         db.Outbox.Add(before);
         await db.SaveChangesAsync();
-        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(ChannelTestData.Customer), "next", null, CancellationToken.None));
-        Assert.Equal(EnqueueResult.Queued, await writer.EnqueueTextAsync(db, "100000000000001", To(Other), "to someone else", null, CancellationToken.None));
-        await db.SaveChangesAsync();
-        writer.NotifySender();
+        await two.QueueAsync(ChannelTestData.Customer, "next");
+        await two.QueueAsync(Other, "to someone else");
+        await two.SendAsync();
 
         await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"to someone else\"") && o.Status == OutboxStatus.Sent), "another recipient's message to go out meanwhile");
         Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "next");
 
         await db.Outbox.Where(o => o.Id == before.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.LockedBy, (string?)null));
-        writer.NotifySender();
+        two.Writer.NotifySender();
         await Eventually.TrueAsync(() => db.Outbox.AnyAsync(o => o.PayloadJson.Contains("\"next\"") && o.Status == OutboxStatus.Sent), "the next message to go out once the other server's send is answered");
         Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "on another server");
+    }
+
+    /// <summary>The app with two customers who have written (so their windows are open), once the sends that caused are done.</summary>
+    private sealed class TwoCustomers : IAsyncDisposable
+    {
+        private readonly BowInbox.Core.Numbers.INumberProtector protector;
+
+        private TwoCustomers(InboxAppFactory app)
+        {
+            App = app;
+            Db = app.CreateDbContext();
+            Writer = app.Services.GetRequiredService<OutboxWriter>();
+            protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
+        }
+
+        public InboxAppFactory App { get; }
+
+        public BowInbox.Data.InboxDbContext Db { get; }
+
+        public OutboxWriter Writer { get; }
+
+        public static async Task<TwoCustomers> StartAsync()
+        {
+            var app = new InboxAppFactory();
+            await ChannelTestData.CustomerWroteAsync(app);
+            await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
+            var two = new TwoCustomers(app);
+            await Eventually.TrueAsync(async () => !await two.Db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending), "the sends the customers' messages caused to be done");
+            return two;
+        }
+
+        public Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+
+        /// <summary>Adds a text from the central number to the unit of work; <see cref="SendAsync"/> commits it.</summary>
+        public async Task QueueAsync(string number, string text)
+            => Assert.Equal(EnqueueResult.Queued, await Writer.EnqueueTextAsync(Db, "100000000000001", To(number), text, null, CancellationToken.None));
+
+        public async Task SendAsync()
+        {
+            await Db.SaveChangesAsync();
+            Writer.NotifySender();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            await App.DisposeAsync();
+        }
     }
 }
