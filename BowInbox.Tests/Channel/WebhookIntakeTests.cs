@@ -107,6 +107,37 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task Webhook_without_a_declared_length_is_read_whole_and_processed()
+    {
+        await using var app = new InboxAppFactory();
+        var client = app.CreateBrowserlessClient();
+        // Padded past one read's worth, so the body arrives in several pieces.
+        var webhook = System.Text.Json.Nodes.JsonNode.Parse(Webhooks.Text("15557000001", "chunked hello"))!;
+        webhook["pad"] = new string('x', 40 * 1024);
+
+        var response = await Webhooks.PostSignedChunkedAsync(client, Encoding.UTF8.GetBytes(webhook.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(), "the message to be processed");
+        Assert.Equal("chunked hello", (await db.Messages.SingleAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Oversized_webhook_without_a_declared_length_is_refused_with_413()
+    {
+        await using var app = new InboxAppFactory();
+        var client = app.CreateBrowserlessClient();
+        var huge = Encoding.UTF8.GetBytes("{\"object\":\"whatsapp_business_account\",\"pad\":\"" + new string('x', 3 * 1024 * 1024) + "\"}");
+
+        var response = await Webhooks.PostSignedChunkedAsync(client, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.InboundEvents.CountAsync());
+    }
+
+    [Fact]
     public async Task Same_delivery_posted_three_times_concurrently_is_stored_once()
     {
         await using var app = new InboxAppFactory();

@@ -18,6 +18,17 @@ public static class Webhooks
         return await client.SendAsync(request);
     }
 
+    /// <summary>Posts a signed webhook without a Content-Length, as a chunked body, so the app cannot know its size up front.</summary>
+    public static async Task<HttpResponseMessage> PostSignedChunkedAsync(HttpClient client, byte[] body)
+    {
+        using var content = new UnknownLengthContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(body, InboxAppFactory.AppSecret));
+        request.Headers.TransferEncodingChunked = true;
+        return await client.SendAsync(request);
+    }
+
     public static async Task<HttpResponseMessage> PostUnsignedAsync(HttpClient client, byte[] body, string? signature)
     {
         using var content = new ByteArrayContent(body);
@@ -54,4 +65,22 @@ public static class Webhooks
         "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
         "statuses":[{"id":"{{wamid}}","status":"{{status}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}","recipient_id":"{{recipient}}"}]},"field":"messages"}]}]}
         """;
+
+    private sealed class UnknownLengthContent(byte[] body) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            // In pieces, as a slow sender's body arrives.
+            for (var offset = 0; offset < body.Length; offset += 8 * 1024)
+            {
+                await stream.WriteAsync(body.AsMemory(offset, Math.Min(8 * 1024, body.Length - offset)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }

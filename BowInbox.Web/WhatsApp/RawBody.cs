@@ -1,7 +1,11 @@
+using System.Buffers;
+
 namespace BowInbox.Web.WhatsApp;
 
 internal static class RawBody
 {
+    private const int ChunkBytes = 16 * 1024;
+
     /// <summary>The request body as received, or null when it is larger than <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
@@ -10,19 +14,41 @@ internal static class RawBody
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength.Value : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // A declared length (Meta always sends one) is read straight into the array that is returned: no copy and no
+        // scratch buffer per webhook. Kestrel ends the body at that length, so nothing beyond it can arrive.
+        if (request.ContentLength is { } declared)
         {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            var body = new byte[declared];
+            var filled = await request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken);
+            // A body cut short keeps what arrived, so its signature fails as it would have before.
+            return filled == body.Length ? body : body[..filled];
         }
 
-        return buffer.ToArray();
+        return await ReadUnknownLengthAsync(request.Body, limit, cancellationToken);
+    }
+
+    private static async Task<byte[]?> ReadUnknownLengthAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }
