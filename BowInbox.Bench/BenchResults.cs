@@ -19,10 +19,17 @@ public sealed record ProductStep(
     /// steadier between runs on a shared machine than the highest rate sustained.
     /// </summary>
     public double AppCpuMsPerMessage { get; init; }
+
+    /// <summary>What the bench and everything else used of the machine during the step.</summary>
+    public MachineLoad? Machine { get; init; }
 }
 
 /// <summary>One load step against the bare endpoint (HMAC check and one insert).</summary>
-public sealed record BareStep(int TargetPerSecond, double WebhooksPerSecond, int Errors, Percentiles Webhook, bool Sustained);
+public sealed record BareStep(int TargetPerSecond, double WebhooksPerSecond, int Errors, Percentiles Webhook, bool Sustained)
+{
+    /// <summary>What the bench (which serves the bare endpoint too) and everything else used of the machine during the step.</summary>
+    public MachineLoad? Machine { get; init; }
+}
 
 public sealed record InboxQueryTiming(string Query, int Runs, int Rows, int Total, Percentiles Milliseconds);
 

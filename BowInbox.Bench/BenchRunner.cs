@@ -180,10 +180,11 @@ public static class BenchRunner
         await load.RunAsync(bare.BaseUrl, options.Rates[0], TimeSpan.FromSeconds(1), Message, null, cancellationToken);
         foreach (var rate in BareRates(options))
         {
+            var share = MachineShare.Start();
             var result = await load.RunAsync(bare.BaseUrl, rate, options.StepDuration, Message, null, cancellationToken);
-            var step = new BareStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, result.KeptPace(options.StepDuration));
+            var step = new BareStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, result.KeptPace(options.StepDuration)) { Machine = share.Stop(0) };
             steps.Add(step);
-            output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms{(step.Sustained ? "" : "  <- not sustained")}");
+            output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, bench cpu {step.Machine.BenchCpuPercent}%, others {Report.Number(step.Machine.OthersCpuPercent)}%{(step.Sustained ? "" : "  <- not sustained")}");
             if (!step.Sustained)
             {
                 break;

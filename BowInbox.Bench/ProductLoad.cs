@@ -51,10 +51,12 @@ internal sealed class ProductLoad(
             var processedBefore = await database.ProcessedEventsAsync(cancellationToken);
             var backlogBefore = await BacklogAsync(cancellationToken);
             app.SampleResources();
+            var share = MachineShare.Start();
 
             var result = await load.RunAsync(app.BaseUrl, rate, options.StepDuration, Message, tracker.MarkAccepted, cancellationToken);
 
             var resources = app.SampleResources();
+            var machine = share.Stop(resources.CpuSeconds);
             var seconds = Math.Max(options.StepDuration.TotalSeconds, result.ElapsedSeconds);
             var relayed = (tracker.Relayed - relayedBefore) / seconds;
             var processed = (await database.ProcessedEventsAsync(cancellationToken) - processedBefore) / seconds;
@@ -66,10 +68,11 @@ internal sealed class ProductLoad(
                 Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained)
             {
                 AppCpuMsPerMessage = CpuMsPerMessage(resources.CpuSeconds, (RelayAvailable ? relayed : processed) * seconds),
+                Machine = machine,
             };
             steps.Add((result, step));
             output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, processed {processed,7:0.0}/s, relayed {relayed,7:0.0}/s, " +
-                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ({step.AppCpuMsPerMessage} ms/msg) ws {resources.WorkingSetMb} MB{(sustained ? "" : "  <- not sustained")}");
+                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ({step.AppCpuMsPerMessage} ms/msg) ws {resources.WorkingSetMb} MB, bench cpu {machine.BenchCpuPercent}%, others {Report.Number(machine.OthersCpuPercent)}%{(sustained ? "" : "  <- not sustained")}");
             if (!sustained)
             {
                 break;

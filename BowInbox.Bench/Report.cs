@@ -17,13 +17,13 @@ internal static class Report
         md.AppendLine();
         Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
         md.AppendLine();
-        md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app CPU ms/msg | app MB | sustained |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app CPU ms/msg | app MB | bench CPU % | others CPU % | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         foreach (var p in result.Product)
         {
             var e2e = s.RelayAvailable ? Number(p.EndToEnd.P99) : "n/a";
             var relayed = s.RelayAvailable ? Number(p.RelayedPerSecond) : "n/a";
-            Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.AppCpuMsPerMessage:0.##} | {p.App.WorkingSetMb:0} | {(p.Sustained ? "yes" : "no")} |");
+            Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.AppCpuMsPerMessage:0.##} | {p.App.WorkingSetMb:0} | {Number(p.Machine?.BenchCpuPercent)} | {Number(p.Machine?.OthersCpuPercent)} | {(p.Sustained ? "yes" : "no")} |");
         }
 
         BareTable(md, "Bare limit (HMAC check + one insert into the same database, same load):", result.Bare);
@@ -75,11 +75,11 @@ internal static class Report
         md.AppendLine();
         md.AppendLine(title);
         md.AppendLine();
-        md.AppendLine("| target/s | accepted/s | errors | p50 ms | p95 ms | p99 ms | sustained |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|");
+        md.AppendLine("| target/s | accepted/s | errors | p50 ms | p95 ms | p99 ms | bench CPU % | others CPU % | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         foreach (var b in steps)
         {
-            Line(md, $"| {b.TargetPerSecond} | {b.WebhooksPerSecond:0.#} | {b.Errors} | {b.Webhook.P50:0.##} | {b.Webhook.P95:0.##} | {b.Webhook.P99:0.##} | {(b.Sustained ? "yes" : "no")} |");
+            Line(md, $"| {b.TargetPerSecond} | {b.WebhooksPerSecond:0.#} | {b.Errors} | {b.Webhook.P50:0.##} | {b.Webhook.P95:0.##} | {b.Webhook.P99:0.##} | {Number(b.Machine?.BenchCpuPercent)} | {Number(b.Machine?.OthersCpuPercent)} | {(b.Sustained ? "yes" : "no")} |");
         }
     }
 
@@ -91,7 +91,10 @@ internal static class Report
         return file;
     }
 
-    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure the machine may not tell (no /proc/stat): "n/a" then.</summary>
+    public static string Number(double? value) => value is { } v ? Number(v) : "n/a";
 
     private static void Line(StringBuilder md, FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
 }

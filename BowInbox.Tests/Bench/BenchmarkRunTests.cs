@@ -58,6 +58,16 @@ public sealed partial class BenchmarkRunTests
             // Every step that relayed something says what a message cost the app.
             Assert.All(result.Product.Where(p => p.RelayedPerSecond > 0), p => Assert.True(p.AppCpuMsPerMessage > 0, $"the {p.TargetPerSecond}/s step has no CPU per message"));
             Assert.True(document.RootElement.GetProperty("product")[0].GetProperty("app_cpu_ms_per_message").GetDouble() > 0);
+
+            // Every step says what the bench and everything else took of the machine, so a slow step can be read against it.
+            Assert.All(result.Product.Select(p => p.Machine).Concat(result.Bare.Select(b => b.Machine)), machine =>
+            {
+                Assert.NotNull(machine);
+                Assert.True(machine.BenchCpuPercent > 0, "the bench drove load but used no CPU");
+                Assert.Equal(File.Exists("/proc/stat"), machine.OthersCpuPercent is >= 0);
+            });
+            Assert.Contains(lines, l => l.Contains("| bench CPU % | others CPU % |", StringComparison.Ordinal));
+            Assert.True(document.RootElement.GetProperty("product")[0].GetProperty("machine").TryGetProperty("others_cpu_percent", out _));
         }
         finally
         {
