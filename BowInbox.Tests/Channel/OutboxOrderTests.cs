@@ -103,6 +103,46 @@ public sealed class OutboxOrderTests
         Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "on another server");
     }
 
+    [Fact]
+    public async Task A_row_another_server_claims_between_the_read_and_the_claim_is_not_overtaken()
+    {
+        await using var two = await TwoCustomers.StartAsync();
+        var services = two.App.Services;
+        // Due only by the claimers' clock: the app's own sender, on the real clock, leaves these rows alone.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2));
+        OutboxClaims Server() => new(services.GetRequiredService<IDbContextFactory<BowInbox.Data.InboxDbContext>>(), services.GetRequiredService<BowInbox.Data.DatabaseWriteGate>(), clock);
+        var (one, another) = (Server(), Server());
+        var recipient = two.To(ChannelTestData.Customer);
+        OutboxMessage Row(string text) => new()
+        {
+            FromPhoneNumberId = "100000000000001",
+            ToProtected = recipient.WaIdProtected,
+            RecipientHash = recipient.WaIdHash,
+            Kind = OutboxKind.Text,
+            PayloadJson = $$$"""{"messaging_product":"whatsapp","type":"text","text":{"body":"{{{text}}}"}}""",
+            CreatedAt = DateTime.UtcNow,
+            NextAttemptAt = DateTime.UtcNow.AddHours(1),
+        };
+        var (first, second) = (Row("first"), Row("second"));
+        two.Db.Outbox.AddRange(first, second);
+        await two.Db.SaveChangesAsync();
+
+        // Another server reads both as due; before it claims them, this one claims the first.
+        var seen = await another.DueAsync(64, CancellationToken.None);
+        Assert.Equal([first.Id, second.Id], seen);
+        Assert.Equal([first.Id], (await one.TakeAsync([first.Id], CancellationToken.None)).Select(o => o.Id));
+
+        var taken = await another.TakeAsync(seen, CancellationToken.None);
+
+        Assert.Empty(taken);
+        var back = await two.Db.Outbox.AsNoTracking().SingleAsync(o => o.Id == second.Id);
+        Assert.Equal((OutboxStatus.Pending, null, 0), (back.Status, back.LockedBy, back.Attempts));
+
+        // Once the first is answered, the second is claimed as usual.
+        await two.Db.Outbox.Where(o => o.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.LockedBy, (string?)null));
+        Assert.Equal([second.Id], (await another.ClaimAsync(64, CancellationToken.None)).Select(o => o.Id));
+    }
+
     /// <summary>The app with two customers who have written (so their windows are open), once the sends that caused are done.</summary>
     private sealed class TwoCustomers : IAsyncDisposable
     {

@@ -29,24 +29,49 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
             .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.RecipientHash == null || !held.Contains(o.RecipientHash)))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
+    // Rows to these recipients still waiting, or being sent by another sender: by the status index, like the held read.
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, string, IAsyncEnumerable<UnfinishedRow>>> UnfinishedElsewhere = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<string> recipients, string ownClaims) => db.Outbox
+            .Where(o => (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && !o.LockedBy!.StartsWith(ownClaims)))
+                && o.RecipientHash != null && recipients.Contains(o.RecipientHash))
+            .Select(o => new UnfinishedRow(o.Id, o.RecipientHash!))));
+
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, IAsyncEnumerable<OutboxMessage>>> ClaimedBy = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending)));
+
+    private sealed record UnfinishedRow(long Id, string RecipientHash);
 
     /// <summary>Starts every claim id of this sender, so its claims are told from another sender's (another server's).</summary>
     private readonly string ownClaims = Guid.NewGuid().ToString("N")[..16] + "-";
 
     public async Task<List<OutboxMessage>> ClaimAsync(int max, CancellationToken cancellationToken)
+        => await TakeAsync(await DueAsync(max, cancellationToken), cancellationToken);
+
+    /// <summary>The due rows this sender may claim, oldest first, leaving out recipients who are held.</summary>
+    internal async Task<List<long>> DueAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var held = await HeldRecipients.For(db)(db, now, ownClaims).ToListAsync(cancellationToken);
-        var due = held.Count == 0
+        return held.Count == 0
             ? await DueIds.For(db)(db, now, max).ToListAsync(cancellationToken)
             : await DueIdsExcept.For(db)(db, now, max, held).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims those of <paramref name="due"/> still pending, then gives back any that would overtake an earlier row to
+    /// the same recipient: the due rows were read before the claim, and meanwhile another server may have claimed
+    /// that earlier row, or it may have been written (or put back for a retry) after the read.
+    /// </summary>
+    internal async Task<List<OutboxMessage>> TakeAsync(List<long> due, CancellationToken cancellationToken)
+    {
         if (due.Count == 0)
         {
             return [];
         }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
 
         // The status condition is re-checked inside the UPDATE: of two racing claimers only one changes a row.
         var claim = ownClaims + Guid.NewGuid().ToString("N");
@@ -61,6 +86,45 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
         // in no set order; they are few, so they are sorted here).
         var claimed = await ClaimedBy.For(db)(db, claim).ToListAsync(cancellationToken);
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return claimed;
+        return await GiveBackOvertakingAsync(db, claim, claimed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Read after the claim, so a row claimed by another server at the same moment is seen by at least one of the two:
+    /// a claimed row goes only if no earlier row to its recipient is still pending, or being sent by another sender
+    /// (this sender's own earlier sends it waits for in memory). The rest go back to pending, with no attempt counted.
+    /// </summary>
+    private async Task<List<OutboxMessage>> GiveBackOvertakingAsync(InboxDbContext db, string claim, List<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
+        var recipients = claimed.Where(o => o.RecipientHash != null).Select(o => o.RecipientHash!).Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return claimed;
+        }
+
+        var earliest = await UnfinishedElsewhere.For(db)(db, recipients, ownClaims).ToListAsync(cancellationToken);
+        if (earliest.Count == 0)
+        {
+            return claimed;
+        }
+
+        var firstUnfinished = earliest.GroupBy(u => u.RecipientHash).ToDictionary(g => g.Key, g => g.Min(u => u.Id), StringComparer.Ordinal);
+        var overtaking = claimed
+            .Where(o => o.RecipientHash != null && firstUnfinished.TryGetValue(o.RecipientHash, out var first) && first < o.Id)
+            .Select(o => o.Id)
+            .ToList();
+        if (overtaking.Count == 0)
+        {
+            return claimed;
+        }
+
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.Outbox
+                .Where(o => overtaking.Contains(o.Id) && o.LockedBy == claim && o.Status == OutboxStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Pending).SetProperty(o => o.LockedBy, (string?)null).SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
+        }
+
+        return claimed.Where(o => !overtaking.Contains(o.Id)).ToList();
     }
 }
