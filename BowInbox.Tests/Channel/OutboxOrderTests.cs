@@ -104,26 +104,13 @@ public sealed class OutboxOrderTests
     }
 
     [Fact]
-    public async Task A_row_another_server_claims_between_the_read_and_the_claim_is_not_overtaken()
+    public Task A_row_another_server_claims_between_the_read_and_the_claim_is_not_overtaken() => AnotherServersClaimIsNotOvertakenAsync(null);
+
+    internal static async Task AnotherServersClaimIsNotOvertakenAsync(Action<InboxAppFactory>? configure)
     {
-        await using var two = await TwoCustomers.StartAsync();
-        var services = two.App.Services;
-        // Due only by the claimers' clock: the app's own sender, on the real clock, leaves these rows alone.
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2));
-        OutboxClaims Server() => new(services.GetRequiredService<IDbContextFactory<BowInbox.Data.InboxDbContext>>(), services.GetRequiredService<BowInbox.Data.DatabaseWriteGate>(), clock);
-        var (one, another) = (Server(), Server());
-        var recipient = two.To(ChannelTestData.Customer);
-        OutboxMessage Row(string text) => new()
-        {
-            FromPhoneNumberId = "100000000000001",
-            ToProtected = recipient.WaIdProtected,
-            RecipientHash = recipient.WaIdHash,
-            Kind = OutboxKind.Text,
-            PayloadJson = $$$"""{"messaging_product":"whatsapp","type":"text","text":{"body":"{{{text}}}"}}""",
-            CreatedAt = DateTime.UtcNow,
-            NextAttemptAt = DateTime.UtcNow.AddHours(1),
-        };
-        var (first, second) = (Row("first"), Row("second"));
+        await using var two = await TwoCustomers.StartAsync(configure);
+        var (one, another) = (two.Claimer(), two.Claimer());
+        var (first, second) = (two.Row(Central, "first", NotDueForTheApp), two.Row(Central, "second", NotDueForTheApp));
         two.Db.Outbox.AddRange(first, second);
         await two.Db.SaveChangesAsync();
 
@@ -142,6 +129,33 @@ public sealed class OutboxOrderTests
         await two.Db.Outbox.Where(o => o.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.LockedBy, (string?)null));
         Assert.Equal([second.Id], (await another.ClaimAsync(64, CancellationToken.None)).Select(o => o.Id));
     }
+
+    [Fact]
+    public Task A_retry_holds_only_its_own_conversation_not_the_same_persons_conversation_with_another_of_our_numbers()
+        => RetryHoldsOnlyItsOwnConversationAsync(null);
+
+    internal static async Task RetryHoldsOnlyItsOwnConversationAsync(Action<InboxAppFactory>? configure)
+    {
+        await using var two = await TwoCustomers.StartAsync(configure);
+        var claimer = two.Claimer();
+        // The central number's first message waits for its retry, after the claimer's now; the pool number's is due.
+        var retrying = two.Row(Central, "first, to be retried", NotDueForTheApp.AddHours(2));
+        var held = two.Row(Central, "second, behind it", NotDueForTheApp);
+        var otherConversation = two.Row(Pool, "from the pool number", NotDueForTheApp);
+        two.Db.Outbox.AddRange(retrying, held, otherConversation);
+        await two.Db.SaveChangesAsync();
+
+        var claimed = await claimer.ClaimAsync(64, CancellationToken.None);
+
+        Assert.Equal([otherConversation.Id], claimed.Select(o => o.Id));
+    }
+
+    private const string Central = "100000000000001";
+
+    private const string Pool = "100000000000009";
+
+    /// <summary>Due by the claimers' clock (<see cref="TwoCustomers.Claimer"/>, two hours ahead), not by the app's own sender's.</summary>
+    private static readonly DateTime NotDueForTheApp = DateTime.UtcNow.AddHours(1);
 
     /// <summary>The app with two customers who have written (so their windows are open), once the sends that caused are done.</summary>
     private sealed class TwoCustomers : IAsyncDisposable
@@ -162,9 +176,10 @@ public sealed class OutboxOrderTests
 
         public OutboxWriter Writer { get; }
 
-        public static async Task<TwoCustomers> StartAsync()
+        public static async Task<TwoCustomers> StartAsync(Action<InboxAppFactory>? configure = null)
         {
             var app = new InboxAppFactory();
+            configure?.Invoke(app);
             await ChannelTestData.CustomerWroteAsync(app);
             await ChannelTestData.CustomerWroteAsync(app, "me too", Other);
             var two = new TwoCustomers(app);
@@ -173,6 +188,28 @@ public sealed class OutboxOrderTests
         }
 
         public Recipient To(string number) => new(protector.Protect(number), protector.Hash(number));
+
+        /// <summary>A sender's claims as another server would make them, on a clock two hours ahead of the app's.</summary>
+        public OutboxClaims Claimer() => new(
+            App.Services.GetRequiredService<IDbContextFactory<BowInbox.Data.InboxDbContext>>(),
+            App.Services.GetRequiredService<BowInbox.Data.DatabaseWriteGate>(),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2)));
+
+        /// <summary>A text row to the customer from <paramref name="from"/>, written as the outbox writer would.</summary>
+        public OutboxMessage Row(string from, string text, DateTime nextAttemptAt)
+        {
+            var recipient = To(ChannelTestData.Customer);
+            return new OutboxMessage
+            {
+                FromPhoneNumberId = from,
+                ToProtected = recipient.WaIdProtected,
+                RecipientHash = recipient.WaIdHash,
+                Kind = OutboxKind.Text,
+                PayloadJson = $$$"""{"messaging_product":"whatsapp","type":"text","text":{"body":"{{{text}}}"}}""",
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = nextAttemptAt,
+            };
+        }
 
         /// <summary>Adds a text from the central number to the unit of work; <see cref="SendAsync"/> commits it.</summary>
         public async Task QueueAsync(string number, string text)

@@ -6,7 +6,8 @@ namespace BowInbox.Web.WhatsApp;
 
 /// <summary>
 /// Claims due outbox rows for one sender with one atomic UPDATE, so two senders (or two app instances) never send a
-/// row twice, and never a recipient's row while one before it waits for a retry or is being sent by another sender.
+/// row twice, and never a row while an earlier one in its conversation (from the same number of ours to the same
+/// recipient) waits for a retry or is being sent by another sender.
 /// </summary>
 internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, DatabaseWriteGate gate, TimeProvider time)
 {
@@ -14,19 +15,22 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
     private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, DateTime now, int max) => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now).OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
-    // A recipient's messages keep their order. Their next row is held back while one of theirs waits for its retry
-    // (a due one is claimed first, being older) or is being sent by another sender (another server); behind this
-    // sender's own sends it waits in memory instead (see OutboxSender.Start). Read once per claim, by the status index: usually
-    // there are none, and a check per due row cost 26 times the claim's own read with a backlog of 300 rows.
-    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, string, IAsyncEnumerable<string>>> HeldRecipients = new(() => EF.CompileAsyncQuery(
+    // A conversation's messages keep their order: what one of our numbers sends one recipient. Its next row is held
+    // back while one of its rows waits for its retry (a due one is claimed first, being older) or is being sent by
+    // another sender (another server); behind this sender's own sends it waits in memory instead (see
+    // OutboxSender.Start). The same person's conversations with our other numbers go on: Meta's pair limit (131056),
+    // the usual reason for a retry, is per pair too. Read once per claim, by the status index: usually there are
+    // none, and a check per due row cost 26 times the claim's own read with a backlog of 300 rows.
+    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, string, IAsyncEnumerable<string>>> HeldConversations = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, DateTime now, string ownClaims) => db.Outbox
             .Where(o => o.RecipientHash != null
                 && ((o.Status == OutboxStatus.Pending && o.NextAttemptAt > now) || (o.Status == OutboxStatus.Sending && !o.LockedBy!.StartsWith(ownClaims))))
-            .Select(o => o.RecipientHash!).Distinct()));
+            .Select(o => o.FromPhoneNumberId + ConversationSeparator + o.RecipientHash).Distinct()));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, List<string>, IAsyncEnumerable<long>>> DueIdsExcept = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, DateTime now, int max, List<string> held) => db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.RecipientHash == null || !held.Contains(o.RecipientHash)))
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now
+                && (o.RecipientHash == null || !held.Contains(o.FromPhoneNumberId + ConversationSeparator + o.RecipientHash)))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
 
     // Rows to these recipients still waiting, or being sent by another sender: by the status index, like the held read.
@@ -34,12 +38,15 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
         (InboxDbContext db, List<string> recipients, string ownClaims) => db.Outbox
             .Where(o => (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && !o.LockedBy!.StartsWith(ownClaims)))
                 && o.RecipientHash != null && recipients.Contains(o.RecipientHash))
-            .Select(o => new UnfinishedRow(o.Id, o.RecipientHash!))));
+            .Select(o => new UnfinishedRow(o.Id, o.FromPhoneNumberId, o.RecipientHash!))));
+
+    /// <summary>Between our number's id (digits) and the recipient's hash in a conversation's key.</summary>
+    private const string ConversationSeparator = "|";
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, IAsyncEnumerable<OutboxMessage>>> ClaimedBy = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string claim) => db.Outbox.AsNoTracking().Where(o => o.LockedBy == claim && o.Status == OutboxStatus.Sending)));
 
-    private sealed record UnfinishedRow(long Id, string RecipientHash);
+    private sealed record UnfinishedRow(long Id, string FromPhoneNumberId, string RecipientHash);
 
     /// <summary>Starts every claim id of this sender, so its claims are told from another sender's (another server's).</summary>
     private readonly string ownClaims = Guid.NewGuid().ToString("N")[..16] + "-";
@@ -47,20 +54,20 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
     public async Task<List<OutboxMessage>> ClaimAsync(int max, CancellationToken cancellationToken)
         => await TakeAsync(await DueAsync(max, cancellationToken), cancellationToken);
 
-    /// <summary>The due rows this sender may claim, oldest first, leaving out recipients who are held.</summary>
+    /// <summary>The due rows this sender may claim, oldest first, leaving out conversations that are held.</summary>
     internal async Task<List<long>> DueAsync(int max, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var held = await HeldRecipients.For(db)(db, now, ownClaims).ToListAsync(cancellationToken);
+        var held = await HeldConversations.For(db)(db, now, ownClaims).ToListAsync(cancellationToken);
         return held.Count == 0
             ? await DueIds.For(db)(db, now, max).ToListAsync(cancellationToken)
             : await DueIdsExcept.For(db)(db, now, max, held).ToListAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Claims those of <paramref name="due"/> still pending, then gives back any that would overtake an earlier row to
-    /// the same recipient: the due rows were read before the claim, and meanwhile another server may have claimed
+    /// Claims those of <paramref name="due"/> still pending, then gives back any that would overtake an earlier row in
+    /// its conversation: the due rows were read before the claim, and meanwhile another server may have claimed
     /// that earlier row, or it may have been written (or put back for a retry) after the read.
     /// </summary>
     internal async Task<List<OutboxMessage>> TakeAsync(List<long> due, CancellationToken cancellationToken)
@@ -91,7 +98,7 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
 
     /// <summary>
     /// Read after the claim, so a row claimed by another server at the same moment is seen by at least one of the two:
-    /// a claimed row goes only if no earlier row to its recipient is still pending, or being sent by another sender
+    /// a claimed row goes only if no earlier row in its conversation is still pending, or being sent by another sender
     /// (this sender's own earlier sends it waits for in memory). The rest go back to pending, with no attempt counted.
     /// </summary>
     private async Task<List<OutboxMessage>> GiveBackOvertakingAsync(InboxDbContext db, string claim, List<OutboxMessage> claimed, CancellationToken cancellationToken)
@@ -108,9 +115,9 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
             return claimed;
         }
 
-        var firstUnfinished = earliest.GroupBy(u => u.RecipientHash).ToDictionary(g => g.Key, g => g.Min(u => u.Id), StringComparer.Ordinal);
+        var firstUnfinished = earliest.GroupBy(u => (u.FromPhoneNumberId, u.RecipientHash)).ToDictionary(g => g.Key, g => g.Min(u => u.Id));
         var overtaking = claimed
-            .Where(o => o.RecipientHash != null && firstUnfinished.TryGetValue(o.RecipientHash, out var first) && first < o.Id)
+            .Where(o => o.RecipientHash != null && firstUnfinished.TryGetValue((o.FromPhoneNumberId, o.RecipientHash), out var first) && first < o.Id)
             .Select(o => o.Id)
             .ToList();
         if (overtaking.Count == 0)
