@@ -155,7 +155,7 @@ public sealed class OutboxOrderTests
     private const string Pool = "100000000000009";
 
     /// <summary>Due by the claimers' clock (<see cref="TwoCustomers.Claimer"/>, two hours ahead), not by the app's own sender's.</summary>
-    private static readonly DateTime NotDueForTheApp = DateTime.UtcNow.AddHours(1);
+    private static DateTime NotDueForTheApp => DateTime.UtcNow.AddHours(1);
 
     /// <summary>The app with two customers who have written (so their windows are open), once the sends that caused are done.</summary>
     private sealed class TwoCustomers : IAsyncDisposable
