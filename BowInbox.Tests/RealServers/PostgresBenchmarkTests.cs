@@ -1,5 +1,4 @@
 using BowInbox.Bench;
-using BowInbox.Tests.Support;
 using Npgsql;
 
 namespace BowInbox.Tests.RealServers;
@@ -15,11 +14,7 @@ public sealed class PostgresBenchmarkTests
     [Fact]
     public async Task Tiny_benchmark_runs_on_postgres_relays_every_message_once_and_drops_its_database()
     {
-        var server = Environment.GetEnvironmentVariable("BOWINBOX_POSTGRES") ?? "";
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            TestEnvironment.SkipOrFail("No PostgreSQL server (set BOWINBOX_POSTGRES to a connection string, as .ci/run does)");
-        }
+        var server = TemporaryPostgresDatabase.Server();
 
         var results = Path.Combine(Path.GetTempPath(), "bowinbox-bench-pg-test-" + Guid.NewGuid().ToString("N"));
         var options = new BenchOptions

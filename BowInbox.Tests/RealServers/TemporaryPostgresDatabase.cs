@@ -20,7 +20,10 @@ internal sealed class TemporaryPostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static TemporaryPostgresDatabase Create()
+    public static TemporaryPostgresDatabase Create() => new(Server());
+
+    /// <summary>The server's connection string (no database); skips the test, or fails it under BOWINBOX_REQUIRE_ALL_TESTS, when there is none.</summary>
+    public static string Server()
     {
         var server = Environment.GetEnvironmentVariable("BOWINBOX_POSTGRES");
         if (string.IsNullOrWhiteSpace(server))
@@ -28,7 +31,7 @@ internal sealed class TemporaryPostgresDatabase : IAsyncDisposable
             TestEnvironment.SkipOrFail("No PostgreSQL server (set BOWINBOX_POSTGRES to a connection string, as .ci/run does)");
         }
 
-        return new TemporaryPostgresDatabase(server!);
+        return server!;
     }
 
     /// <summary>Points the app at this database; the app migrates it at start, as on a new install.</summary>
