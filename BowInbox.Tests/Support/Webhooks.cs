@@ -9,37 +9,30 @@ public static class Webhooks
     public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string json)
         => PostSignedAsync(client, Encoding.UTF8.GetBytes(json));
 
-    public static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string secret = InboxAppFactory.AppSecret)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(body, secret));
-        return await client.SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string secret = InboxAppFactory.AppSecret)
+        => PostAsync(client, new ByteArrayContent(body), WebhookSignature.Compute(body, secret));
 
     /// <summary>Posts a signed webhook without a Content-Length, as a chunked body, so the app cannot know its size up front.</summary>
-    public static async Task<HttpResponseMessage> PostSignedChunkedAsync(HttpClient client, byte[] body)
-    {
-        using var content = new UnknownLengthContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(body, InboxAppFactory.AppSecret));
-        request.Headers.TransferEncodingChunked = true;
-        return await client.SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> PostSignedChunkedAsync(HttpClient client, byte[] body)
+        => PostAsync(client, new UnknownLengthContent(body), WebhookSignature.Compute(body, InboxAppFactory.AppSecret), chunked: true);
 
-    public static async Task<HttpResponseMessage> PostUnsignedAsync(HttpClient client, byte[] body, string? signature)
+    public static Task<HttpResponseMessage> PostUnsignedAsync(HttpClient client, byte[] body, string? signature)
+        => PostAsync(client, new ByteArrayContent(body), signature);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, HttpContent content, string? signature, bool chunked = false)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
-        if (signature is not null)
+        using (content)
         {
-            request.Headers.Add(WebhookSignature.HeaderName, signature);
-        }
+            content.Headers.ContentType = new("application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = content };
+            if (signature is not null)
+            {
+                request.Headers.Add(WebhookSignature.HeaderName, signature);
+            }
 
-        return await client.SendAsync(request);
+            request.Headers.TransferEncodingChunked = chunked ? true : null;
+            return await client.SendAsync(request);
+        }
     }
 
     /// <summary>A text message from <paramref name="from"/> to our number, shaped like Meta's.</summary>
