@@ -94,8 +94,10 @@ internal sealed class BareLimitServer : IAsyncDisposable
         relay?.Dispose();
     }
 
-    // Sent as the central number, which the fake Graph API answers without counting it as a product relay.
-    private static string RelayPath => $"{RelaySeeder.CentralPhoneNumberId}/messages";
+    /// <summary>The bare relay's sends come from this number, none of the app's, so the fake Graph API does not count them as the product's.</summary>
+    public const string RelayPhoneNumberId = "100000000000000";
+
+    private static string RelayPath => $"{RelayPhoneNumberId}/messages";
 
     /// <summary>The sender and text of the webhook's message, as a text send to that sender.</summary>
     private static StringContent RelayedSend(byte[] webhook)

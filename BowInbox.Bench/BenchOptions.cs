@@ -26,6 +26,15 @@ public sealed record BenchOptions
 
     public int PoolNumbers { get; init; } = 10;
 
+    /// <summary>
+    /// The share of messages (0 to 1) that are a provider's reply on their pool number, relayed to the customer from
+    /// the central number; the rest are customers writing, relayed to their provider. 0 measures one direction only.
+    /// </summary>
+    public double ReplyShare { get; init; }
+
+    /// <summary>Whether message number <paramref name="i"/> of a run is a provider's reply (spread evenly by <see cref="ReplyShare"/>).</summary>
+    public bool IsReply(int i) => Math.Floor((i + 1) * ReplyShare) > Math.Floor(i * ReplyShare);
+
     /// <summary>Target webhook rates per second, tried in order until one is not sustained.</summary>
     public IReadOnlyList<int> Rates { get; init; } = [100, 250, 500, 750, 1000, 1250, 1500, 2000];
 
@@ -112,6 +121,7 @@ public sealed record BenchOptions
                 "--keep" => options with { KeepRunFolder = true },
                 "--bare-relay" => options with { BareRelay = true },
                 "--graph-latency-ms" => options with { GraphLatencyMs = NonNegativeInt(Next()) },
+                "--replies" => options with { ReplyShare = Share(Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
@@ -121,7 +131,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--graph-latency-ms N] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--graph-latency-ms N] [--replies 0..1] [--inbox-tickets N] [--soak-minutes N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)
@@ -133,6 +143,11 @@ public sealed record BenchOptions
         => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new ArgumentException($"'{text}' is not a whole number of 0 or more.");
+
+    private static double Share(string text)
+        => double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new ArgumentException($"'{text}' is not a share from 0 to 1 (such as 0.5).");
 
     private static string OwnConfiguration()
         => typeof(BenchOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";

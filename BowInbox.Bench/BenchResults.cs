@@ -53,7 +53,11 @@ public sealed record BenchSummary(
     string BareRatioBasis,
     long DuplicateRelays,
     double? BareRelayLimitPerSecond,
-    double? BareRelayRatio);
+    double? BareRelayRatio)
+{
+    /// <summary>Of all messages relayed in the run (priming, warm-up and soak included), the providers' replies to customers.</summary>
+    public long RepliesRelayed { get; init; }
+}
 
 public sealed record BenchResult(
     DateTimeOffset StartedAt,
@@ -63,6 +67,7 @@ public sealed record BenchResult(
     int Sessions,
     double StepSeconds,
     int GraphLatencyMs,
+    double ReplyShare,
     IReadOnlyList<ProductStep> Product,
     IReadOnlyList<BareStep> Bare,
     IReadOnlyList<BareStep>? BareRelay,

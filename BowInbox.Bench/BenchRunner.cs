@@ -150,8 +150,8 @@ public static class BenchRunner
             inbox = new InboxQueryResult(0, 0, [], "seeded on SQLite only, so a configured database is left as the app wrote it");
         }
 
-        var summary = Summarize(product, bare, bareRelay, relayAvailable, relayNote, tracker.Duplicates);
-        return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds, options.GraphLatencyMs,
+        var summary = Summarize(product, bare, bareRelay, relayAvailable, relayNote, tracker.Duplicates) with { RepliesRelayed = tracker.RepliesRelayed };
+        return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds, options.GraphLatencyMs, options.ReplyShare,
             product, bare, bareRelay, inbox, soak, appAtEnd, summary);
     }
 

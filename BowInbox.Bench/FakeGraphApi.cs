@@ -13,7 +13,9 @@ namespace BowInbox.Bench;
 /// <summary>
 /// Meta's Graph API as the app sees it, answering every send at once or after a fixed latency (as Meta's real
 /// answers take a while). Sends from a pool number are the relay's output: their text carries the bench token of
-/// the webhook that caused them; they count as relayed when received, before the answer.
+/// the webhook that caused them; they count as relayed when received, before the answer. So do sends from the
+/// central number that carry a token: providers' replies relayed to their customers (other central sends carry none).
+/// The bare relay's sends (<see cref="BareLimitServer.RelayPhoneNumberId"/>) are answered and not counted.
 /// </summary>
 internal sealed class FakeGraphApi : IAsyncDisposable
 {
@@ -41,9 +43,9 @@ internal sealed class FakeGraphApi : IAsyncDisposable
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var n = Interlocked.Increment(ref fake.sends);
-            if (phoneNumberId != centralPhoneNumberId)
+            if (phoneNumberId != BareLimitServer.RelayPhoneNumberId)
             {
-                tracker.MarkRelayed(body);
+                tracker.MarkRelayed(body, fromPool: phoneNumberId != centralPhoneNumberId);
             }
 
             if (latency > TimeSpan.Zero)

@@ -114,7 +114,13 @@ internal sealed class ProductLoad(
 
     public static double CpuMsPerMessage(double cpuSeconds, double messages) => messages <= 0 ? 0 : Math.Round(cpuSeconds * 1000 / messages, 2);
 
-    private SignedWebhook Message(int i) => payloads.CustomerText(i % options.Sessions, tracker.NewToken());
+    private SignedWebhook Message(int i)
+    {
+        var session = i % options.Sessions;
+        return options.IsReply(i)
+            ? payloads.ProviderText(session, RelaySeeder.PoolPhoneNumberId(session % options.PoolNumbers), tracker.NewToken())
+            : payloads.CustomerText(session, tracker.NewToken());
+    }
 
     /// <summary>Work accepted but not finished: not yet relayed, or (without a relay) not yet processed.</summary>
     private async Task<long> BacklogAsync(CancellationToken cancellationToken)

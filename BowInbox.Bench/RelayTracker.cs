@@ -17,6 +17,7 @@ internal sealed class RelayTracker(int capacity)
     private long relayed;
     private long duplicates;
     private long untracked;
+    private long repliesRelayed;
 
     public long Accepted => Interlocked.Read(ref accepted);
 
@@ -27,6 +28,9 @@ internal sealed class RelayTracker(int capacity)
 
     /// <summary>Sends to pool numbers that carried no bench token (briefings, offers...).</summary>
     public long Untracked => Interlocked.Read(ref untracked);
+
+    /// <summary>Relayed sends from the central number: providers' replies on their way to customers.</summary>
+    public long RepliesRelayed => Interlocked.Read(ref repliesRelayed);
 
     public long Backlog => Accepted - Relayed;
 
@@ -81,11 +85,19 @@ internal sealed class RelayTracker(int capacity)
         Interlocked.Increment(ref accepted);
     }
 
-    public void MarkRelayed(string body)
+    /// <summary>
+    /// A send the fake Graph API received. From a pool number it should carry a token (or it is counted as untracked);
+    /// from the central number only a provider's relayed reply does, and the rest (acknowledgements, notices) are not counted.
+    /// </summary>
+    public void MarkRelayed(string body, bool fromPool)
     {
         if (!TryReadToken(body, out var token) || token <= 0 || token >= capacity)
         {
-            Interlocked.Increment(ref untracked);
+            if (fromPool)
+            {
+                Interlocked.Increment(ref untracked);
+            }
+
             return;
         }
 
@@ -96,6 +108,10 @@ internal sealed class RelayTracker(int capacity)
         }
 
         Interlocked.Increment(ref relayed);
+        if (!fromPool)
+        {
+            Interlocked.Increment(ref repliesRelayed);
+        }
     }
 
     public bool WasRelayed(int token) => Volatile.Read(ref relayedAt[token]) != 0;

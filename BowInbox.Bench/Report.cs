@@ -9,11 +9,15 @@ internal static class Report
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    private static string Directions(double replyShare) => replyShare == 0
+        ? "customers writing to providers"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{replyShare:0.##} of messages providers' replies");
+
     public static string Markdown(BenchResult result)
     {
         var s = result.Summary;
         var md = new StringBuilder();
-        Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {result.StepSeconds:0.#} s steps, Graph API answers {(result.GraphLatencyMs == 0 ? "at once" : $"after {result.GraphLatencyMs} ms")})");
+        Line(md, $"## BowInbox benchmark ({result.Database}, {result.Sessions} relay sessions, {Directions(result.ReplyShare)}, {result.StepSeconds:0.#} s steps, Graph API answers {(result.GraphLatencyMs == 0 ? "at once" : $"after {result.GraphLatencyMs} ms")})");
         md.AppendLine();
         Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
         md.AppendLine();
@@ -58,7 +62,7 @@ internal static class Report
 
         md.AppendLine();
         Line(md, s.RelayAvailable
-            ? (FormattableString)$"End to end: {s.EndToEndPerSecond:0.#} relayed msgs/s sustained (p99 {s.EndToEndP99Ms:0.#} ms); {s.DuplicateRelays} duplicate relays."
+            ? (FormattableString)$"End to end: {s.EndToEndPerSecond:0.#} relayed msgs/s sustained (p99 {s.EndToEndP99Ms:0.#} ms); {s.DuplicateRelays} duplicate relays; {s.RepliesRelayed} providers' replies relayed in the run."
             : $"End to end: not available — {s.RelayNote}");
         Line(md, $"Highest sustained webhook rate: {s.HighestSustainedPerSecond}/s (webhook p99 {s.WebhookP99Ms:0.##} ms). App at end: {result.AppAtEnd.WorkingSetMb:0} MB, peak {result.AppAtEnd.PeakWorkingSetMb:0} MB.");
         Line(md, $"Bare limit: {(s.BareLimitedByHighestStep ? "≥ " : "")}{s.BareLimitPerSecond:0.#}/s; bare_ratio {s.BareRatio:0.###} ({s.BareRatioBasis}).");

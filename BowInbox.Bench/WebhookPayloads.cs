@@ -18,13 +18,18 @@ internal sealed class WebhookPayloads(string appSecret, string centralPhoneNumbe
     public static string CustomerName(int customer) => $"Bench Customer{customer}";
 
     public SignedWebhook CustomerText(int customer, int token)
+        => Text(centralPhoneNumberId, CustomerWaId(customer), CustomerName(customer), $"Is the plumber still coming? {RelayTracker.TokenText(token)}", token);
+
+    /// <summary>The provider of <paramref name="customer"/>'s session replying on its pool number.</summary>
+    public SignedWebhook ProviderText(int customer, string poolPhoneNumberId, int token)
+        => Text(poolPhoneNumberId, ProviderWaId(customer), $"Bench Tech{customer}", $"On my way, there in ten minutes. {RelayTracker.TokenText(token)}", token);
+
+    private SignedWebhook Text(string phoneNumberId, string from, string name, string text, int token)
     {
-        var text = $"Is the plumber still coming? {RelayTracker.TokenText(token)}";
-        var from = CustomerWaId(customer);
         var json = $$"""
         {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{centralPhoneNumberId}}"},
-        "contacts":[{"profile":{"name":"{{CustomerName(customer)}}"},"wa_id":"{{from}}"}],
+        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
+        "contacts":[{"profile":{"name":"{{name}}"},"wa_id":"{{from}}"}],
         "messages":[{"from":"{{from}}","id":"wamid.BENCH{{token}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}",
         "text":{"body":{{JsonSerializer.Serialize(text)}}},"type":"text"}]},"field":"messages"}]}]}
         """;

@@ -27,6 +27,7 @@ public sealed partial class BenchmarkRunTests
             WarmUpDuration = TimeSpan.FromSeconds(1),
             InboxTickets = 1_000,
             InboxQueryRuns = 2,
+            ReplyShare = 0.5,
             ResultsFolder = results,
         };
         using var output = new StringWriter();
@@ -48,6 +49,10 @@ public sealed partial class BenchmarkRunTests
             Assert.True(result.Summary.BareRelayLimitPerSecond > 0);
             Assert.Contains(lines, l => l.StartsWith("Bare relay limit:", StringComparison.Ordinal));
             Assert.Equal(0, result.Summary.DuplicateRelays);
+
+            // Half the messages were providers' replies on their pool numbers, relayed to customers from the central number.
+            Assert.True(result.Summary.RepliesRelayed > 0, "no provider's reply reached a customer");
+            Assert.Contains("0.5 of messages providers' replies", lines.First(l => l.StartsWith("## BowInbox benchmark", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.All(result.InboxQueries.Queries, q => Assert.True(q.Rows > 0, $"'{q.Query}' found nothing in the seeded tickets"));
 
             var json = Assert.Single(Directory.GetFiles(results, "*.json"));
@@ -91,6 +96,16 @@ public sealed partial class BenchmarkRunTests
         Assert.Equal([100, 1000, 1500, 2250, 3000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 3000 }));
         Assert.Equal([100, 1000], BenchRunner.BareRates(new BenchOptions { Rates = [100, 1000], BareCeiling = 800 }));
         Assert.Equal(5000, BenchOptions.Parse(["--bare-ceiling", "5000"]).BareCeiling);
+    }
+
+    [Fact]
+    public void Replies_are_spread_evenly_through_the_messages_by_their_share()
+    {
+        Assert.Equal([false, true, false, true], Enumerable.Range(0, 4).Select(new BenchOptions { ReplyShare = 0.5 }.IsReply));
+        Assert.DoesNotContain(true, Enumerable.Range(0, 100).Select(new BenchOptions().IsReply));
+        Assert.Equal(25, Enumerable.Range(0, 100).Count(new BenchOptions { ReplyShare = 0.25 }.IsReply));
+        Assert.Equal(0.5, BenchOptions.Parse(["--replies", "0.5"]).ReplyShare);
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--replies", "1.5"]));
     }
 
     [Fact]
