@@ -18,6 +18,11 @@ public static class TrackedEntities
         where T : class
         => Tracked(db, match).MaxBy(order);
 
+    /// <summary>Every tracked entity of type <typeparamref name="T"/> that matches (added ones included, deleted ones not), without a query.</summary>
+    public static List<T> AllTracked<T>(this DbContext db, Func<T, bool> match)
+        where T : class
+        => Tracked(db, match).ToList();
+
     private static IEnumerable<T> Tracked<T>(DbContext db, Func<T, bool> match)
         where T : class
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using BowInbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,6 +18,11 @@ public sealed class RelayQueryBudgetTests
     // contact, open ticket, session with its provider, the provider's window; then five writes (message, outbox
     // row, window, session, ticket). Measured: 15 for a turn of one message.
     private const int Budget = 15;
+
+    // A provider's reply on a pool number: per turn and chunk as above. Per message: the provider's window on the pool
+    // number, the provider, their open sessions, the session's ticket with its customer, the customer's window on the
+    // central number; then six writes (pool message, message, outbox row, window, session, ticket).
+    private const int ReplyBudget = 16;
 
     [Fact]
     public async Task A_relayed_customer_message_is_processed_with_a_fixed_handful_of_commands()
@@ -72,6 +78,116 @@ public sealed class RelayQueryBudgetTests
         Assert.NotEmpty(turns);
         Assert.True(reads.Count <= (2 * turns.Count) + (7 * groups), $"{reads.Count} reads in {turns.Count} turn(s) of {groups} group(s):\n{string.Join("\n---\n", reads)}");
     }
+
+    [Fact]
+    public async Task A_relayed_provider_reply_is_processed_with_a_fixed_handful_of_commands()
+    {
+        await using var app = new InboxAppFactory();
+        var (_, session) = await RelayTestData.AssignedConversationAsync(app);
+        await RelayTestData.ProviderWritesAsync(app, session.PoolPhoneNumberId, "warming up the queries");
+        await app.WaitForSendAsync(RelayTestData.Central, RelayTestData.Customer, t => t.Contains("warming up", StringComparison.Ordinal), "the first reply");
+
+        using var commands = new CommandLog();
+        await RelayTestData.ProviderWritesAsync(app, session.PoolPhoneNumberId, "I can be there at 3pm");
+        await app.WaitForSendAsync(RelayTestData.Central, RelayTestData.Customer, t => t.Contains("there at 3pm", StringComparison.Ordinal), "the reply");
+
+        var turn = TurnsOf(commands, app).Single();
+        Assert.True(turn.Count <= ReplyBudget, $"{turn.Count} commands (budget {ReplyBudget}):\n{string.Join("\n---\n", turn)}");
+        Assert.Contains(turn, sql => sql.Contains("INSERT INTO \"Outbox\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_group_of_provider_replies_reads_per_group_not_per_message()
+    {
+        await using var app = new InboxAppFactory();
+        string[] customers = ["15557000611", "15557000612", "15557000613"];
+        var pools = new List<string>();
+        foreach (var customer in customers)
+        {
+            pools.Add((await RelayTestData.AssignedConversationAsync(app, customer)).Session.PoolPhoneNumberId);
+        }
+
+        // Warmed up, so that the processor's turns have room for several replies each.
+        await RelayTestData.ProviderWritesAsync(app, pools[0], "warming up the queries");
+        await app.WaitForSendAsync(RelayTestData.Central, customers[0], t => t.Contains("warming up", StringComparison.Ordinal), "the first reply");
+
+        // One webhook carrying nine replies (Meta batches them like this): one group of events, however slow the machine.
+        var webhook = JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, "reply round 1", $"wamid.REPLY-{pools[0]}-1", pools[0], RelayTestData.TomName))!;
+        var changes = webhook["entry"]![0]!["changes"]!.AsArray();
+        foreach (var (pool, round) in Enumerable.Range(1, 3).SelectMany(round => pools.Select(pool => (pool, round))).Skip(1))
+        {
+            var reply = JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, $"reply round {round}", $"wamid.REPLY-{pool}-{round}", pool, RelayTestData.TomName))!;
+            changes.Add(reply["entry"]![0]!["changes"]![0]!.DeepClone());
+        }
+
+        using var commands = new CommandLog();
+        await using (var db = app.CreateDbContext())
+        {
+            db.InboundEvents.Add(new BowInbox.Core.Channel.InboundEvent { Payload = webhook.ToJsonString(), ReceivedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await check.InboundEvents.AllAsync(e => e.ProcessedAt != null), "the replies to be processed");
+        await Eventually.TrueAsync(
+            () => customers.All(c => app.Sent(RelayTestData.Central, c).Count(t => t.Contains("reply round ", StringComparison.Ordinal)) == 3), "all nine to be relayed");
+
+        // Per group: the events, the stored wamids, the providers' windows on the pool numbers, the providers, their open
+        // sessions, those sessions' tickets with customers, and the customers' windows on the central number. Nothing
+        // per message: the group that applied the nine replies read each kind once (windows twice: both sides').
+        var groups = TurnsOf(commands, app).SelectMany(GroupsOf).ToList();
+        Assert.Contains(groups, g => Occurrences(g, "INSERT INTO \"UnroutedMessages\"") == 9);
+        foreach (var group in groups)
+        {
+            var reads = group.Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+            var detail = $"{Occurrences(group, "INSERT INTO \"UnroutedMessages\"")} replies applied by a group with these reads:\n{string.Join("\n---\n", reads)}";
+            Assert.True(Occurrences(reads, "FROM \"Providers\"") <= 1, detail);
+            Assert.True(Occurrences(reads, "FROM \"RelaySessions\"") <= 1, detail);
+            Assert.True(Occurrences(reads, "FROM \"Tickets\"") <= 1, detail);
+            Assert.True(Occurrences(reads, "FROM \"ConversationWindows\"") <= 2, detail);
+        }
+
+        // Each reply went to its own customer, once.
+        foreach (var (customer, round) in customers.SelectMany(c => new[] { 1, 2, 3 }.Select(r => (c, r))))
+        {
+            Assert.Single(app.Sent(RelayTestData.Central, customer), t => t.Contains($"reply round {round}", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A turn's commands split into its groups, each starting with the read of the group's events.</summary>
+    private static IEnumerable<List<string>> GroupsOf(List<string> turn)
+    {
+        var group = (List<string>?)null;
+        foreach (var sql in turn)
+        {
+            if (sql.Contains("FROM \"InboundEvents\"", StringComparison.Ordinal))
+            {
+                if (group is not null)
+                {
+                    yield return group;
+                }
+
+                group = [];
+            }
+
+            group?.Add(sql);
+        }
+
+        if (group is not null)
+        {
+            yield return group;
+        }
+    }
+
+    private static int Occurrences(IEnumerable<string> commands, string text)
+        => commands.Sum(sql => (sql.Length - sql.Replace(text, "", StringComparison.Ordinal).Length) / text.Length);
+
+    /// <summary>The processing turns (the units of work that marked events processed) on this app's database, each with every command it ran.</summary>
+    private static List<List<string>> TurnsOf(CommandLog commands, InboxAppFactory app)
+        => commands.ByContext
+            .Where(c => c.Key.DataSource == app.DatabaseFile && c.Value.Any(sql => sql.Contains("UPDATE \"InboundEvents\"", StringComparison.Ordinal)))
+            .Select(c => c.Value)
+            .ToList();
 
     /// <summary>Every command EF Core runs while it lives, grouped by database and by the context (and pooled lease) that ran it.</summary>
     private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable

@@ -36,6 +36,8 @@ public sealed record ProviderCommandContext(
 /// <summary>
 /// Handles provider commands and button answers on pool numbers (<c>/accept</c>, <c>/done</c>, ...).
 /// The relay asks every handler, in registration order, before relaying; a handled message is never relayed.
+/// Only commands (text starting with <c>/</c> and a letter) and button or list answers are offered: any other
+/// message with a session to go to is relayed without asking the handlers.
 /// </summary>
 public interface IProviderCommandHandler
 {

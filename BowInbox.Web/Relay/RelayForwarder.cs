@@ -70,14 +70,16 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
     }
 
-    /// <summary>The provider's WhatsApp message on the pool number is stored on the ticket and goes to the customer.</summary>
+    /// <summary>
+    /// The provider's WhatsApp message on the pool number is stored on the ticket and goes to the customer, in the
+    /// caller's unit of work: the message has its id once the caller saves.
+    /// </summary>
     public async Task<Message> FromProviderAsync(InboxDbContext db, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var message = CustomerMessageRecorder.ToMessage(inbound, session.TicketId, provider.FirstName);
         message.Direction = MessageDirection.FromProvider;
         message.Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText;
         db.Messages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
         await SendToCustomerAsync(db, session, provider, message, inbound, changes, cancellationToken);
         return message;
     }

@@ -57,12 +57,59 @@ public sealed class RelayInbound(
         }
     }
 
-    /// <summary>A message on a pool number: a command, a relay to the customer, a "which job" question, or a polite refusal.</summary>
-    public async Task PoolMessageAsync(InboxDbContext db, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Provider?>>> ProviderByHash = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Providers.FirstOrDefault(p => p.WaIdHash == waIdHash)));
+
+    /// <summary>
+    /// A message on a pool number: a relay to the customer, a command, a "which job" question, or a polite refusal.
+    /// A plain relay stays in the caller's unit of work and is returned (it has its id once the caller saves); for
+    /// anything else what the caller added so far is saved first, this is saved too, and null is returned.
+    /// </summary>
+    public async Task<BowInbox.Core.Messaging.Message?> PoolMessageAsync(
+        InboxDbContext db, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var provider = db.IsLoaded(InboundPrefetch.ProviderKey(unrouted.FromHash))
+            ? db.FirstTracked<Provider>(p => p.WaIdHash == unrouted.FromHash)
+            : await ProviderByHash.For(db)(db, unrouted.FromHash, cancellationToken);
+        if (provider is not null && await TryRelayAsync(db, provider, unrouted, inbound, changes, cancellationToken) is { } relayed)
+        {
+            return relayed;
+        }
+
+        // Everything else is rare, and its handlers read the database: they find what this group did so far saved.
+        await db.SaveChangesAsync(cancellationToken);
+        await HandleAsync(db, provider, unrouted, inbound, changes, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Text that is no command and no button or list answer (which no <see cref="IProviderCommandHandler"/> handles) goes
+    /// to the customer of the provider's one matching session on this number. Null when it is not that simple.
+    /// </summary>
+    private async Task<BowInbox.Core.Messaging.Message?> TryRelayAsync(
+        InboxDbContext db, Provider provider, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (inbound.ReplyId is not null || RelayText.TryParseCommand(inbound.Text, out _, out _))
+        {
+            return null;
+        }
+
+        var match = await RelaySessionFinder.FindAsync(db, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
+        if (match.Session is not { } session)
+        {
+            return null;
+        }
+
+        var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
+        unrouted.HandledAt = time.GetUtcNow().UtcDateTime;
+        return message;
+    }
+
+    private async Task HandleAsync(InboxDbContext db, Provider? provider, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var sender = new Recipient(unrouted.FromProtected, unrouted.FromHash);
-        var provider = await db.Providers.FirstOrDefaultAsync(p => p.WaIdHash == unrouted.FromHash, cancellationToken);
         if (provider is null)
         {
             await AnswerStrangerAsync(db, unrouted, sender, cancellationToken);
@@ -97,6 +144,7 @@ public sealed class RelayInbound(
             {
                 PendingChanges.MoveTo(db, changes);
                 unrouted.HandledAt = now;
+                await db.SaveChangesAsync(cancellationToken);
                 return;
             }
         }
@@ -113,6 +161,7 @@ public sealed class RelayInbound(
         if ((match.Session ?? (match.Candidates.Count == 0 ? await sessions.ReopenIdleOnPoolAsync(db, provider, unrouted.PhoneNumberId, cancellationToken) : null)) is { } session)
         {
             var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
             unrouted.HandledAt = now;
         }
@@ -126,8 +175,6 @@ public sealed class RelayInbound(
             // Held (HandledAt stays empty) until the provider picks the job: never a guess.
             await AskWhichJobAsync(db, unrouted, sender, match.Candidates, cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public string HelpText()
@@ -178,9 +225,9 @@ public sealed class RelayInbound(
 
         var inbound = JsonSerializer.Deserialize<InboundMessage>(held.RawJson)!;
         var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
-        changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
         held.HandledAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
     }
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -18,8 +18,11 @@ public static class RelaySessionFinder
     public static async Task<SessionMatch> FindAsync(
         InboxDbContext db, int providerId, string poolPhoneNumberId, string? contextWamid, int? jobNumber, CancellationToken cancellationToken)
     {
-        var open = await db.RelaySessions.Where(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null)
-            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        // The inbound processor has usually read (and tracks) every open session of the provider already.
+        var open = db.IsLoaded(BowInbox.Web.WhatsApp.InboundPrefetch.ProviderSessionsKey(providerId))
+            ? db.AllTracked<RelaySession>(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null).OrderBy(s => s.Id).ToList()
+            : await db.RelaySessions.Where(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null)
+                .OrderBy(s => s.Id).ToListAsync(cancellationToken);
         if (open.Count <= 1 && jobNumber is null)
         {
             return new SessionMatch(open.FirstOrDefault(), open);

@@ -276,11 +276,14 @@ internal sealed class InboundEventHandler(
             ReceivedAt = time.GetUtcNow().UtcDateTime,
         };
         db.UnroutedMessages.Add(unrouted);
-        await db.SaveChangesAsync(cancellationToken);
-        if (reason == UnroutedReason.ProviderPool)
+        if (reason != UnroutedReason.ProviderPool)
         {
-            await relay.PoolMessageAsync(db, unrouted, message, changes, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (await relay.PoolMessageAsync(db, unrouted, message, changes, cancellationToken) is { } relayed)
+        {
+            // A plain relay is saved with the group, like a customer's message; its MessageAdded goes here among the changes.
+            applied.Recorded.Add((changes.Count, new RecordedMessage(relayed, NewTicket: false)));
         }
     }
 }
