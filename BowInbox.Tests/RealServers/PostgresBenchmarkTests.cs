@@ -31,6 +31,7 @@ public sealed class PostgresBenchmarkTests
             Workers = 8,
             WarmUpRate = 20,
             WarmUpDuration = TimeSpan.FromSeconds(1),
+            ReplyShare = 0.5,
             ResultsFolder = results,
         };
         using var output = new StringWriter();
@@ -45,6 +46,7 @@ public sealed class PostgresBenchmarkTests
             Assert.All(result.Product, step => Assert.Equal(0, step.Errors));
             Assert.True(result.Product[0].RelayedPerSecond > 0, output.ToString());
             Assert.Equal(0, result.Summary.DuplicateRelays);
+            Assert.True(result.Summary.RepliesRelayed > 0, "no provider's reply reached a customer on PostgreSQL: " + output);
             Assert.NotEmpty(result.Bare);
             Assert.NotNull(result.InboxQueries.SkippedBecause);
             Assert.Empty((await BenchDatabasesAsync(server)).Except(before));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BowInbox.Core.Channel;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
@@ -72,6 +73,49 @@ public sealed class InboundGroupTests
         var annaHash = await check.Contacts.Where(c => c.Id == check.Tickets.Single(t => t.Id == annaTicket).ContactId).Select(c => c.WaIdHash).SingleAsync();
         var window = await check.ConversationWindows.SingleAsync(w => w.PhoneNumberId == RelayTestData.Central && w.WaIdHash == annaHash);
         Assert.Equal(AnnaLatest.UtcDateTime, window.LastInboundAt);
+    }
+
+    [Fact]
+    public async Task A_providers_replies_and_a_command_applied_as_one_group_keep_their_order()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, session) = await RelayTestData.AssignedConversationAsync(app, Anna, "Leaking tap");
+        var pool = session.PoolPhoneNumberId;
+
+        // One webhook with what Tom wrote, in order: a reply, /done, and one more line after it. One group of events.
+        var webhook = JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, "fixed it, all dry now", "wamid.GROUP-T1", pool, RelayTestData.TomName))!;
+        var changes = webhook["entry"]![0]!["changes"]!.AsArray();
+        foreach (var (text, wamid) in new[] { ("/done", "wamid.GROUP-T2"), ("one more thing", "wamid.GROUP-T3") })
+        {
+            changes.Add(JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, text, wamid, pool, RelayTestData.TomName))!["entry"]![0]!["changes"]![0]!.DeepClone());
+        }
+
+        await using (var db = app.CreateDbContext())
+        {
+            db.InboundEvents.Add(new InboundEvent { Payload = webhook.ToJsonString(), ReceivedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(async () => await check.InboundEvents.AllAsync(e => e.ProcessedAt != null), "the group to be processed");
+        Assert.All(await check.InboundEvents.AsNoTracking().ToListAsync(), e => Assert.Null(e.LastError));
+
+        // The reply before /done reached Anna, ahead of the thanks for the finished job; the line after it did not
+        // (the job is closed): Tom was told so.
+        await app.WaitForSendAsync(pool, RelayTestData.Tom, t => t == BowInbox.Web.Relay.RelayNotices.NoOpenJob, "Tom to be told his last line was not passed on");
+        var toAnna = app.Sent(RelayTestData.Central, Anna).ToList();
+        var reply = toAnna.FindIndex(t => t.Contains("fixed it, all dry now", StringComparison.Ordinal));
+        var thanks = toAnna.FindIndex(t => t.Contains($"request #{ticketId} as done", StringComparison.Ordinal));
+        Assert.True(reply >= 0 && thanks > reply, string.Join("\n", toAnna));
+        Assert.DoesNotContain(toAnna, t => t.Contains("one more thing", StringComparison.Ordinal));
+        Assert.Equal(BowInbox.Core.Tickets.TicketStatus.Resolved, (await check.Tickets.SingleAsync(t => t.Id == ticketId)).Status);
+
+        // All three were kept, each once; only the reply is on the ticket as the provider's message, and all are handled.
+        var kept = await check.UnroutedMessages.AsNoTracking().Where(m => m.Wamid.StartsWith("wamid.GROUP-T")).ToListAsync();
+        Assert.Equal(3, kept.Count);
+        Assert.All(kept, m => Assert.NotNull(m.HandledAt));
+        var fromTom = await check.Messages.AsNoTracking().Where(m => m.TicketId == ticketId && m.Direction == BowInbox.Core.Messaging.MessageDirection.FromProvider).Select(m => m.Text).ToListAsync();
+        Assert.Equal(["fixed it, all dry now"], fromTom);
     }
 
     internal static InboundEvent Event(string from, string text, string wamid, DateTimeOffset? writtenAt = null)
