@@ -144,7 +144,6 @@ public sealed class RelayInbound(
             {
                 PendingChanges.MoveTo(db, changes);
                 unrouted.HandledAt = now;
-                await db.SaveChangesAsync(cancellationToken);
                 return;
             }
         }
