@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BowInbox.Core.Channel;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
@@ -83,16 +82,12 @@ public sealed class InboundGroupTests
         var pool = session.PoolPhoneNumberId;
 
         // One webhook with what Tom wrote, in order: a reply, /done, and one more line after it. One group of events.
-        var webhook = JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, "fixed it, all dry now", "wamid.GROUP-T1", pool, RelayTestData.TomName))!;
-        var changes = webhook["entry"]![0]!["changes"]!.AsArray();
-        foreach (var (text, wamid) in new[] { ("/done", "wamid.GROUP-T2"), ("one more thing", "wamid.GROUP-T3") })
-        {
-            changes.Add(JsonNode.Parse(Webhooks.Text(RelayTestData.Tom, text, wamid, pool, RelayTestData.TomName))!["entry"]![0]!["changes"]![0]!.DeepClone());
-        }
+        var webhook = Webhooks.Batch(new[] { ("fixed it, all dry now", "wamid.GROUP-T1"), ("/done", "wamid.GROUP-T2"), ("one more thing", "wamid.GROUP-T3") }
+            .Select(m => Webhooks.Text(RelayTestData.Tom, m.Item1, m.Item2, pool, RelayTestData.TomName)));
 
         await using (var db = app.CreateDbContext())
         {
-            db.InboundEvents.Add(new InboundEvent { Payload = webhook.ToJsonString(), ReceivedAt = DateTime.UtcNow });
+            db.InboundEvents.Add(new InboundEvent { Payload = webhook, ReceivedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

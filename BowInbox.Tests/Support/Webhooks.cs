@@ -52,6 +52,31 @@ public static class Webhooks
     public static System.Text.Json.Nodes.JsonArray Messages(System.Text.Json.Nodes.JsonNode webhook)
         => webhook["entry"]![0]!["changes"]![0]!["value"]!["messages"]!.AsArray();
 
+    /// <summary>
+    /// Several webhooks as one, as Meta sometimes batches them: the first one's envelope with every webhook's changes in
+    /// order (each change keeps its own number's metadata).
+    /// </summary>
+    public static string Batch(IEnumerable<string> webhooks)
+    {
+        System.Text.Json.Nodes.JsonNode? batch = null;
+        foreach (var webhook in webhooks)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(webhook)!;
+            if (batch is null)
+            {
+                batch = node;
+                continue;
+            }
+
+            foreach (var change in node["entry"]![0]!["changes"]!.AsArray())
+            {
+                batch["entry"]![0]!["changes"]!.AsArray().Add(change!.DeepClone());
+            }
+        }
+
+        return batch?.ToJsonString() ?? throw new ArgumentException("No webhook to batch.", nameof(webhooks));
+    }
+
     public static string Status(string wamid, string status, string recipient = "15557000001", string phoneNumberId = "100000000000001")
         => $$"""
         {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
