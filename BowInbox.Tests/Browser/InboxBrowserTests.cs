@@ -27,6 +27,8 @@ public sealed class InboxBrowserTests
         await row.ClickAsync();
         await Assertions.Expect(page.GetByTestId("thread")).ToContainTextAsync("Burst pipe under the sink");
         session.App.Graph.NextWamid("wamid.BROWSER1");
+        // Enter-to-send is bound by a script after the composer renders; pressing Enter before that types a newline.
+        await Assertions.Expect(page.Locator("[data-testid=composer-input][data-enter-bound]")).ToBeVisibleAsync();
         await page.GetByTestId("composer-input").FillAsync("A plumber is on the way");
         await page.GetByTestId("composer-input").PressAsync("Enter");
 
