@@ -30,6 +30,17 @@ public sealed class PostgresServerTests
         Assert.Equal(7, await db.Users.CountAsync());
     }
 
+    [Fact]
+    public async Task Webhooks_stored_by_one_insert_read_back_unchanged_on_postgres()
+    {
+        await using var database = TemporaryPostgresDatabase.Create();
+        await using var db = new BowInbox.Data.Postgres.PostgresInboxDbContext(
+            new DbContextOptionsBuilder<BowInbox.Data.Postgres.PostgresInboxDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await db.Database.MigrateAsync();
+
+        await InboundEventRowsTests.StoredRowsReadBackAsync(db);
+    }
+
     // The outbox claim's held conversations and give-back are SQL of their own (a key built from two columns, a
     // prefix match): the same scenarios as on SQLite, on PostgreSQL, where several servers share one database.
     [Fact]

@@ -17,7 +17,7 @@ public sealed class InboundEventStore(
     TimeProvider time,
     ILogger<InboundEventStore> logger) : BackgroundService
 {
-    /// <summary>Events per commit at most; a burst larger than this takes several commits.</summary>
+    /// <summary>Events per commit (one INSERT statement) at most; a burst larger than this takes several commits.</summary>
     public const int MaxGroup = 256;
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(
@@ -66,10 +66,10 @@ public sealed class InboundEventStore(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.InboundEvents.AddRange(group.Select(p => p.Event));
+            var rows = group.ConvertAll(p => p.Event);
             using (await gate.EnterUrgentAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await InboundEventRows.InsertAsync(db, rows, cancellationToken);
             }
 
             foreach (var pending in group)

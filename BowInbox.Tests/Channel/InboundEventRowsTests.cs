@@ -1,0 +1,82 @@
+using BowInbox.Core.Channel;
+using BowInbox.Data;
+using BowInbox.Data.Sqlite;
+using BowInbox.Data.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Tests.Channel;
+
+/// <summary>Accepted webhooks are stored by one multi-row INSERT per group: the rows must be exactly what SaveChanges would have written.</summary>
+public sealed class InboundEventRowsTests
+{
+    [Fact]
+    public async Task Stored_rows_read_back_as_pending_events_with_their_payloads_and_times()
+    {
+        await using var db = await MigratedSqliteAsync();
+        await StoredRowsReadBackAsync(db);
+    }
+
+    [Fact]
+    public async Task A_time_stored_by_the_insert_compares_equal_to_the_same_time_stored_by_SaveChanges()
+    {
+        // SQLite keeps times as text: a different format would sort and compare wrongly against EF-written rows.
+        await using var db = await MigratedSqliteAsync();
+        var at = new DateTime(2026, 12, 2, 9, 5, 7, DateTimeKind.Utc).AddTicks(1234567);
+        db.InboundEvents.Add(new InboundEvent { Payload = "by SaveChanges", ReceivedAt = at });
+        await db.SaveChangesAsync();
+
+        await InboundEventRows.InsertAsync(db, [new InboundEvent { Payload = "by the insert", ReceivedAt = at }], CancellationToken.None);
+
+        Assert.Equal(2, await db.InboundEvents.CountAsync(e => e.ReceivedAt == at));
+        Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ReceivedAt > at));
+    }
+
+    [Fact]
+    public async Task More_rows_than_one_statement_holds_are_refused_and_nothing_is_stored()
+    {
+        await using var db = await MigratedSqliteAsync();
+        var events = Enumerable.Range(0, InboundEventRows.MaxRows + 1).Select(i => new InboundEvent { Payload = $"{i}", ReceivedAt = DateTime.UtcNow }).ToList();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => InboundEventRows.InsertAsync(db, events, CancellationToken.None));
+
+        Assert.Equal(0, await db.InboundEvents.CountAsync());
+    }
+
+    [Fact]
+    public void On_SQL_Server_the_statement_uses_its_own_quoting()
+    {
+        using var db = new SqlServerInboxDbContext(new DbContextOptionsBuilder<SqlServerInboxDbContext>()
+            .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=True").Options);
+
+        Assert.Equal(
+            "INSERT INTO [InboundEvents] ([ReceivedAt], [Payload], [Attempts]) VALUES ({0}, {1}, 0), ({2}, {3}, 0)",
+            InboundEventRows.StatementFor(db, 2));
+    }
+
+    /// <summary>Also run on PostgreSQL: payloads that could break a statement built by hand, stored and read back in order.</summary>
+    internal static async Task StoredRowsReadBackAsync(InboxDbContext db)
+    {
+        var at = new DateTime(2026, 12, 2, 9, 5, 7, DateTimeKind.Utc).AddTicks(1230);
+        string[] payloads = ["{\"object\":\"whatsapp_business_account\"}", "it's {0} and {1}; DROP TABLE \"InboundEvents\"; --", "Ünïcødé ✓ 🚰", new string('x', 100_000)];
+        var events = payloads.Select((p, i) => new InboundEvent { Payload = p, ReceivedAt = at.AddSeconds(i) }).ToList();
+
+        await InboundEventRows.InsertAsync(db, events, CancellationToken.None);
+        await InboundEventRows.InsertAsync(db, [], CancellationToken.None);
+
+        var stored = await db.InboundEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(payloads, stored.Select(e => e.Payload));
+        Assert.Equal(events.Select(e => e.ReceivedAt), stored.Select(e => e.ReceivedAt));
+        Assert.All(stored, e => Assert.Equal(DateTimeKind.Utc, e.ReceivedAt.Kind));
+        Assert.All(stored, e => Assert.True(e.ProcessedAt is null && e.Attempts == 0 && e.LastError is null));
+    }
+
+    private static async Task<SqliteInboxDbContext> MigratedSqliteAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var db = new SqliteInboxDbContext(new DbContextOptionsBuilder<SqliteInboxDbContext>().UseSqlite(connection).Options);
+        await db.Database.MigrateAsync();
+        return db;
+    }
+}
