@@ -43,8 +43,8 @@ internal sealed class InboundEventHandler(
 
     private int ChunkLimit => gate.Serializes ? MaxChunk : MaxServerChunk;
 
-    private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<PendingEvent>>> PendingPayloads = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, List<long> ids) => db.InboundEvents.Where(e => ids.Contains(e.Id) && e.ProcessedAt == null).Select(e => new PendingEvent(e.Id, e.Payload))));
+    private static readonly CompiledPerProvider<Func<InboxDbContext, List<long>, IAsyncEnumerable<long>>> StillPending = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db, List<long> ids) => db.InboundEvents.Where(e => ids.Contains(e.Id) && e.ProcessedAt == null).Select(e => e.Id)));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, IAsyncEnumerable<string>>> StoredOf = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, List<string> wamids) => db.Messages.Where(m => wamids.Contains(m.Wamid!)).Select(m => m.Wamid!)
@@ -62,20 +62,22 @@ internal sealed class InboundEventHandler(
     }
 
     /// <summary>
-    /// Applies the events in order, in one transaction, until they are done or the turn (<see cref="MaxTurn"/> or <see cref="MaxServerTurn"/>) is spent.
-    /// Returns how many were applied (at least one); the rest stay pending. If any fails, none is applied.
+    /// Applies the events (parsed by the caller: a stored payload never changes, so it is read and parsed before the
+    /// turn on the write lock) in order, in one transaction, until they are done or the turn (<see cref="MaxTurn"/> or
+    /// <see cref="MaxServerTurn"/>) is spent. Returns how many were applied (at least one); the rest stay pending. If
+    /// any fails, none is applied.
     /// </summary>
-    public async Task<int> ProcessAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
+    public async Task<int> ProcessAsync(IReadOnlyList<ParsedEvent> events, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApplyAsync(eventIds, cancellationToken);
+            return await ApplyAsync(events, cancellationToken);
         }
-        catch (DbUpdateException) when (eventIds.Count == 1)
+        catch (DbUpdateException) when (events.Count == 1)
         {
             // Another worker stored the same wamid between our check and our insert: the unique index
             // refused the duplicate. Redo the event; this time the check sees the stored message.
-            return await ApplyAsync(eventIds, cancellationToken);
+            return await ApplyAsync(events, cancellationToken);
         }
     }
 
@@ -91,10 +93,10 @@ internal sealed class InboundEventHandler(
         public List<(int At, RecordedMessage Message)> Recorded { get; } = [];
     }
 
-    private async Task<int> ApplyAsync(IReadOnlyList<long> eventIds, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(IReadOnlyList<ParsedEvent> events, CancellationToken cancellationToken)
     {
         var applied = new Applied();
-        var done = new List<long>(eventIds.Count);
+        var done = new List<long>(events.Count);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         using (await gate.EnterAsync(cancellationToken))
         {
@@ -110,23 +112,20 @@ internal sealed class InboundEventHandler(
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (done.Count < eventIds.Count && (done.Count == 0 || turn.Elapsed < turnLength))
+            while (done.Count < events.Count && (done.Count == 0 || turn.Elapsed < turnLength))
             {
                 // As many events as the rest of the turn probably has room for: what is read for a group is used.
                 var started = turn.Elapsed;
-                var chunk = eventIds.Skip(done.Count).Take(ChunkFor(turnLength - started)).ToList();
+                var chunk = events.Skip(done.Count).Take(ChunkFor(turnLength - started)).ToList();
 
-                // Read together; one processed meanwhile by another instance is simply not there.
-                var payloads = new Dictionary<long, WebhookParseResult>(chunk.Count);
-                await foreach (var pending in PendingPayloads.For(db)(db, chunk).WithCancellation(cancellationToken))
-                {
-                    payloads[pending.Id] = WebhookPayloadParser.Parse(pending.Payload);
-                }
+                // Checked together; one processed meanwhile (by another instance) is simply not there.
+                var pending = await StillPending.For(db)(db, chunk.ConvertAll(e => e.Id)).ToHashSetAsync(cancellationToken: cancellationToken);
+                var payloads = chunk.Where(e => pending.Contains(e.Id)).ToDictionary(e => e.Id, e => e.Parsed);
 
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
                 await InboundPrefetch.LoadAsync(db, NewMessages(payloads.Values, seen), ourNumbers, numbers, cancellationToken);
                 var applying = done.Count;
-                foreach (var eventId in chunk)
+                foreach (var eventId in chunk.Select(e => e.Id))
                 {
                     if (done.Count > 0 && turn.Elapsed > turnLength)
                     {
@@ -288,4 +287,5 @@ internal sealed class InboundEventHandler(
     }
 }
 
-internal sealed record PendingEvent(long Id, string Payload);
+/// <summary>A stored webhook event with its payload parsed.</summary>
+internal sealed record ParsedEvent(long Id, WebhookParseResult Parsed);

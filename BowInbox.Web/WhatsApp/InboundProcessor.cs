@@ -1,3 +1,4 @@
+using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,8 @@ internal sealed class InboundProcessor(
     private const int BatchSize = 200;
     private const int MaxAttempts = 5;
 
-    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<long>>> PendingIds = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db) => db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize)));
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<PendingEvent>>> Pending = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db) => db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => new PendingEvent(e.Id, e.Payload)).Take(BatchSize)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,15 +46,19 @@ internal sealed class InboundProcessor(
     /// <summary>Processes up to one batch of pending events; returns how many it looked at.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        List<long> ids;
+        // Read and parsed outside the write lock: a stored payload never changes (whether it is still pending is checked inside).
+        var events = new List<ParsedEvent>(BatchSize);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            ids = await PendingIds.For(db)(db).ToListAsync(cancellationToken);
+            await foreach (var pending in Pending.For(db)(db).WithCancellation(cancellationToken))
+            {
+                events.Add(new ParsedEvent(pending.Id, WebhookPayloadParser.Parse(pending.Payload)));
+            }
         }
 
-        for (var next = 0; next < ids.Count;)
+        for (var next = 0; next < events.Count;)
         {
-            var remaining = ids.GetRange(next, ids.Count - next);
+            var remaining = events.GetRange(next, events.Count - next);
             try
             {
                 next += await handler.ProcessAsync(remaining, cancellationToken);
@@ -64,24 +69,24 @@ internal sealed class InboundProcessor(
                 // retried (and parked after too many attempts) while the others go through.
                 logger.LogDebug(ex, "A group of {Count} inbound events failed; applying them one by one", remaining.Count);
                 await ProcessOneByOneAsync(remaining, cancellationToken);
-                next = ids.Count;
+                next = events.Count;
             }
         }
 
-        return ids.Count;
+        return events.Count;
     }
 
-    private async Task ProcessOneByOneAsync(List<long> ids, CancellationToken cancellationToken)
+    private async Task ProcessOneByOneAsync(List<ParsedEvent> events, CancellationToken cancellationToken)
     {
-        foreach (var id in ids)
+        foreach (var parsed in events)
         {
             try
             {
-                await handler.ProcessAsync([id], cancellationToken);
+                await handler.ProcessAsync([parsed], cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await RecordFailureAsync(id, ex, cancellationToken);
+                await RecordFailureAsync(parsed.Id, ex, cancellationToken);
             }
         }
     }
@@ -107,3 +112,5 @@ internal sealed class InboundProcessor(
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+internal sealed record PendingEvent(long Id, string Payload);
