@@ -128,6 +128,26 @@ public sealed class InboundBatchTests
         Assert.Equal(2, await check.Messages.CountAsync());
     }
 
+    [Fact]
+    public async Task A_stored_payload_that_no_longer_parses_is_set_aside_with_its_reason_and_the_next_is_processed()
+    {
+        await using var app = new InboxAppFactory();
+        await using (var db = app.CreateDbContext())
+        {
+            db.InboundEvents.AddRange(
+                new InboundEvent { Payload = "{\"object\": \"whatsapp_business_account\", \"entry\": [", ReceivedAt = DateTime.UtcNow },
+                new InboundEvent { Payload = Webhooks.Text("15557000103", "still here", "wamid.NEXT"), ReceivedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.CreateDbContext();
+        await Eventually.TrueAsync(() => check.Messages.AnyAsync(m => m.Wamid == "wamid.NEXT"), "the event after the broken one to be processed");
+        await Eventually.TrueAsync(() => check.InboundEvents.AllAsync(e => e.ProcessedAt != null), "both events to be marked processed");
+        var broken = await check.InboundEvents.AsNoTracking().OrderBy(e => e.Id).FirstAsync();
+        Assert.Contains("not valid JSON", broken.LastError);
+        Assert.Equal(1, await check.Messages.CountAsync());
+    }
+
     private sealed class FailingFor(string number, INumberProtector inner) : INumberProtector
     {
         public string Protect(string waId) => inner.Protect(waId);

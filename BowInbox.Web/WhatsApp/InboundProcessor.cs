@@ -52,7 +52,7 @@ internal sealed class InboundProcessor(
         {
             await foreach (var pending in Pending.For(db)(db).WithCancellation(cancellationToken))
             {
-                events.Add(new ParsedEvent(pending.Id, WebhookPayloadParser.Parse(pending.Payload)));
+                events.Add(new ParsedEvent(pending.Id, ParseStored(pending.Payload)));
             }
         }
 
@@ -74,6 +74,22 @@ internal sealed class InboundProcessor(
         }
 
         return events.Count;
+    }
+
+    /// <summary>
+    /// The parser reports bad payloads as failures; should it ever throw, that event alone is set aside (with the
+    /// reason as its error) rather than the whole batch stopping on every pass.
+    /// </summary>
+    private static WebhookParseResult ParseStored(string payload)
+    {
+        try
+        {
+            return WebhookPayloadParser.Parse(payload);
+        }
+        catch (Exception ex)
+        {
+            return WebhookParseResult.Failure($"The stored payload could not be read: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task ProcessOneByOneAsync(List<ParsedEvent> events, CancellationToken cancellationToken)
