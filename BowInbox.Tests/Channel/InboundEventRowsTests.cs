@@ -75,7 +75,7 @@ public sealed class InboundEventRowsTests
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
-        var db = new SqliteInboxDbContext(new DbContextOptionsBuilder<SqliteInboxDbContext>().UseSqlite(connection).Options);
+        var db = new SqliteInboxDbContext(new DbContextOptionsBuilder<SqliteInboxDbContext>().UseSqlite(connection, contextOwnsConnection: true).Options);
         await db.Database.MigrateAsync();
         return db;
     }
