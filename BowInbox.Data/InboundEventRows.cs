@@ -29,10 +29,12 @@ public static class InboundEventRows
             return;
         }
 
+        // The model's own conversion of the time (every timestamp is stored as UTC), as SaveChanges would apply it.
+        var time = db.Model.FindEntityType(typeof(InboundEvent))!.FindProperty(nameof(InboundEvent.ReceivedAt))!.GetValueConverter();
         var values = new object[events.Count * 2];
         for (var i = 0; i < events.Count; i++)
         {
-            values[2 * i] = DateTime.SpecifyKind(events[i].ReceivedAt, DateTimeKind.Utc);
+            values[2 * i] = time?.ConvertToProvider(events[i].ReceivedAt) ?? events[i].ReceivedAt;
             values[(2 * i) + 1] = events[i].Payload;
         }
 
