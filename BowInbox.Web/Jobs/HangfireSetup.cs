@@ -3,6 +3,8 @@ using BowInbox.Data.Identity;
 using BowInbox.Web.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
 
 namespace BowInbox.Web.Jobs;
 
@@ -15,20 +17,16 @@ public static class HangfireSetup
     /// </summary>
     public static void AddBackgroundJobs(this WebApplicationBuilder builder, DatabaseProvider provider, string connectionString)
     {
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (provider == DatabaseProvider.SqlServer)
-            {
-                config.UseSqlServerStorage(connectionString);
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+        // Each host owns its storage. Hangfire's Use*Storage calls set a process-wide JobStorage.Current,
+        // which AddHangfire hands out by default: with several hosts in one process (the test suite runs
+        // many), one host could take another's in-memory storage and fail once that host disposed it.
+        builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(connectionString)
+            : new InMemoryStorage());
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
     }
 
