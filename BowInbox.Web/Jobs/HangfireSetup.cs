@@ -23,7 +23,8 @@ public static class HangfireSetup
         builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
             ? new SqlServerStorage(connectionString)
             : new InMemoryStorage());
-        builder.Services.AddHangfire(config => config
+        builder.Services.AddHangfire((services, config) => config
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -33,8 +34,8 @@ public static class HangfireSetup
     public static void MapJobDashboard(this WebApplication app)
     {
         // The job client is created now, from this host's own logger factory: Hangfire's log provider is process-wide,
-        // so a client created later could take the one of another host in the process (the test suite runs many),
-        // already disposed, and every page that enqueues a job would fail.
+        // so a client created later could take the one of another host in the process (the test suite runs many)
+        // and log there, or nowhere once that host stopped (HostLogProvider).
         _ = app.Services.GetRequiredService<IBackgroundJobClient>();
 
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
