@@ -2,6 +2,7 @@ using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Identity;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -20,9 +21,12 @@ public static class HangfireSetup
         // Each host owns its storage. Hangfire's Use*Storage calls set a process-wide JobStorage.Current,
         // which AddHangfire hands out by default: with several hosts in one process (the test suite runs
         // many), one host could take another's in-memory storage and fail once that host disposed it.
+        // The job activator too: Hangfire's default is the process-wide one, which builds each job from the services
+        // of whichever host configured Hangfire last, so a job could run against another host's database.
         builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
             ? new SqlServerStorage(connectionString)
             : new InMemoryStorage());
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, config) => config
             .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -11,8 +11,21 @@ namespace BowInbox.Tests.Foundation;
 /// own default hands every host the process-wide JobStorage.Current, which whichever host configured last
 /// set; once that host stopped, the others used a disposed storage and failed at start.
 /// </summary>
-public sealed class JobStorageIsolationTests
+public sealed class HangfireHostIsolationTests
 {
+    [Fact]
+    public async Task Each_host_builds_its_jobs_from_its_own_services_after_another_host_configured_Hangfire()
+    {
+        await using var first = BuildHost("first");
+        await using var second = BuildHost("second");
+
+        first.Services.GetRequiredService<IGlobalConfiguration>();
+        second.Services.GetRequiredService<IGlobalConfiguration>();
+
+        Assert.Equal("first", HostNameSeenByJobsOf(first));
+        Assert.Equal("second", HostNameSeenByJobsOf(second));
+    }
+
     [Fact]
     public async Task Each_host_keeps_its_own_job_storage_after_another_host_configured_and_stopped()
     {
@@ -35,10 +48,21 @@ public sealed class JobStorageIsolationTests
         Assert.NotEmpty(connection.GetAllEntriesFromHash("recurring-job:isolation-check") ?? []);
     }
 
-    private static WebApplication BuildHost()
+    private static string HostNameSeenByJobsOf(WebApplication host)
+    {
+#pragma warning disable CS0618 // The context-free overload: this activator ignores the context.
+        using var scope = host.Services.GetRequiredService<JobActivator>().BeginScope();
+#pragma warning restore CS0618
+        return ((HostName)scope.Resolve(typeof(HostName))).Value;
+    }
+
+    private static WebApplication BuildHost(string name = "host")
     {
         var builder = WebApplication.CreateBuilder();
+        builder.Services.AddSingleton(new HostName(name));
         builder.AddBackgroundJobs(DatabaseProvider.Sqlite, "Data Source=:memory:");
         return builder.Build();
     }
+
+    private sealed record HostName(string Value);
 }
