@@ -78,7 +78,8 @@ internal sealed class InboundProcessor(
 
     /// <summary>
     /// The parser reports bad payloads as failures; should it ever throw, that event alone is set aside (with the
-    /// reason as its error) rather than the whole batch stopping on every pass.
+    /// exception's type as its error) rather than the whole batch stopping on every pass. The exception's message is
+    /// left out: an unexpected one may quote a value from the payload (a phone number), and the error is logged.
     /// </summary>
     private static WebhookParseResult ParseStored(string payload)
     {
@@ -88,7 +89,7 @@ internal sealed class InboundProcessor(
         }
         catch (Exception ex)
         {
-            return WebhookParseResult.Failure($"The stored payload could not be read: {ex.GetType().Name}: {ex.Message}");
+            return WebhookParseResult.Failure($"The stored payload could not be read ({ex.GetType().Name}).");
         }
     }
 
