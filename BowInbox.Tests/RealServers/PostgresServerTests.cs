@@ -41,6 +41,17 @@ public sealed class PostgresServerTests
         await InboundEventRowsTests.StoredRowsReadBackAsync(db);
     }
 
+    [Fact]
+    public async Task Sends_recorded_by_one_update_read_back_as_sent_on_postgres()
+    {
+        await using var database = TemporaryPostgresDatabase.Create();
+        await using var db = new BowInbox.Data.Postgres.PostgresInboxDbContext(
+            new DbContextOptionsBuilder<BowInbox.Data.Postgres.PostgresInboxDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await db.Database.MigrateAsync();
+
+        await OutboxSentRowsTests.SentRowsReadBackAsync(db);
+    }
+
     // The outbox claim's held conversations and give-back are SQL of their own (a key built from two columns, a
     // prefix match): the same scenarios as on SQLite, on PostgreSQL, where several servers share one database.
     [Fact]

@@ -32,12 +32,28 @@ internal sealed class OutboxRecorder(
         var messageIds = claimed.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value).ToList();
         var messages = (messageIds.Count == 0 ? [] : await MessagesOf.For(db)(db, messageIds).ToListAsync(cancellationToken)).ToDictionary(m => m.Id);
         var changes = new List<InboxChange>();
+        var sent = new List<SentRow>();
+        var sentWamids = new List<string>();
 
         for (var i = 0; i < claimed.Count; i++)
         {
+            var outcome = outcomes[i];
+            var message = claimed[i].MessageId is { } id ? messages.GetValueOrDefault(id) : null;
+            if (outcome is { Succeeded: true })
+            {
+                // The common case, written for the whole batch by two set-based updates (the claimed row is not changed).
+                sent.Add(new SentRow(claimed[i].Id, message?.Id, outcome.Wamid!, claimed[i].Attempts + 1));
+                if (message is not null)
+                {
+                    sentWamids.Add(outcome.Wamid!);
+                    changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
+                }
+
+                continue;
+            }
+
             // A copy is changed, never the claimed row: a write that failed is retried from the row as it was claimed.
             var row = (OutboxMessage)db.Entry(claimed[i]).CurrentValues.ToObject();
-            var outcome = outcomes[i];
             db.Outbox.Attach(row);
             row.LockedBy = null;
             row.LockedUntil = null;
@@ -48,55 +64,37 @@ internal sealed class OutboxRecorder(
             }
 
             row.Attempts++;
-            var message = row.MessageId is { } id ? messages.GetValueOrDefault(id) : null;
-
-            if (outcome.Succeeded)
+            var failure = outcome.Failure!;
+            row.LastErrorCode = failure.Code;
+            row.LastError = Truncate($"{failure.Title}{(failure.Details is null ? "" : ": " + failure.Details)}", 1000);
+            if (SendErrorPolicy.ShouldRetry(failure, row.Attempts))
             {
-                row.Status = OutboxStatus.Sent;
-                row.Wamid = outcome.Wamid;
-                row.SentAt = now;
-                if (message is not null)
-                {
-                    message.Wamid = outcome.Wamid;
-                    message.Status = DeliveryStatusRules.Advance(message.Status, DeliveryStatus.Sent);
-                }
-            }
-            else
-            {
-                var failure = outcome.Failure!;
-                row.LastErrorCode = failure.Code;
-                row.LastError = Truncate($"{failure.Title}{(failure.Details is null ? "" : ": " + failure.Details)}", 1000);
-                if (SendErrorPolicy.ShouldRetry(failure, row.Attempts))
-                {
-                    row.Status = OutboxStatus.Pending;
-                    row.NextAttemptAt = now + SendErrorPolicy.RetryDelay(row.Attempts, failure.Code);
-                    logger.LogWarning("Outbox row {OutboxId} failed with {Code} ({Title}); retry {Attempt} at {Next:O}", row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
-                    continue;
-                }
-
-                row.Status = OutboxStatus.Failed;
-                logger.LogError("Outbox row {OutboxId} failed with {Code} ({Title}); not retried", row.Id, failure.Code, failure.Title);
-                if (message is not null)
-                {
-                    message.Status = DeliveryStatus.Failed;
-                    message.ErrorCode = failure.Code;
-                    message.ErrorTitle = Truncate(failure.Title, 500);
-                }
+                row.Status = OutboxStatus.Pending;
+                row.NextAttemptAt = now + SendErrorPolicy.RetryDelay(row.Attempts, failure.Code);
+                logger.LogWarning("Outbox row {OutboxId} failed with {Code} ({Title}); retry {Attempt} at {Next:O}", row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
+                continue;
             }
 
+            row.Status = OutboxStatus.Failed;
+            logger.LogError("Outbox row {OutboxId} failed with {Code} ({Title}); not retried", row.Id, failure.Code, failure.Title);
             if (message is not null)
             {
+                message.Status = DeliveryStatus.Failed;
+                message.ErrorCode = failure.Code;
+                message.ErrorTitle = Truncate(failure.Title, 500);
                 changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
             }
         }
 
         using (await gate.EnterAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await OutboxSentRows.MarkSentAsync(db, sent, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // Statuses that overtook their send (kept by wamid) are applied now that the wamid is stored.
-        var sentWamids = messages.Values.Where(m => m.Wamid is not null).Select(m => m.Wamid!).ToList();
         await DeliveryStatusRecorder.ReconcileAsync(contexts, sentWamids, changes, cancellationToken);
         foreach (var change in changes)
         {
