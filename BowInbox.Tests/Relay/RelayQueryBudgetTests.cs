@@ -76,6 +76,10 @@ public sealed class RelayQueryBudgetTests
         var reads = turns.SelectMany(t => t).Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(turns);
         Assert.True(reads.Count <= (2 * turns.Count) + (7 * groups), $"{reads.Count} reads in {turns.Count} turn(s) of {groups} group(s):\n{string.Join("\n---\n", reads)}");
+
+        // Written per group too: the three customers' tickets, changed alike, in one UPDATE (on SQLite; see ModifiedRows).
+        var ticketUpdates = turns.SelectMany(t => t).Count(sql => sql.Contains("UPDATE \"Tickets\"", StringComparison.Ordinal));
+        Assert.True(ticketUpdates <= groups, $"{ticketUpdates} updates of tickets in {groups} group(s)");
     }
 
     [Fact]
