@@ -204,8 +204,8 @@ internal sealed class InboundEventHandler(
     /// </summary>
     private static async Task SaveGroupAsync(InboxDbContext db, Applied applied, CancellationToken cancellationToken)
     {
-        // The group's tickets, sessions and windows: on SQLite, one UPDATE per kind instead of one per row.
-        await ModifiedRows.SaveChangesAsync(db, cancellationToken);
+        // The group's messages, outbox rows, tickets, sessions and windows: on SQLite, one statement per kind, not per row.
+        await SetBasedSave.SaveChangesAsync(db, cancellationToken);
         for (var i = 0; i < applied.Recorded.Count; i++)
         {
             applied.Changes.Insert(applied.Recorded[i].At + i, applied.Recorded[i].Message.Added);

@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BowInbox.Data;
 
 /// <summary>
-/// SaveChanges for a unit of work that changed many rows of the same kind, on SQLite. EF Core's SQLite provider
-/// sends one UPDATE per changed row, each prepared and run on its own while the database's write lock is held; here
-/// the rows of one kind whose changes touch the same columns go in one UPDATE (a <c>CASE</c> on the key per column),
-/// and SaveChanges writes the rest (inserts, deletes, and any row this does not take). Server databases batch the
-/// statements of a SaveChanges themselves, so there it is SaveChanges alone.
+/// SaveChanges for a unit of work that added or changed many rows of the same kind, on SQLite. EF Core's SQLite
+/// provider sends one INSERT or UPDATE per row, each prepared and run on its own while the database's write lock is
+/// held; here the new rows of one kind go in one INSERT (<see cref="AddedRows"/>), the changed rows of one kind whose
+/// changes touch the same columns in one UPDATE (a <c>CASE</c> on the key per column), and SaveChanges writes the rest
+/// (deletes, and any row these do not take). Server databases batch the statements of a SaveChanges themselves, so
+/// there it is SaveChanges alone.
 /// </summary>
-public static class ModifiedRows
+public static class SetBasedSave
 {
     /// <summary>Parameters per statement at most (SQLite allows 32,766; a smaller statement is quicker to prepare).</summary>
     public const int MaxParameters = 999;
@@ -31,12 +32,13 @@ public static class ModifiedRows
 
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
+        var added = AddedRows.Kinds(tracker);
         var kinds = tracker.Entries()
             .Where(e => e.State == EntityState.Modified && Writable(e))
             .GroupBy(e => new Kind(e.Metadata, string.Join(",", e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))))
             .Where(g => g.Count() > 1)
             .ToList();
-        if (kinds.Count == 0)
+        if (kinds.Count == 0 && added.Count == 0)
         {
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -46,6 +48,11 @@ public static class ModifiedRows
         var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            foreach (var rows in added)
+            {
+                await AddedRows.InsertAsync(db, rows, cancellationToken);
+            }
+
             foreach (var kind in kinds)
             {
                 var rows = kind.ToList();
@@ -62,7 +69,7 @@ public static class ModifiedRows
             tracker.AutoDetectChangesEnabled = false;
             try
             {
-                foreach (var entry in kinds.SelectMany(k => k))
+                foreach (var entry in kinds.SelectMany(k => k).Concat(added.SelectMany(k => k)))
                 {
                     entry.OriginalValues.SetValues(entry.CurrentValues);
                     entry.State = EntityState.Unchanged;

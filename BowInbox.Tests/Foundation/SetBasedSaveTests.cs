@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
@@ -8,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Tests.Foundation;
 
-/// <summary>On SQLite, rows of one kind changed in the same columns are written by one UPDATE: exactly as SaveChanges would write them.</summary>
-public sealed class ModifiedRowsTests : IDisposable
+/// <summary>On SQLite, new rows of one kind go in one INSERT and rows changed in the same columns in one UPDATE: exactly as SaveChanges would write them.</summary>
+public sealed class SetBasedSaveTests : IDisposable
 {
     private static readonly DateTime At = new DateTime(2026, 12, 2, 7, 5, 7, DateTimeKind.Utc).AddTicks(1234567);
 
     // A database in memory, shared by this test's contexts; it lives while this connection is open.
-    private readonly SqliteConnection keeper = new($"Data Source=modified-rows-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
+    private readonly SqliteConnection keeper = new($"Data Source=set-based-save-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
 
     public void Dispose() => keeper.Dispose();
 
@@ -30,7 +31,7 @@ public sealed class ModifiedRowsTests : IDisposable
         string?[] previews = ["it's {0}; DROP TABLE \"Tickets\"; --", "Ünïcødé ✓ 🚰", "plain"];
 
         Change(bySet, previews);
-        await ModifiedRows.SaveChangesAsync(db, CancellationToken.None);
+        await SetBasedSave.SaveChangesAsync(db, CancellationToken.None);
         Assert.Equal(1, TicketUpdates(commands, db));
 
         Change(bySaveChanges, previews);
@@ -44,6 +45,63 @@ public sealed class ModifiedRowsTests : IDisposable
         Assert.All(set, t => Assert.Equal((At, DateTimeKind.Utc, (DateTime?)null), (t.LastActivityAt, t.LastActivityAt.Kind, t.WaitingSince)));
         var lastOfSet = set[^1].Id;
         Assert.Equal(3, await check.Tickets.CountAsync(t => t.LastActivityAt == At && t.Id <= lastOfSet));
+    }
+
+    [Fact]
+    public async Task New_rows_of_one_kind_read_back_as_SaveChanges_writes_them_from_one_insert_and_get_their_ids()
+    {
+        using var commands = new CommandLog();
+        await using var db = await MigratedSqliteAsync();
+        var contact = await ContactAsync(db);
+        var bySet = NewTickets(contact, ["it's {0}; DROP TABLE \"Tickets\"; --", "Ünïcødé ✓ 🚰", null, "fourth"]);
+        db.Tickets.AddRange(bySet);
+        await SetBasedSave.SaveChangesAsync(db, CancellationToken.None);
+        Assert.Equal(1, Commands(commands, db, "INSERT INTO \"Tickets\""));
+
+        var bySaveChanges = NewTickets(contact, ["it's {0}; DROP TABLE \"Tickets\"; --", "Ünïcødé ✓ 🚰", null, "fourth"]);
+        db.Tickets.AddRange(bySaveChanges);
+        await db.SaveChangesAsync();
+
+        Assert.All(bySet, t => Assert.Equal(EntityState.Unchanged, db.Entry(t).State));
+        await using var check = Open();
+        var stored = await check.Tickets.AsNoTracking().ToDictionaryAsync(t => t.Id);
+        Assert.Equal(bySet.Select(t => t.Notes), bySet.Select(t => stored[t.Id].Notes));
+        Assert.Equal(bySaveChanges.Select(t => Columns(stored[t.Id])), bySet.Select(t => Columns(stored[t.Id])));
+        Assert.All(bySet, t => Assert.Equal(DateTimeKind.Utc, stored[t.Id].CreatedAt.Kind));
+    }
+
+    [Fact]
+    public async Task New_rows_pointing_at_new_rows_are_written_after_them_with_their_ids()
+    {
+        await using var db = await MigratedSqliteAsync();
+        var contacts = Enumerable.Range(0, 3).Select(i => new Contact { WaIdHash = $"new-{i}", WaIdProtected = "p", Alias = $"T-new-{i}", CreatedAt = At }).ToList();
+        var tickets = contacts.Select(c => new Ticket { Contact = c, CreatedAt = At, LastActivityAt = At, Status = TicketStatus.New, Notes = c.Alias }).ToList();
+        db.Tickets.AddRange(tickets);
+
+        await SetBasedSave.SaveChangesAsync(db, CancellationToken.None);
+
+        await using var check = Open();
+        var stored = await check.Tickets.AsNoTracking().Include(t => t.Contact).OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(contacts.Select(c => (c.Id, (string?)c.Alias)), stored.Select(t => (t.ContactId, t.Notes)));
+        Assert.Equal(contacts.Select(c => c.Alias), stored.Select(t => t.Contact!.Alias));
+    }
+
+    [Fact]
+    public async Task A_refused_insert_fails_the_save_and_nothing_is_written()
+    {
+        await using var db = await MigratedSqliteAsync();
+        var contact = await ContactAsync(db);
+        var tickets = await TicketsAsync(db, contact, 2);
+        tickets.ForEach(t => t.Notes = "changed");
+        db.Contacts.AddRange(
+            new Contact { WaIdHash = "twice", WaIdProtected = "p", Alias = "T-a", CreatedAt = At },
+            new Contact { WaIdHash = "twice", WaIdProtected = "p", Alias = "T-b", CreatedAt = At });
+
+        await Assert.ThrowsAnyAsync<DbException>(() => SetBasedSave.SaveChangesAsync(db, CancellationToken.None));
+
+        await using var check = Open();
+        Assert.Equal(1, await check.Contacts.CountAsync());
+        Assert.Equal(0, await check.Tickets.CountAsync(t => t.Notes != null));
     }
 
     [Fact]
@@ -61,7 +119,7 @@ public sealed class ModifiedRowsTests : IDisposable
             moved.Notes = "moved";
         }
 
-        await ModifiedRows.SaveChangesAsync(db, CancellationToken.None);
+        await SetBasedSave.SaveChangesAsync(db, CancellationToken.None);
 
         await using var check = Open();
         var stored = await check.Tickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
@@ -74,7 +132,7 @@ public sealed class ModifiedRowsTests : IDisposable
         await using var db = await MigratedSqliteAsync();
         var tickets = await TicketsAsync(db, await ContactAsync(db), 2);
         tickets.ForEach(t => t.UnreadCount++);
-        await ModifiedRows.SaveChangesAsync(db, CancellationToken.None);
+        await SetBasedSave.SaveChangesAsync(db, CancellationToken.None);
 
         using var commands = new CommandLog();
         await db.SaveChangesAsync();
@@ -94,15 +152,20 @@ public sealed class ModifiedRowsTests : IDisposable
         tickets.ForEach(t => t.Notes = "changed");
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Tickets\" WHERE \"Id\" = {0}", tickets[1].Id);
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ModifiedRows.SaveChangesAsync(db, CancellationToken.None));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => SetBasedSave.SaveChangesAsync(db, CancellationToken.None));
 
         await using var check = Open();
         Assert.Null((await check.Tickets.AsNoTracking().SingleAsync(t => t.Id == tickets[0].Id)).Notes);
         Assert.False(await check.Contacts.AnyAsync(c => c.WaIdHash == "added"));
     }
 
-    private static int TicketUpdates(CommandLog commands, InboxDbContext db)
-        => commands.ByContext.Where(c => c.Key.Context == db.ContextId).SelectMany(c => c.Value).Count(sql => sql.Contains("UPDATE \"Tickets\"", StringComparison.Ordinal));
+    private static int TicketUpdates(CommandLog commands, InboxDbContext db) => Commands(commands, db, "UPDATE \"Tickets\"");
+
+    private static int Commands(CommandLog commands, InboxDbContext db, string text)
+        => commands.ByContext.Where(c => c.Key.Context == db.ContextId).SelectMany(c => c.Value).Count(sql => sql.Contains(text, StringComparison.Ordinal));
+
+    private static List<Ticket> NewTickets(Contact contact, string?[] notes)
+        => notes.Select((n, i) => new Ticket { ContactId = contact.Id, CreatedAt = At.AddMinutes(i), LastActivityAt = At, Status = TicketStatus.New, Notes = n, UnreadCount = i }).ToList();
 
     private static void Change(List<Ticket> tickets, string?[] previews)
     {
