@@ -20,21 +20,28 @@ public sealed record SentRow(long OutboxId, long? MessageId, string Wamid, int A
 /// </summary>
 public static class OutboxSentRows
 {
-    /// <summary>Rows per call at most: three parameters each stays far under SQL Server's 2,100.</summary>
+    /// <summary>Rows per call at most (a batch of answers is at most 256).</summary>
     public const int MaxRows = 500;
 
     private static readonly ConcurrentDictionary<(Type Context, int Rows), string> OutboxStatements = new();
 
     private static readonly ConcurrentDictionary<(Type Context, int Rows), string> MessageStatements = new();
 
+    /// <summary>Rows per statement: few enough parameters to bind quickly (see <see cref="SetBasedSave.MaxParameters"/>).</summary>
+    public const int RowsPerStatement = 40;
+
     /// <summary>Marks the rows (at most <see cref="MaxRows"/>) sent at <paramref name="now"/>, in the caller's transaction if it has one.</summary>
     public static async Task MarkSentAsync(InboxDbContext db, IReadOnlyList<SentRow> rows, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rows.Count, MaxRows);
-        if (rows.Count == 0)
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            return;
+            await MarkChunkSentAsync(db, chunk, now, cancellationToken);
         }
+    }
+
+    private static async Task MarkChunkSentAsync(InboxDbContext db, IReadOnlyList<SentRow> rows, DateTime now, CancellationToken cancellationToken)
+    {
 
         var outbox = db.Model.FindEntityType(typeof(OutboxMessage))!;
         var values = new object[(rows.Count * 3) + 2];

@@ -18,10 +18,18 @@ namespace BowInbox.Data;
 /// </summary>
 public static class SetBasedSave
 {
-    /// <summary>Parameters per statement at most (SQLite allows 32,766; a smaller statement is quicker to prepare).</summary>
-    public const int MaxParameters = 999;
+    /// <summary>
+    /// Parameters per statement at most. Microsoft.Data.Sqlite binds each parameter by looking its name up among the
+    /// statement's, so binding grows with the square of their number: a processor group's writes (a message and an outbox
+    /// row inserted, a ticket and a window changed, per message) took 2 % longer than SaveChanges with 250 a statement and
+    /// 30 % longer with 999, and 8–15 % less time with 120.
+    /// </summary>
+    public const int MaxParameters = 120;
 
-    /// <summary>Saves every change the context tracks, in its current transaction if it has one (as SaveChanges does).</summary>
+    /// <summary>
+    /// Saves every change the context tracks, in its current transaction if it has one (as SaveChanges does). If it
+    /// fails, nothing of it is written (the transaction is rolled back) and the context is to be discarded, not saved again.
+    /// </summary>
     public static async Task SaveChangesAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
@@ -48,20 +56,28 @@ public static class SetBasedSave
         var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            foreach (var rows in added)
+            try
             {
-                await AddedRows.InsertAsync(db, rows, cancellationToken);
-            }
-
-            foreach (var kind in kinds)
-            {
-                var rows = kind.ToList();
-                var columns = rows[0].Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList();
-                var perStatement = Math.Max(1, MaxParameters / (1 + (2 * columns.Count)));
-                foreach (var chunk in rows.Chunk(perStatement))
+                foreach (var rows in added)
                 {
-                    await UpdateAsync(db, kind.Key.Entity, columns, chunk, cancellationToken);
+                    await AddedRows.InsertAsync(db, rows, cancellationToken);
                 }
+
+                foreach (var kind in kinds)
+                {
+                    var rows = kind.ToList();
+                    var columns = rows[0].Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToList();
+                    var perStatement = Math.Max(1, MaxParameters / (1 + (2 * columns.Count)));
+                    foreach (var chunk in rows.Chunk(perStatement))
+                    {
+                        await UpdateAsync(db, kind.Key.Entity, columns, chunk, cancellationToken);
+                    }
+                }
+            }
+            catch (DbException ex)
+            {
+                // As SaveChanges reports it (a unique index refusing a duplicate, say), so callers handle both alike.
+                throw new DbUpdateException("An error occurred while saving the rows of one kind together: " + ex.Message, ex);
             }
 
             // Written: what SaveChanges finds for these rows is their current values, unchanged.

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
@@ -97,7 +96,8 @@ public sealed class SetBasedSaveTests : IDisposable
             new Contact { WaIdHash = "twice", WaIdProtected = "p", Alias = "T-a", CreatedAt = At },
             new Contact { WaIdHash = "twice", WaIdProtected = "p", Alias = "T-b", CreatedAt = At });
 
-        await Assert.ThrowsAnyAsync<DbException>(() => SetBasedSave.SaveChangesAsync(db, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => SetBasedSave.SaveChangesAsync(db, CancellationToken.None));
+        Assert.IsType<SqliteException>(refused.InnerException);
 
         await using var check = Open();
         Assert.Equal(1, await check.Contacts.CountAsync());

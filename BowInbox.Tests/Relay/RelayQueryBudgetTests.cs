@@ -77,11 +77,15 @@ public sealed class RelayQueryBudgetTests
         Assert.NotEmpty(turns);
         Assert.True(reads.Count <= (2 * turns.Count) + (7 * groups), $"{reads.Count} reads in {turns.Count} turn(s) of {groups} group(s):\n{string.Join("\n---\n", reads)}");
 
-        // Written per group too: the three customers' tickets, changed alike, in one UPDATE, and their messages in one INSERT (on SQLite; see SetBasedSave).
+        // Written per group too: the three customers' tickets, changed alike, in one UPDATE, and their messages several to an INSERT (on SQLite; see SetBasedSave).
         var ticketUpdates = turns.SelectMany(t => t).Count(sql => sql.Contains("UPDATE \"Tickets\"", StringComparison.Ordinal));
         Assert.True(ticketUpdates <= groups, $"{ticketUpdates} updates of tickets in {groups} group(s)");
-        var messageInserts = turns.SelectMany(t => t).Count(sql => sql.Contains("INSERT INTO \"Messages\"", StringComparison.Ordinal));
-        Assert.True(messageInserts <= groups, $"{messageInserts} inserts of messages in {groups} group(s)");
+        // (Several rows a statement: as many as its parameter limit allows.)
+        foreach (var group in turns.SelectMany(GroupsOf).Where(g => RowsInserted(g, "Messages") > 1))
+        {
+            var inserts = group.Count(sql => sql.Contains("INSERT INTO \"Messages\"", StringComparison.Ordinal));
+            Assert.True(inserts < RowsInserted(group, "Messages"), $"{inserts} inserts for {RowsInserted(group, "Messages")} messages in one group");
+        }
     }
 
     [Fact]
