@@ -1,8 +1,6 @@
 using BowInbox.Core.Channel;
 using BowInbox.Data;
-using BowInbox.Data.Sqlite;
-using BowInbox.Data.SqlServer;
-using Microsoft.Data.Sqlite;
+using BowInbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Tests.Channel;
@@ -13,7 +11,7 @@ public sealed class InboundEventRowsTests
     [Fact]
     public async Task Stored_rows_read_back_as_pending_events_with_their_payloads_and_times()
     {
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         await StoredRowsReadBackAsync(db);
     }
 
@@ -21,7 +19,7 @@ public sealed class InboundEventRowsTests
     public async Task A_time_stored_by_the_insert_compares_equal_to_the_same_time_stored_by_SaveChanges()
     {
         // SQLite keeps times as text: a different format would sort and compare wrongly against EF-written rows.
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         var at = new DateTime(2026, 12, 2, 9, 5, 7, DateTimeKind.Utc).AddTicks(1234567);
         db.InboundEvents.Add(new InboundEvent { Payload = "by SaveChanges", ReceivedAt = at });
         await db.SaveChangesAsync();
@@ -35,7 +33,7 @@ public sealed class InboundEventRowsTests
     [Fact]
     public async Task More_rows_than_one_statement_holds_are_refused_and_nothing_is_stored()
     {
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         var events = Enumerable.Range(0, InboundEventRows.MaxRows + 1).Select(i => new InboundEvent { Payload = $"{i}", ReceivedAt = DateTime.UtcNow }).ToList();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => InboundEventRows.InsertAsync(db, events, CancellationToken.None));
@@ -46,8 +44,7 @@ public sealed class InboundEventRowsTests
     [Fact]
     public void On_SQL_Server_the_statement_uses_its_own_quoting()
     {
-        using var db = new SqlServerInboxDbContext(new DbContextOptionsBuilder<SqlServerInboxDbContext>()
-            .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=True").Options);
+        using var db = TestContexts.SqlServerWithoutServer();
 
         Assert.Equal(
             "INSERT INTO [InboundEvents] ([ReceivedAt], [Payload], [Attempts]) VALUES ({0}, {1}, 0), ({2}, {3}, 0)",
@@ -69,14 +66,5 @@ public sealed class InboundEventRowsTests
         Assert.Equal(events.Select(e => e.ReceivedAt), stored.Select(e => e.ReceivedAt));
         Assert.All(stored, e => Assert.Equal(DateTimeKind.Utc, e.ReceivedAt.Kind));
         Assert.All(stored, e => Assert.True(e.ProcessedAt is null && e.Attempts == 0 && e.LastError is null));
-    }
-
-    private static async Task<SqliteInboxDbContext> MigratedSqliteAsync()
-    {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var db = new SqliteInboxDbContext(new DbContextOptionsBuilder<SqliteInboxDbContext>().UseSqlite(connection, contextOwnsConnection: true).Options);
-        await db.Database.MigrateAsync();
-        return db;
     }
 }

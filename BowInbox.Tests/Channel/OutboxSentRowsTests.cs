@@ -3,11 +3,8 @@ using BowInbox.Core.Contacts;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
-using BowInbox.Data.Sqlite;
-using BowInbox.Data.SqlServer;
 using BowInbox.Tests.Support;
 using BowInbox.Web.WhatsApp;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +16,7 @@ public sealed class OutboxSentRowsTests
     [Fact]
     public async Task Sent_rows_and_their_messages_read_back_as_sent_and_other_rows_are_untouched()
     {
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         await SentRowsReadBackAsync(db);
     }
 
@@ -27,7 +24,7 @@ public sealed class OutboxSentRowsTests
     public async Task A_sent_time_written_by_the_update_compares_equal_to_the_same_time_written_by_SaveChanges()
     {
         // SQLite keeps times as text: a different format would sort and compare wrongly against EF-written rows.
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         var at = new DateTime(2026, 12, 2, 7, 5, 7, DateTimeKind.Utc).AddTicks(1234567);
         var bySaveChanges = Row("by SaveChanges");
         bySaveChanges.SentAt = at;
@@ -44,7 +41,7 @@ public sealed class OutboxSentRowsTests
     [Fact]
     public async Task A_full_batch_is_written_in_one_call_and_more_rows_than_one_call_holds_change_nothing()
     {
-        await using var db = await MigratedSqliteAsync();
+        await using var db = await TestContexts.MigratedSqliteAsync();
         var rows = Enumerable.Range(0, OutboxSentRows.MaxRows + 1).Select(i => Row($"row {i}")).ToList();
         db.Outbox.AddRange(rows);
         await db.SaveChangesAsync();
@@ -92,8 +89,7 @@ public sealed class OutboxSentRowsTests
     [Fact]
     public void On_SQL_Server_the_statements_use_its_own_quoting()
     {
-        using var db = new SqlServerInboxDbContext(new DbContextOptionsBuilder<SqlServerInboxDbContext>()
-            .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=True").Options);
+        using var db = TestContexts.SqlServerWithoutServer();
 
         Assert.Equal(
             "UPDATE [Outbox] SET [Status] = {0}, [SentAt] = {1}, [LockedBy] = NULL, [LockedUntil] = NULL, "
@@ -173,13 +169,4 @@ public sealed class OutboxSentRowsTests
         NextAttemptAt = DateTime.UtcNow,
         CreatedAt = DateTime.UtcNow,
     };
-
-    private static async Task<SqliteInboxDbContext> MigratedSqliteAsync()
-    {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var db = new SqliteInboxDbContext(new DbContextOptionsBuilder<SqliteInboxDbContext>().UseSqlite(connection, contextOwnsConnection: true).Options);
-        await db.Database.MigrateAsync();
-        return db;
-    }
 }
