@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BowInbox.Data;
 
@@ -72,28 +69,24 @@ internal static class AddedRows
     private static async Task<List<long>> InsertChunkAsync(
         DbContext db, IEntityType entity, IProperty key, List<IProperty> columns, IReadOnlyList<EntityEntry> rows, CancellationToken cancellationToken)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<DbParameter>(rows.Count * columns.Count);
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ");
+        var names = StoreNames.Of(db, entity);
+        using var parameters = new BoundParameters(db, "i");
+        var text = new StringBuilder("INSERT INTO ").Append(names.Table).Append(" (")
+            .AppendJoin(", ", columns.Select(names.Column)).Append(") VALUES ");
         for (var r = 0; r < rows.Count; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < columns.Count; c++)
             {
-                var name = "@i" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-                parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(factory, name, rows[r].Property(columns[c].Name).CurrentValue, columns[c].IsNullable));
-                text.Append(c == 0 ? "" : ", ").Append(name);
+                text.Append(c == 0 ? "" : ", ").Append(parameters.Add(columns[c], rows[r].Property(columns[c].Name).CurrentValue));
             }
 
             text.Append(')');
         }
 
-        text.Append(" RETURNING ").Append(sql.DelimitIdentifier(key.GetColumnName(table)!)).Append(" AS ").Append(sql.DelimitIdentifier("Value"));
+        text.Append(" RETURNING ").Append(names.Column(key)).Append(" AS ").Append(names.Delimit("Value"));
 
         // Not composed with anything, so EF Core runs the statement as it is (with its logging and interceptors).
-        return await db.Database.SqlQueryRaw<long>(text.ToString(), parameters.ToArray()).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>(text.ToString(), parameters.All.ToArray()).ToListAsync(cancellationToken);
     }
 }

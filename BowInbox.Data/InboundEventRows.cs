@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using BowInbox.Core.Channel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BowInbox.Data;
 
@@ -45,16 +42,12 @@ public static class InboundEventRows
     /// <summary>The statement for this many rows, in the database's own quoting, with <c>{0}</c>-style placeholders for the values.</summary>
     public static string StatementFor(InboxDbContext db, int rows)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(InboundEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
+        var names = StoreNames.Of(db, typeof(InboundEvent));
         var text = new StringBuilder()
-            .Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
-            .Append(" (").Append(Column(nameof(InboundEvent.ReceivedAt))).Append(", ")
-            .Append(Column(nameof(InboundEvent.Payload))).Append(", ")
-            .Append(Column(nameof(InboundEvent.Attempts))).Append(") VALUES ");
+            .Append("INSERT INTO ").Append(names.Table)
+            .Append(" (").Append(names.Column(nameof(InboundEvent.ReceivedAt))).Append(", ")
+            .Append(names.Column(nameof(InboundEvent.Payload))).Append(", ")
+            .Append(names.Column(nameof(InboundEvent.Attempts))).Append(") VALUES ");
         for (var i = 0; i < rows; i++)
         {
             text.Append(i == 0 ? "({" : ", ({").Append(2 * i).Append("}, {").Append((2 * i) + 1).Append("}, 0)");

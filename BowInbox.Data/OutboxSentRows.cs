@@ -3,9 +3,7 @@ using System.Text;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BowInbox.Data;
 
@@ -79,17 +77,17 @@ public static class OutboxSentRows
     /// <summary>The outbox statement for this many rows, in the database's own quoting, with <c>{0}</c>-style placeholders.</summary>
     public static string OutboxStatementFor(InboxDbContext db, int rows)
     {
-        var (table, column) = Names(db, typeof(OutboxMessage));
-        var id = column(nameof(OutboxMessage.Id));
+        var names = StoreNames.Of(db, typeof(OutboxMessage));
+        var id = names.Column(nameof(OutboxMessage.Id));
         var text = new StringBuilder()
-            .Append("UPDATE ").Append(table)
-            .Append(" SET ").Append(column(nameof(OutboxMessage.Status))).Append(" = {0}, ")
-            .Append(column(nameof(OutboxMessage.SentAt))).Append(" = {1}, ")
-            .Append(column(nameof(OutboxMessage.LockedBy))).Append(" = NULL, ")
-            .Append(column(nameof(OutboxMessage.LockedUntil))).Append(" = NULL, ")
-            .Append(column(nameof(OutboxMessage.Wamid))).Append(" = ");
+            .Append("UPDATE ").Append(names.Table)
+            .Append(" SET ").Append(names.Column(nameof(OutboxMessage.Status))).Append(" = {0}, ")
+            .Append(names.Column(nameof(OutboxMessage.SentAt))).Append(" = {1}, ")
+            .Append(names.Column(nameof(OutboxMessage.LockedBy))).Append(" = NULL, ")
+            .Append(names.Column(nameof(OutboxMessage.LockedUntil))).Append(" = NULL, ")
+            .Append(names.Column(nameof(OutboxMessage.Wamid))).Append(" = ");
         AppendCase(text, id, rows, first: 2, stride: 3, offset: 1);
-        text.Append(", ").Append(column(nameof(OutboxMessage.Attempts))).Append(" = ");
+        text.Append(", ").Append(names.Column(nameof(OutboxMessage.Attempts))).Append(" = ");
         AppendCase(text, id, rows, first: 2, stride: 3, offset: 2);
         AppendWhereIdIn(text, id, rows, first: 2, stride: 3);
         return text.ToString();
@@ -98,13 +96,13 @@ public static class OutboxSentRows
     /// <summary>The message statement for this many rows, in the database's own quoting, with <c>{0}</c>-style placeholders.</summary>
     public static string MessageStatementFor(InboxDbContext db, int rows)
     {
-        var (table, column) = Names(db, typeof(Message));
-        var id = column(nameof(Message.Id));
-        var status = column(nameof(Message.Status));
+        var names = StoreNames.Of(db, typeof(Message));
+        var id = names.Column(nameof(Message.Id));
+        var status = names.Column(nameof(Message.Status));
         var text = new StringBuilder()
-            .Append("UPDATE ").Append(table)
+            .Append("UPDATE ").Append(names.Table)
             .Append(" SET ").Append(status).Append(" = CASE WHEN ").Append(status).Append(" < {0} THEN {0} ELSE ").Append(status).Append(" END, ")
-            .Append(column(nameof(Message.Wamid))).Append(" = ");
+            .Append(names.Column(nameof(Message.Wamid))).Append(" = ");
         AppendCase(text, id, rows, first: 1, stride: 2, offset: 1);
         AppendWhereIdIn(text, id, rows, first: 1, stride: 2);
         return text.ToString();
@@ -131,14 +129,6 @@ public static class OutboxSentRows
         }
 
         text.Append(')');
-    }
-
-    private static (string Table, Func<string, string> Column) Names(InboxDbContext db, Type type)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(type)!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        return (sql.DelimitIdentifier(table.Name, table.Schema), property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
     }
 
     /// <summary>The value as the model stores it (the enum's number, the time as UTC), as SaveChanges would write it.</summary>

@@ -2,9 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BowInbox.Data;
 
@@ -131,34 +129,25 @@ public static class SetBasedSave
 
     private static async Task UpdateAsync(DbContext db, IEntityType entity, List<IProperty> columns, IReadOnlyList<EntityEntry> rows, CancellationToken cancellationToken)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var names = StoreNames.Of(db, entity);
         var key = entity.FindPrimaryKey()!.Properties[0];
-        var keyColumn = sql.DelimitIdentifier(key.GetColumnName(table)!);
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<DbParameter>();
-        string Parameter(IProperty property, object? value)
-        {
-            var name = "@u" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameters.Add(property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable));
-            return name;
-        }
-
-        var keys = rows.Select(r => Parameter(key, r.Property(key.Name).CurrentValue)).ToList();
-        var text = new StringBuilder("UPDATE ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" SET ");
+        var keyColumn = names.Column(key);
+        using var parameters = new BoundParameters(db, "u");
+        var keys = rows.Select(r => parameters.Add(key, r.Property(key.Name).CurrentValue)).ToList();
+        var text = new StringBuilder("UPDATE ").Append(names.Table).Append(" SET ");
         for (var c = 0; c < columns.Count; c++)
         {
-            text.Append(c == 0 ? "" : ", ").Append(sql.DelimitIdentifier(columns[c].GetColumnName(table)!)).Append(" = CASE ").Append(keyColumn);
+            text.Append(c == 0 ? "" : ", ").Append(names.Column(columns[c])).Append(" = CASE ").Append(keyColumn);
             for (var r = 0; r < rows.Count; r++)
             {
-                text.Append(" WHEN ").Append(keys[r]).Append(" THEN ").Append(Parameter(columns[c], rows[r].Property(columns[c].Name).CurrentValue));
+                text.Append(" WHEN ").Append(keys[r]).Append(" THEN ").Append(parameters.Add(columns[c], rows[r].Property(columns[c].Name).CurrentValue));
             }
 
             text.Append(" END");
         }
 
         text.Append(" WHERE ").Append(keyColumn).Append(" IN (").AppendJoin(", ", keys).Append(')');
-        var changed = await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
+        var changed = await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters.All, cancellationToken);
         if (changed != rows.Count)
         {
             throw new DbUpdateConcurrencyException(
