@@ -51,13 +51,20 @@ public sealed class RelayQueryBudgetTests
         string[] customers = ["15557000601", "15557000602", "15557000603"];
         foreach (var customer in customers)
         {
-            await RelayTestData.AssignedConversationAsync(app, customer);
+            var (_, session) = await RelayTestData.AssignedConversationAsync(app, customer);
+
+            // Each customer already waiting: every message below changes the same columns of its ticket, however a
+            // slow machine splits the nine into groups (a first message also starts the wait and its SLA clock).
+            await RelayTestData.CustomerWritesAsync(app, "warming up", customer);
+            await app.WaitForSendAsync(session.PoolPhoneNumberId, RelayTestData.Tom, t => t.Contains("warming up", StringComparison.Ordinal), "the first relay");
         }
 
+        // Each round written a second after the one before (and after the warm-up): every message moves its ticket's latest customer message on.
+        var written = DateTimeOffset.UtcNow;
         using var commands = new CommandLog();
         await using (var db = app.CreateDbContext())
         {
-            db.InboundEvents.AddRange(Enumerable.Range(1, 3).SelectMany(round => customers.Select(c => InboundGroupTests.Event(c, $"round {round}", $"wamid.BUDGET-{c}-{round}"))));
+            db.InboundEvents.AddRange(Enumerable.Range(1, 3).SelectMany(round => customers.Select(c => InboundGroupTests.Event(c, $"round {round}", $"wamid.BUDGET-{c}-{round}", written.AddSeconds(round)))));
             await db.SaveChangesAsync();
         }
 
