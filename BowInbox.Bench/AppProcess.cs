@@ -17,7 +17,7 @@ internal sealed class AppProcess : IAsyncDisposable
     private TimeSpan lastCpu;
     private long lastSampleTicks;
 
-    private AppProcess(Process process, string baseUrl)
+    internal AppProcess(Process process, string baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
@@ -78,6 +78,7 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>CPU used since the previous sample (share of all cores), working set and peak, in MB.</summary>
     public ResourceSample SampleResources()
     {
+        ThrowIfExited("during the run");
         process.Refresh();
         var now = Stopwatch.GetTimestamp();
         var cpu = process.TotalProcessorTime;
@@ -106,10 +107,7 @@ internal sealed class AppProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"BowInbox.Web exited with code {process.ExitCode} while starting:{Environment.NewLine}{LogTail}");
-            }
+            ThrowIfExited("while starting");
 
             try
             {
@@ -132,6 +130,17 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"BowInbox.Web did not report healthy on /health within {timeout.TotalSeconds:0} s:{Environment.NewLine}{LogTail}");
+    }
+
+    /// <summary>An app that died says so, with its exit code and last log lines, instead of failing the next measurement obscurely.</summary>
+    private void ThrowIfExited(string when)
+    {
+        if (process.HasExited)
+        {
+            // The asynchronous reads may still be delivering the last lines.
+            process.WaitForExit();
+            throw new InvalidOperationException($"BowInbox.Web exited with code {process.ExitCode} {when}:{Environment.NewLine}{LogTail}");
+        }
     }
 
     private void Keep(string? line)
