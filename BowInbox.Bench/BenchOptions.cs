@@ -47,6 +47,12 @@ public sealed record BenchOptions
     public int BareCeiling { get; init; } = 25_000;
 
     /// <summary>
+    /// Steps spent narrowing the bare limit down between the last rate sustained and the first not (each halves the
+    /// gap, geometrically: two leave it about 11 % wide instead of 50 %).
+    /// </summary>
+    public int BareRefineSteps { get; init; } = 2;
+
+    /// <summary>
     /// Also find the limit of a bare relay (the bare endpoint plus one send through the fake Graph API per
     /// webhook): the most any relay could deliver on this machine. Part of a full run; <c>--bare-relay</c> adds it to a quick one.
     /// </summary>
@@ -114,6 +120,7 @@ public sealed record BenchOptions
                 "--step-seconds" => options with { StepDuration = TimeSpan.FromSeconds(PositiveInt(Next())) },
                 "--workers" => options with { Workers = PositiveInt(Next()) },
                 "--bare-ceiling" => options with { BareCeiling = PositiveInt(Next()) },
+                "--bare-refine" => options with { BareRefineSteps = NonNegativeInt(Next()) },
                 "--inbox-tickets" => options with { InboxTickets = PositiveInt(Next()) },
                 "--soak-minutes" => options with { SoakDuration = TimeSpan.FromMinutes(PositiveInt(Next())) },
                 "--configuration" => options with { Configuration = Next() },
@@ -131,7 +138,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-relay] [--graph-latency-ms N] [--replies 0..1] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-refine N] [--bare-relay] [--graph-latency-ms N] [--replies 0..1] [--inbox-tickets N] [--soak-minutes N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)

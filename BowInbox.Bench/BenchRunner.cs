@@ -178,20 +178,63 @@ public static class BenchRunner
 
         // The app was warmed up by priming its customers; the bare endpoint gets the same chance to JIT and grow its pools.
         await load.RunAsync(bare.BaseUrl, options.Rates[0], TimeSpan.FromSeconds(1), Message, null, cancellationToken);
-        foreach (var rate in BareRates(options))
+        async Task<BareStep> StepAsync(int rate)
         {
             var share = MachineShare.Start();
             var result = await load.RunAsync(bare.BaseUrl, rate, options.StepDuration, Message, null, cancellationToken);
             var step = new BareStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, result.KeptPace(options.StepDuration)) { Machine = share.Stop(0) };
             steps.Add(step);
             output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, bench cpu {step.Machine.BenchCpuPercent}%, others {Report.Number(step.Machine.OthersCpuPercent)}%{(step.Sustained ? "" : "  <- not sustained")}");
-            if (!step.Sustained)
+            return step;
+        }
+
+        foreach (var rate in BareRates(options))
+        {
+            if (!(await StepAsync(rate)).Sustained)
             {
                 break;
             }
         }
 
+        // Half as fast again is a coarse step: the limit lies anywhere between the last rate sustained and the first
+        // not, and which side of a step a run lands on moved bare_ratio by half. Narrow it down before reporting it.
+        if (RefineBetween(steps) is var (sustained, failed))
+        {
+            output.WriteLine($"  refining between {sustained}/s and {failed}/s:");
+            for (var i = 0; i < options.BareRefineSteps && NextRefinement(sustained, failed) is { } rate; i++)
+            {
+                if ((await StepAsync(rate)).Sustained)
+                {
+                    sustained = rate;
+                }
+                else
+                {
+                    failed = rate;
+                }
+            }
+        }
+
         return steps;
+    }
+
+    /// <summary>The highest rate sustained and the first one above it that was not, when the walk found both.</summary>
+    public static (int Sustained, int Failed)? RefineBetween(IReadOnlyList<BareStep> steps)
+    {
+        var sustained = steps.Where(s => s.Sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Max();
+        var failed = steps.Where(s => !s.Sustained && s.TargetPerSecond > sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Min();
+        return sustained > 0 && failed > 0 ? (sustained, failed) : null;
+    }
+
+    /// <summary>The geometric middle of the two rates, or none when they are too close to tell apart (within 5 %).</summary>
+    public static int? NextRefinement(int sustained, int failed)
+    {
+        if (failed <= sustained * 1.05)
+        {
+            return null;
+        }
+
+        var middle = (int)Math.Round(Math.Sqrt((double)sustained * failed));
+        return middle > sustained && middle < failed ? middle : null;
     }
 
     /// <summary>The product's rates, then half as fast again each step up to the ceiling (the caller stops at the first step not sustained).</summary>
@@ -214,8 +257,8 @@ public static class BenchRunner
         => steps.Where(s => s.Sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Max();
 
     /// <summary>What the highest sustained step took in, or the first step's figure when none was sustained.</summary>
-    private static double Limit(IReadOnlyList<BareStep> steps)
-        => steps.LastOrDefault(s => s.Sustained)?.WebhooksPerSecond ?? steps.FirstOrDefault()?.WebhooksPerSecond ?? 0;
+    public static double Limit(IReadOnlyList<BareStep> steps)
+        => steps.Where(s => s.Sustained).MaxBy(s => s.TargetPerSecond)?.WebhooksPerSecond ?? steps.FirstOrDefault()?.WebhooksPerSecond ?? 0;
 
     private static BenchSummary Summarize(
         IReadOnlyList<ProductStep> product, IReadOnlyList<BareStep> bare, IReadOnlyList<BareStep>? bareRelay, bool relayAvailable, string? relayNote, long duplicates)

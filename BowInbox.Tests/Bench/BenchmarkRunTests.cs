@@ -99,6 +99,29 @@ public sealed partial class BenchmarkRunTests
     }
 
     [Fact]
+    public void The_bare_limit_is_narrowed_down_between_the_last_rate_sustained_and_the_first_not()
+    {
+        static BareStep Step(int rate, bool sustained) => new(rate, sustained ? rate : rate * 0.9, 0, Percentiles.None, sustained);
+
+        // Found by the walk: refine between 5,062 and 7,593, at their geometric middle first.
+        List<BareStep> walk = [Step(3375, true), Step(5062, true), Step(7593, false)];
+        Assert.Equal((5062, 7593), BenchRunner.RefineBetween(walk));
+        Assert.Equal(6200, BenchRunner.NextRefinement(5062, 7593));
+        Assert.Equal(5602, BenchRunner.NextRefinement(5062, 6200));
+
+        // The limit is what the highest rate sustained took in, whatever order the refinement ran its steps in.
+        Assert.Equal(5602, BenchRunner.Limit([.. walk, Step(6200, false), Step(5602, true)]));
+        Assert.Equal(6200, BenchRunner.Limit([.. walk, Step(6200, true), Step(6861, false)]));
+
+        // Nothing to refine when the ceiling was reached, nothing was sustained, or the rates are within 5 %.
+        Assert.Null(BenchRunner.RefineBetween([Step(100, true), Step(150, true)]));
+        Assert.Null(BenchRunner.RefineBetween([Step(100, false)]));
+        Assert.Null(BenchRunner.NextRefinement(1000, 1040));
+        Assert.Equal(2, BenchOptions.Parse([]).BareRefineSteps);
+        Assert.Equal(0, BenchOptions.Parse(["--bare-refine", "0"]).BareRefineSteps);
+    }
+
+    [Fact]
     public void Replies_are_spread_evenly_through_the_messages_by_their_share()
     {
         Assert.Equal([false, true, false, true], Enumerable.Range(0, 4).Select(new BenchOptions { ReplyShare = 0.5 }.IsReply));
