@@ -198,7 +198,7 @@ public static class BenchRunner
 
         // Half as fast again is a coarse step: the limit lies anywhere between the last rate sustained and the first
         // not, and which side of a step a run lands on moved bare_ratio by half. Narrow it down before reporting it.
-        if (RefineBetween(steps) is var (sustained, failed))
+        if (options.BareRefineSteps > 0 && RefineBetween(steps) is var (sustained, failed))
         {
             output.WriteLine($"  refining between {sustained}/s and {failed}/s:");
             for (var i = 0; i < options.BareRefineSteps && NextRefinement(sustained, failed) is { } rate; i++)
