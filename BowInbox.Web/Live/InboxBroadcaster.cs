@@ -2,6 +2,7 @@ using BowInbox.Core.Contacts;
 using BowInbox.Core.Messaging;
 using BowInbox.Data;
 using BowInbox.Web.Inbox;
+using BowInbox.Web.Relay;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,9 @@ namespace BowInbox.Web.Live;
 
 /// <summary>
 /// Pushes every <see cref="InboxEvents"/> change to <see cref="InboxHub"/>. Each change is re-read from the
-/// database and sent only to those who may see the ticket: the staff who see all tickets, and the technician
-/// it is offered or assigned to (<see cref="TicketAccess.ProviderUserIdAsync"/>). Internal notes stay with staff.
+/// database and sent only to those who may see the ticket: the staff who see all tickets (the inbox's rows and
+/// messages), and the technician it is offered or assigned to (<see cref="TicketAccess.ProviderUserIdAsync"/>), who
+/// gets only what his <c>/queue</c> pages show (<see cref="TechnicianThread"/>).
 /// </summary>
 public sealed class InboxBroadcaster(
     InboxEvents events,
@@ -70,28 +72,42 @@ public sealed class InboxBroadcaster(
         }
 
         var staff = hub.Clients.Groups(InboxGroups.AllTicketsStaff);
-        var technicianUserId = await access.ProviderUserIdAsync(ticketId, cancellationToken);
-        var technician = technicianUserId is null ? null : hub.Clients.Group(InboxGroups.User(technicianUserId));
-
         await staff.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
-        if (technician is not null)
+        var messageIds = changes.Select(MessageIdOf).OfType<long>().Distinct().ToList();
+        if (messageIds.Count > 0)
         {
-            await technician.SendAsync(InboxClientMethods.TicketUpdated, row, cancellationToken);
+            foreach (var message in await ReadMessagesAsync(db, ticketId, messageIds, cancellationToken))
+            {
+                await staff.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
+            }
         }
 
-        var messageIds = changes.Select(MessageIdOf).OfType<long>().Distinct().ToList();
+        // The technician gets his own payloads, built by the same rules as his /queue pages: never the staff row
+        // (its preview is the customer's unscanned words) nor a message outside his own session's thread.
+        if (await access.ProviderUserIdAsync(ticketId, cancellationToken) is { } technicianUserId)
+        {
+            await PushToTechnicianAsync(db, ticketId, technicianUserId, messageIds, cancellationToken);
+        }
+    }
+
+    private async Task PushToTechnicianAsync(InboxDbContext db, int ticketId, string userId, List<long> messageIds, CancellationToken cancellationToken)
+    {
+        var technician = hub.Clients.Group(InboxGroups.User(userId));
+        var job = (await TechnicianThread.RowsAsync(db, TechnicianThread.Jobs(db, userId).Where(t => t.Id == ticketId), cancellationToken)).FirstOrDefault();
+        if (job is null)
+        {
+            return;
+        }
+
+        await technician.SendAsync(InboxClientMethods.TicketUpdated, job, cancellationToken);
         if (messageIds.Count == 0)
         {
             return;
         }
 
-        foreach (var message in await ReadMessagesAsync(db, ticketId, messageIds, cancellationToken))
+        foreach (var message in await TechnicianThread.MessagesAsync(db, userId, ticketId, messageIds, cancellationToken) ?? [])
         {
-            await staff.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
-            if (technician is not null && message.Direction != MessageDirection.InternalNote)
-            {
-                await technician.SendAsync(InboxClientMethods.MessageChanged, message, cancellationToken);
-            }
+            await technician.SendAsync(InboxClientMethods.MessageChanged, TechnicianMessage.From(ticketId, message), cancellationToken);
         }
     }
 

@@ -22,44 +22,25 @@ public sealed class TechnicianQueue(
     public async Task<IReadOnlyList<QueueJob>> JobsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Mine(db, user).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
-            .OrderByDescending(t => t.LastActivityAt)
-            .Select(t => new { t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Status, t.LastActivityAt, Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null) })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueJob(r.Id, r.Alias, Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.ServiceType, r.Area, r.Status, r.LastActivityAt, r.Open)).ToList();
+        return await TechnicianThread.RowsAsync(db, Mine(db, user).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed).OrderByDescending(t => t.LastActivityAt), cancellationToken);
     }
 
     public async Task<QueueJob?> JobAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
-        => (await JobsOrClosedAsync(user, ticketId, cancellationToken)).FirstOrDefault();
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await TechnicianThread.RowsAsync(db, Mine(db, user).Where(t => t.Id == ticketId), cancellationToken)).FirstOrDefault();
+    }
 
     /// <summary>The thread since the job reached this technician; null when the ticket is not theirs (or does not exist).</summary>
     public async Task<IReadOnlyList<QueueMessage>?> ThreadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ticket = await Mine(db, user).AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.Id, t.ProviderId }).FirstOrDefaultAsync(cancellationToken);
-        if (ticket is null)
+        if (!user.IsInRole(Roles.Technician) || TicketAccess.UserId(user) is not { } userId)
         {
             return null;
         }
 
-        // What the customer said before the job was theirs was never scanned for them: it stays with staff.
-        var since = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == ticket.ProviderId).MinAsync(s => (DateTime?)s.OpenedAt, cancellationToken);
-        if (since is null)
-        {
-            return [];
-        }
-
-        // Inbound messages carry WhatsApp's whole-second timestamps, so the order of storing (the id) is the
-        // reliable boundary: from the briefing the session opened with.
-        var firstId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToProvider && m.CreatedAt >= since)
-            .MinAsync(m => (long?)m.Id, cancellationToken) ?? long.MaxValue;
-        var userId = TicketAccess.UserId(user);
-        return await db.Messages.AsNoTracking()
-            .Where(m => m.TicketId == ticketId && m.Id >= firstId && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System)
-            .OrderBy(m => m.Id)
-            .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
-                m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status))
-            .ToListAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TechnicianThread.MessagesAsync(db, userId, ticketId, null, cancellationToken);
     }
 
     /// <summary>A reply written in the web queue: scanned like a WhatsApp message and sent to the customer from the central number.</summary>
@@ -119,13 +100,4 @@ public sealed class TechnicianQueue(
 
     private static IQueryable<Ticket> Mine(InboxDbContext db, ClaimsPrincipal user)
         => user.IsInRole(Roles.Technician) ? TicketAccess.Visible(db, user) : db.Tickets.Where(_ => false);
-
-    private async Task<IReadOnlyList<QueueJob>> JobsOrClosedAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Mine(db, user).Where(t => t.Id == ticketId)
-            .Select(t => new { t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Status, t.LastActivityAt, Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null) })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueJob(r.Id, r.Alias, Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.ServiceType, r.Area, r.Status, r.LastActivityAt, r.Open)).ToList();
-    }
 }

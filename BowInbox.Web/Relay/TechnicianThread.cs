@@ -1,0 +1,63 @@
+using BowInbox.Core.Messaging;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Relay;
+
+/// <summary>
+/// What a technician may see of a ticket, defined once for the <c>/queue</c> pages and the live hub alike: the
+/// job as the queue lists it, and the thread from the briefing of his own first relay session on, without notes
+/// or system messages. What the customer said before the job was his was never scanned for him: it stays with staff.
+/// </summary>
+public static class TechnicianThread
+{
+    /// <summary>The tickets offered or assigned to the technician whose Identity user id is <paramref name="userId"/>.</summary>
+    public static IQueryable<Ticket> Jobs(InboxDbContext db, string userId)
+        => db.Tickets.Where(t => t.Provider != null && t.Provider.UserId == userId);
+
+    public static async Task<List<QueueJob>> RowsAsync(InboxDbContext db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        var rows = await tickets
+            .Select(t => new { t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Status, t.LastActivityAt, Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new QueueJob(r.Id, r.Alias, Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.ServiceType, r.Area, r.Status, r.LastActivityAt, r.Open)).ToList();
+    }
+
+    /// <summary>
+    /// The technician's thread of one ticket (only <paramref name="messageIds"/> of it when given); null when the
+    /// ticket is not his. Empty until his first relay session opens.
+    /// </summary>
+    public static async Task<IReadOnlyList<QueueMessage>?> MessagesAsync(
+        InboxDbContext db, string userId, int ticketId, IReadOnlyCollection<long>? messageIds, CancellationToken cancellationToken)
+    {
+        var ticket = await Jobs(db, userId).AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.Id, t.ProviderId }).FirstOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var since = await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == ticket.ProviderId).MinAsync(s => (DateTime?)s.OpenedAt, cancellationToken);
+        if (since is null)
+        {
+            return [];
+        }
+
+        // Inbound messages carry WhatsApp's whole-second timestamps, so the order of storing (the id) is the
+        // reliable boundary: from the briefing the session opened with.
+        var firstId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToProvider && m.CreatedAt >= since)
+            .MinAsync(m => (long?)m.Id, cancellationToken) ?? long.MaxValue;
+        var thread = db.Messages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.Id >= firstId && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System);
+        if (messageIds is not null)
+        {
+            thread = thread.Where(m => messageIds.Contains(m.Id));
+        }
+
+        return await thread
+            .OrderBy(m => m.Id)
+            .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
+                m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status))
+            .ToListAsync(cancellationToken);
+    }
+}
