@@ -41,9 +41,10 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
         }
 
-        if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, $"{contact.FirstName}") is { } payload)
+        var speaker = RelayFields.SafeName(screening, await RelaySettings.ContentPolicyAsync(db, cancellationToken), contact.FirstName, contact.Alias);
+        if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, speaker) is { } payload)
         {
-            var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, contact.FirstName, outgoing.Text ?? $"[{inbound.Type}]");
+            var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, speaker, outgoing.Text ?? $"[{inbound.Type}]");
             await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken);
         }
     }
@@ -113,7 +114,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         ticket.WaitingSince = null;
         ticket.ProviderFirstMessageAt ??= now;
         ticket.FirstHumanReplyAt ??= now;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? inbound.DisplayText}");
+        ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? outgoing.Inbound.DisplayText}");
     }
 
     /// <summary>The channel has usually just loaded (and tracks) the ticket and its contact: no need to read them again.</summary>
@@ -129,6 +130,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         InboxDbContext db, int ticketId, SenderKind sender, Provider? provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var policy = await RelaySettings.ContentPolicyAsync(db, cancellationToken);
+        var (safe, fields) = RelayFields.Screen(screening, policy, inbound);
         switch (inbound.Type)
         {
             case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
@@ -140,18 +142,40 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
 
             case var media when OutboundPayloads.MediaTypes.Contains(media) && inbound.Media is not null:
                 {
-                    if (string.IsNullOrWhiteSpace(inbound.Media.Caption))
+                    // The file itself is not scanned: recorded so, where supervisors read the ticket's timeline.
+                    RecordUnscanned(db, ticketId, sender, media, captioned: !string.IsNullOrWhiteSpace(inbound.Media.Caption));
+                    var caption = string.IsNullOrWhiteSpace(inbound.Media.Caption) ? null : inbound.Media.Caption;
+                    var body = caption is null ? ScanResult.Clean("") : screening.ScanText(policy, caption);
+                    if (body.IsClean && fields.Count == 0)
                     {
-                        return new Outgoing(media, null, null, inbound);
+                        return new Outgoing(media, caption, null, safe);
                     }
 
-                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message, changes, cancellationToken);
-                    Apply(message, inbound.Media.Caption, screened, caption: true);
-                    return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
+                    var screened = await RecordScreeningAsync(db, RelayFields.Merge(body, fields), ticketId, sender, provider, message, changes, cancellationToken);
+                    if (caption is not null)
+                    {
+                        Apply(message, caption, screened, caption: true);
+                    }
+                    else
+                    {
+                        Replace(message, screened.Delivered is null ? BlockedText : safe.DisplayText);
+                    }
+
+                    return new Outgoing(screened.Delivered is null ? "none" : media, string.IsNullOrEmpty(screened.Delivered) ? null : screened.Delivered, screened, safe);
                 }
 
             case "location" when inbound.Location is not null:
-                return new Outgoing("location", inbound.Location.Name, null, inbound);
+                {
+                    if (fields.Count == 0)
+                    {
+                        return new Outgoing("location", inbound.Location.Name, null, inbound);
+                    }
+
+                    var screened = await RecordScreeningAsync(db, RelayFields.Merge(ScanResult.Clean(""), fields), ticketId, sender, provider, message, changes, cancellationToken);
+                    Replace(message, screened.Delivered is null ? BlockedText : safe.DisplayText);
+                    message.LocationName = safe.Location!.Name ?? safe.Location.Address;
+                    return new Outgoing(screened.Delivered is null ? "none" : "location", safe.Location.Name, screened, safe);
+                }
 
             case "contacts":
                 {
@@ -184,6 +208,28 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
 
         return await screening.RecordAsync(db, scan, ticketId, sender, provider, message.Id, changes, cancellationToken);
     }
+
+    /// <summary>The stored text becomes what crossed the relay; what was written stays as the original, for supervisors.</summary>
+    private static void Replace(Message message, string delivered)
+    {
+        if (message.Text == delivered)
+        {
+            return;
+        }
+
+        message.OriginalText ??= message.Text;
+        message.Text = delivered;
+    }
+
+    private void RecordUnscanned(InboxDbContext db, int ticketId, SenderKind sender, string type, bool captioned)
+        => db.TicketEvents.Add(new TicketEvent
+        {
+            TicketId = ticketId,
+            At = time.GetUtcNow().UtcDateTime,
+            Kind = "media-unscanned",
+            Detail = $"The {(sender == SenderKind.Customer ? "customer" : "provider")}'s {type} was relayed without a check of the file itself"
+                + (captioned ? " (its caption and file name were scanned)." : " (its file name was scanned; it had no caption)."),
+        });
 
     private static void Apply(Message message, string original, Screening screened, bool caption)
     {
