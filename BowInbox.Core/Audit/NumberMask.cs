@@ -5,17 +5,19 @@ namespace BowInbox.Core.Audit;
 /// <summary>
 /// Hides phone-number-like runs (7 or more digits, with the spaces, dashes, dots and brackets people
 /// type between them) in text shown or exported for audit, keeping the last two digits so a reader can
-/// still tell two numbers apart. A real number is seen only through an audited reveal.
+/// still tell two numbers apart. Digits of every script count (Arabic-Indic, full-width, Devanagari, ...), as people
+/// type them all. A real number is seen only through an audited reveal.
 /// </summary>
 public static partial class NumberMask
 {
     public static string? Mask(string? text)
         => text is null ? null : DigitRun().Replace(text, match =>
         {
-            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            var digits = new string(match.Value.Where(char.IsDigit).ToArray());
             return digits.Length < 7 ? match.Value : $"[number ••{digits[^2..]}]";
         });
 
-    [GeneratedRegex(@"\+?\d[\d\s().-]{5,}\d")]
+    // \d is every Unicode decimal digit (not only 0-9) in .NET's default mode.
+    [GeneratedRegex(@"[+＋]?\d[\d\s().\-‐-―－．]{5,}\d")]
     private static partial Regex DigitRun();
 }

@@ -123,6 +123,25 @@ public sealed class SupervisorComponentTests : AppComponentTest
     }
 
     [Fact]
+    public async Task A_changed_messages_original_is_shown_after_a_reason_then_hidden_again()
+    {
+        var ticketId = await AuditTestData.SessionAsync(App, "15557000083");
+        await using var db = App.CreateDbContext();
+        var messageId = await db.Messages.Where(m => m.TicketId == ticketId && m.OriginalText != null).Select(m => m.Id).SingleAsync();
+        var reveal = Render<BowInbox.Web.Components.Pages.Inbox.OriginalTextReveal>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.MessageId, messageId)
+            .Add(c => c.User, AuditTestData.Supervisor).Add(c => c.ShownFor, TimeSpan.FromMilliseconds(500)));
+
+        reveal.Find("[data-testid=reveal-original-open]").Click();
+        Assert.True(reveal.Find("[data-testid=reveal-original-button]").HasAttribute("disabled"));
+        reveal.Find("[data-testid=reveal-original-reason] input, input[data-testid=reveal-original-reason]").Input("Customer disputes the removal");
+        reveal.Find("[data-testid=reveal-original-button]").Click();
+
+        reveal.WaitForAssertion(() => Assert.Contains("call me on 15557000083", reveal.Find("[data-testid=revealed-original]").TextContent));
+        reveal.WaitForAssertion(() => Assert.Empty(reveal.FindAll("[data-testid=revealed-original]")), TimeSpan.FromSeconds(5));
+        Assert.Single(await AuditTestData.EntriesAsync(App, AuditActions.OriginalRevealed), e => e.Target == $"ticket #{ticketId} message {messageId}");
+    }
+
+    [Fact]
     public async Task Audit_page_lists_entries_and_verify_reports_the_first_broken_link()
     {
         var log = App.Services.GetRequiredService<AuditLog>();

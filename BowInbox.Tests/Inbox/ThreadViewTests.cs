@@ -16,7 +16,7 @@ public sealed class ThreadViewTests : BunitContext
 
     private static ThreadMessage Message(long id, MessageDirection direction, string type, string? text, DeliveryStatus status = DeliveryStatus.None,
         string? mime = null, string? caption = null, double? lat = null, double? lon = null, string? place = null, string? errorTitle = null, string? original = null)
-        => new(id, direction, "C-4F7K2 Maria", type, text, original, status, errorTitle is null ? null : 131047, errorTitle, mime, caption, lat, lon, place, new DateTime(2026, 11, 23, 10, id is > 0 and < 60 ? (int)id : 0, 0, DateTimeKind.Utc));
+        => new(id, direction, "C-4F7K2 Maria", type, text, original is not null, status, errorTitle is null ? null : 131047, errorTitle, mime, caption, lat, lon, place, new DateTime(2026, 11, 23, 10, id is > 0 and < 60 ? (int)id : 0, 0, DateTimeKind.Utc));
 
     [Fact]
     public void Renders_each_message_kind()

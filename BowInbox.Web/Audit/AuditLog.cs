@@ -12,6 +12,7 @@ public static class AuditActions
     public const string TranscriptViewed = "transcript-viewed";
     public const string TranscriptExported = "transcript-exported";
     public const string NumberRevealed = "number-revealed";
+    public const string OriginalRevealed = "original-revealed";
     public const string Reassigned = "reassigned";
     public const string ProviderPaused = "provider-paused";
     public const string RoleChanged = "role-changed";

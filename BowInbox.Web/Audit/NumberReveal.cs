@@ -62,4 +62,35 @@ public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INu
         await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.NumberRevealed, $"{Transcripts.Target(ticketId)} {whose}", $"reason: {why}", cancellationToken);
         return new RevealResult(true, $"Number of {whose}", "+" + numbers.Unprotect(protectedNumber));
     }
+
+    /// <summary>
+    /// A message's text as written, before the scanner changed it: shown to staff masked, and in full only like a
+    /// number, to a Supervisor or Admin with a reason that goes into the audit log (the text itself never does).
+    /// </summary>
+    public async Task<RevealResult> RevealOriginalAsync(ClaimsPrincipal user, int ticketId, long messageId, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (!SupervisorAccess.MayAudit(user))
+        {
+            return RevealResult.Denied("Only supervisors and admins can read an original message.");
+        }
+
+        var why = reason?.Trim() ?? "";
+        if (why.Length < MinReasonLength)
+        {
+            return RevealResult.Denied($"Say why you need the original (at least {MinReasonLength} characters).");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var original = await db.Messages.AsNoTracking()
+            .Where(m => m.Id == messageId && m.TicketId == ticketId)
+            .Select(m => m.OriginalText)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (original is null)
+        {
+            return RevealResult.Denied("That message has no original text.");
+        }
+
+        await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.OriginalRevealed, $"{Transcripts.Target(ticketId)} message {messageId}", $"reason: {why}", cancellationToken);
+        return new RevealResult(true, "Original text", original);
+    }
 }

@@ -105,7 +105,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
         return await db.Messages.AsNoTracking()
             .Where(m => m.TicketId == ticketId && (staff || m.Direction != MessageDirection.InternalNote))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Select(m => new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals ? m.OriginalText : null, m.Status, m.ErrorCode, m.ErrorTitle,
+            .Select(m => new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
                 m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt))
             .ToListAsync(cancellationToken);
     }

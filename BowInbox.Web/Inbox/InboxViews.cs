@@ -24,14 +24,17 @@ public sealed record TicketRow(
     DateTime? SlaWarnAt = null,
     DateTime? SlaDueAt = null);
 
-/// <summary>One message in a thread as staff see it. <see cref="OriginalText"/> is filled for Supervisors and Admins only.</summary>
+/// <summary>
+/// One message in a thread as staff see it. <see cref="HasOriginal"/>: the scanner changed it (told to Supervisors and
+/// Admins only); the original itself is read only through <see cref="Audit.NumberReveal.RevealOriginalAsync"/>.
+/// </summary>
 public sealed record ThreadMessage(
     long Id,
     MessageDirection Direction,
     string AuthorName,
     string Type,
     string? Text,
-    string? OriginalText,
+    bool HasOriginal,
     DeliveryStatus Status,
     int? ErrorCode,
     string? ErrorTitle,
