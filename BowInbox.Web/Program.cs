@@ -53,6 +53,11 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.MapWhatsApp();
+
+// Explicit, so that they run after the simulator's "/dev is 404 outside Development" above: a page that needs an
+// Admin must not even redirect to the login page where it does not exist.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

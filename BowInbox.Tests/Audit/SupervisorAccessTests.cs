@@ -12,9 +12,14 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
         "/supervisor/roi",
         "/supervisor/sessions/1",
         "/supervisor/sessions/1/print",
-        "/supervisor/sessions/1/export.csv",
-        "/supervisor/sessions/1/export.json",
+        "POST /supervisor/sessions/1/export.csv",
+        "POST /supervisor/sessions/1/export.json",
     ];
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url)
+        => url.StartsWith("POST ", StringComparison.Ordinal)
+            ? client.PostAsync(url[5..], new FormUrlEncodedContent(new Dictionary<string, string>()))
+            : client.GetAsync(url);
 
     [Theory]
     [InlineData("intake@demo.local")]
@@ -26,7 +31,7 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
 
         foreach (var url in Urls)
         {
-            var response = await client.GetAsync(url);
+            var response = await SendAsync(client, url);
             var body = await response.Content.ReadAsStringAsync();
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{email} should be denied {url} but got {(int)response.StatusCode}");
@@ -42,7 +47,7 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
 
         foreach (var url in Urls)
         {
-            var response = await client.GetAsync(url);
+            var response = await SendAsync(client, url);
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url} answered {(int)response.StatusCode}");
             Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath());

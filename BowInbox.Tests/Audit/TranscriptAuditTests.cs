@@ -15,7 +15,7 @@ public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<Share
         var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000051");
         var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
 
-        var response = await client.GetAsync($"/supervisor/sessions/{ticketId}/export.csv");
+        var response = await Login.PostFormFromAsync(client, $"/supervisor/sessions/{ticketId}", $"/supervisor/sessions/{ticketId}/export.csv");
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -38,7 +38,7 @@ public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<Share
         var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000052");
         var client = await Login.AsAsync(shared.App, "admin@demo.local");
 
-        var json = await client.GetStringAsync($"/supervisor/sessions/{ticketId}/export.json");
+        var json = await (await Login.PostFormFromAsync(client, $"/supervisor/sessions/{ticketId}", $"/supervisor/sessions/{ticketId}/export.json")).Content.ReadAsStringAsync();
         using var doc = JsonDocument.Parse(json);
 
         var root = doc.RootElement;
@@ -51,11 +51,37 @@ public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task An_export_without_the_pages_token_or_by_a_link_changes_nothing()
+    {
+        var ticketId = await AuditTestData.SessionAsync(shared.App, "15557000059");
+        var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
+
+        var byLink = await client.GetAsync($"/supervisor/sessions/{ticketId}/export.csv");
+        var forged = await client.PostAsync($"/supervisor/sessions/{ticketId}/export.csv", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var forgedJson = await client.PostAsync($"/supervisor/sessions/{ticketId}/export.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "made-up" }));
+
+        Assert.Contains(byLink.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forgedJson.StatusCode);
+        Assert.DoesNotContain("Leaking pipe", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == $"ticket #{ticketId}");
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("fine text", "\"fine text\"")]
+    public void Csv_cells_defuse_every_formula_start(string value, string expected)
+        => Assert.Equal(expected, TranscriptExport.Cell(value));
+
+    [Fact]
     public async Task Export_of_a_missing_ticket_is_404_and_not_audited()
     {
         var client = await Login.AsAsync(shared.App, "supervisor@demo.local");
 
-        var response = await client.GetAsync("/supervisor/sessions/987654/export.csv");
+        var response = await Login.PostFormFromAsync(client, "/supervisor", "/supervisor/sessions/987654/export.csv");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == "ticket #987654");

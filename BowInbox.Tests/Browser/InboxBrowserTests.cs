@@ -53,7 +53,8 @@ public sealed class InboxBrowserTests
         await agent.WaitForURLAsync("**/inbox");
         await BrowserSession.WaitForInteractiveAsync(agent);
 
-        var phones = await session.NewPageAsync();
+        var phones = await session.LoginAsync("admin@demo.local");
+        await phones.WaitForURLAsync("**/admin");
         await phones.GotoAsync("/dev/phones");
         await BrowserSession.WaitForInteractiveAsync(phones);
         await phones.Locator("input[data-testid=new-number], [data-testid=new-number] input").FillAsync("+1 555 700 0042");

@@ -50,7 +50,8 @@ public sealed class QueueBrowserTests
 
         var phones = app.Services.GetRequiredService<SimulatorPhones>();
         await Eventually.TrueAsync(() => phones.For(Customer).Any(m => !m.FromPhone && m.Text == "Tom: Hi Rosa, I can be there at 3pm"), "the reply on the customer's simulated phone");
-        var devPhones = await session.NewPageAsync();
+        var devPhones = await session.LoginAsync("admin@demo.local");
+        await devPhones.WaitForURLAsync("**/admin");
         await devPhones.GotoAsync("/dev/phones");
         await Assertions.Expect(devPhones.GetByTestId("phone-log")).ToContainTextAsync("Tom: Hi Rosa, I can be there at 3pm");
     }

@@ -22,6 +22,28 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task Simulated_phones_are_for_signed_in_admins_only()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["WhatsApp:GraphApiBaseUrl"] = "";
+
+        var anonymous = await app.CreateBrowserlessClient().GetAsync("/dev/phones");
+        using var intake = await Login.AsAsync(app, "intake@demo.local");
+        var asIntake = await intake.GetAsync("/dev/phones");
+        using var supervisor = await Login.AsAsync(app, "supervisor@demo.local");
+        var asSupervisor = await supervisor.GetAsync("/dev/phones");
+        using var admin = await Login.AsAsync(app, "admin@demo.local");
+        var asAdmin = await admin.GetAsync("/dev/phones");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/Account/Login", anonymous.Headers.Location!.AbsolutePath());
+        Assert.Equal("/Account/AccessDenied", asIntake.Headers.Location!.AbsolutePath());
+        Assert.Equal("/Account/AccessDenied", asSupervisor.Headers.Location!.AbsolutePath());
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        Assert.Contains("phone", await asAdmin.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Without_a_graph_url_in_development_sends_reach_the_simulated_phone_and_come_back_delivered()
     {
         await using var app = new InboxAppFactory();

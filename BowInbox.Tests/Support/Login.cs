@@ -30,6 +30,15 @@ public static partial class Login
         return client;
     }
 
+    /// <summary>Posts an empty form to <paramref name="action"/> with the antiforgery token of <paramref name="page"/>, as that page's form would.</summary>
+    public static async Task<HttpResponseMessage> PostFormFromAsync(HttpClient client, string page, string action)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, $"{page} has no antiforgery token");
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) }));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using BowInbox.Data.Identity;
 
 namespace BowInbox.Web.Audit;
@@ -18,16 +19,25 @@ public static class AuditSetup
             .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
     }
 
-    /// <summary>Transcript exports by URL, for Supervisors and Admins only; everyone else is turned away before the handler runs.</summary>
+    /// <summary>
+    /// Transcript exports, for Supervisors and Admins only; everyone else is turned away before the handler runs. An
+    /// export writes to the audit log in the exporter's name, so it is a POST from the transcript page's form with its
+    /// antiforgery token: a link on another site cannot make a supervisor export.
+    /// </summary>
     public static void MapSupervisorAudit(this WebApplication app)
     {
         var sessions = app.MapGroup("/supervisor/sessions/{ticketId:int}").RequireAuthorization(SupervisorPolicy);
-        sessions.MapGet("/export.csv", (int ticketId, HttpContext http, Transcripts transcripts, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, TranscriptFormat.Csv, ct));
-        sessions.MapGet("/export.json", (int ticketId, HttpContext http, Transcripts transcripts, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, TranscriptFormat.Json, ct));
+        sessions.MapPost("/export.csv", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Csv, ct));
+        sessions.MapPost("/export.json", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Json, ct));
     }
 
-    private static async Task<IResult> ExportAsync(int ticketId, HttpContext http, Transcripts transcripts, TranscriptFormat format, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, TranscriptFormat format, CancellationToken cancellationToken)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Export from the transcript page: this request did not come from it.");
+        }
+
         var export = await transcripts.ExportAsync(http.User, ticketId, format, cancellationToken);
         return export is { } file
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName)

@@ -39,7 +39,7 @@ public static class TranscriptExport
         rows.AddRange(transcript.Timeline.Select(e => (e.At, new[] { "timeline", e.Kind, e.Actor ?? "", e.Detail, "", "", "" })));
 
         var csv = new StringBuilder();
-        csv.AppendLine($"# Ticket {transcript.Ticket.Id}, customer {transcript.Ticket.CustomerAlias} {transcript.Ticket.CustomerFirstName}, status {transcript.Ticket.Status}");
+        csv.AppendLine(Cell($"# Ticket {transcript.Ticket.Id}, customer {transcript.Ticket.CustomerAlias} {transcript.Ticket.CustomerFirstName}, status {transcript.Ticket.Status}"));
         csv.AppendLine(string.Join(',', new[] { "at", "entry", "kind", "who", "text", "original", "status or number", "details" }.Select(Cell)));
         foreach (var (at, cells) in rows.OrderBy(r => r.At))
         {
@@ -54,10 +54,11 @@ public static class TranscriptExport
 
     private static string Time(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    // Quotes every cell, and defuses spreadsheet formulas, since message texts come from strangers.
-    private static string Cell(string value)
+    // Quotes every cell, and defuses spreadsheet formulas (OWASP's list: = + - @ tab and carriage return first), since
+    // message texts and names come from strangers.
+    internal static string Cell(string value)
     {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
         return "\"" + safe.Replace("\"", "\"\"") + "\"";
     }
 }

@@ -75,7 +75,7 @@ public sealed class OfferResponses(
         // Lost: the ticket went to someone else while this offer was still open, so it is withdrawn now.
         await db.Offers.Where(o => o.Id == offerId && o.Status == OfferStatus.Pending && o.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
-        return await ExplainAsync(db, offerId, now, cancellationToken);
+        return await ExplainAsync(db, offerId, providerId, now, cancellationToken);
     }
 
     public async Task<OfferResult> DeclineAsync(long offerId, int providerId, CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ public sealed class OfferResponses(
         if (ended is null)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            return await ExplainAsync(db, offerId, now, cancellationToken);
+            return await ExplainAsync(db, offerId, providerId, now, cancellationToken);
         }
 
         await router.RouteAsync(ended.Value, cancellationToken);
@@ -159,9 +159,10 @@ public sealed class OfferResponses(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<OfferResult> ExplainAsync(InboxDbContext db, long offerId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Why an answer changed nothing, told only about the provider's own offer: another's is "no such offer", like a missing one.</summary>
+    private static async Task<OfferResult> ExplainAsync(InboxDbContext db, long offerId, int providerId, DateTime now, CancellationToken cancellationToken)
     {
-        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, cancellationToken);
         return offer switch
         {
             null => new OfferResult(OfferAnswer.NotFound, 0, "There is no such offer for you."),

@@ -95,6 +95,24 @@ public sealed class OfferLifecycleTests
     }
 
     [Fact]
+    public async Task Answering_another_providers_offer_says_nothing_of_it()
+    {
+        await using var app = new RoutingApp();
+        var ticketId = await app.LeadOfferedAsync();
+        var toms = await app.PendingOfferAsync(ticketId);
+        await app.Get<OfferResponses>().DeclineAsync(toms.Id, toms.ProviderId);
+        var anaId = await app.ProviderIdAsync("Ana Lopez");
+        var uma = await app.ProviderIdAsync("Uma Reed");
+
+        var declined = await app.Get<OfferResponses>().DeclineAsync(toms.Id, uma);
+        var accepted = await app.Get<OfferResponses>().AcceptAsync(toms.Id, anaId);
+
+        Assert.Equal((OfferAnswer.NotFound, 0), (declined.Answer, declined.TicketId));
+        Assert.DoesNotContain($"#{ticketId}", declined.Message, StringComparison.Ordinal);
+        Assert.Equal((OfferAnswer.NotFound, 0), (accepted.Answer, accepted.TicketId));
+    }
+
+    [Fact]
     public async Task Restart_between_offer_and_expiry_neither_loses_nor_duplicates_the_offer()
     {
         int ticketId;
