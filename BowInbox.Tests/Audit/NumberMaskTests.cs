@@ -14,6 +14,10 @@ public sealed class NumberMaskTests
     public void Runs_of_seven_or_more_digits_of_any_script_are_masked(string text, string expected)
         => Assert.Equal(expected, NumberMask.Mask(text));
 
+    [Fact]
+    public void Email_addresses_are_masked_too()
+        => Assert.Equal("write to [email ••le] or [email ••es]", NumberMask.Mask("write to rosa@mail.example or josé.núñez@correo.es"));
+
     [Theory]
     [InlineData("the fitting costs 45.50 and takes 2 hours")]
     [InlineData("door code 4821")]
