@@ -6,6 +6,8 @@ using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Admin;
 using BowInbox.Web.Audit;
+using BowInbox.Web.Identity;
+using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +110,10 @@ public sealed class LeaverTests
         // Round robin would start with Tom; he is skipped, and cannot be chosen by hand either.
         var lead = await QualifiedLeadAsync(app, "15557000404");
         Assert.False((await router.OfferToAsync(lead, tom, "intake@demo.local")).Offered);
+        var supervisor = Staff(Roles.Supervisor, "supervisor@demo.local");
+        var picked = await app.Services.GetRequiredService<RelayAssignment>().AssignAsync(supervisor, lead, tom);
+        Assert.Equal((false, UserStanding.InactiveProvider("Tom Baker")), (picked.Succeeded, picked.Message));
+        Assert.False((await app.Services.GetRequiredService<TicketReassignment>().ReassignAsync(supervisor, offered, tom)).Succeeded);
         Assert.True((await router.RouteAsync(lead)).Offered);
         Assert.NotEqual(tom, (await PendingOfferAsync(app, lead)).ProviderId);
     }
