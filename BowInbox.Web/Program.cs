@@ -43,6 +43,7 @@ builder.AddKpis();
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddSingleton<BowInbox.Web.Admin.UserAdministration>();
+builder.Services.AddSingleton<BowInbox.Web.Admin.UserAccess>();
 
 var app = builder.Build();
 

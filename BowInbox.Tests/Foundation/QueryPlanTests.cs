@@ -13,6 +13,13 @@ public sealed class QueryPlanTests
     [InlineData("SELECT Id FROM Messages WHERE Wamid = 'wamid.X'", "IX_Messages_Wamid")]
     [InlineData("SELECT Id FROM InboundEvents WHERE ProcessedAt IS NULL ORDER BY Id LIMIT 200", "IX_InboundEvents_ProcessedAt")]
     [InlineData("SELECT Id FROM Outbox WHERE Status = 0 AND NextAttemptAt <= '2026-01-01' ORDER BY Id LIMIT 64", "IX_Outbox_Status_NextAttemptAt")]
+
+    // The relay finds a provider by number only while its user is an active Technician (UserStanding): every step a search.
+    [InlineData(
+        "SELECT p.Id FROM Providers AS p WHERE p.WaIdHash = 'h' AND EXISTS (SELECT 1 FROM AspNetUsers AS u WHERE u.Id = p.UserId "
+        + "AND (u.LockoutEnd <> '9999-12-31 23:59:59.9999999+00:00' OR u.LockoutEnd IS NULL) AND EXISTS (SELECT 1 FROM AspNetUserRoles AS ur "
+        + "WHERE ur.UserId = u.Id AND EXISTS (SELECT 1 FROM AspNetRoles AS r WHERE r.Id = ur.RoleId AND r.NormalizedName = 'TECHNICIAN')))",
+        "IX_Providers_WaIdHash")]
     public async Task Per_message_lookups_use_an_index(string sql, string index)
     {
         await using var app = new InboxAppFactory();

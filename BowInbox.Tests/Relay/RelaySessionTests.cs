@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Scanning;
 using BowInbox.Core.Tickets;
+using BowInbox.Data.Identity;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Audit;
@@ -104,7 +105,7 @@ public sealed class RelaySessionTests
         await using var app = new InboxAppFactory();
         var (ticketId, tomSession) = await AssignedConversationAsync(app);
 
-        await AssignAsync(app, ticketId, "Ana Lopez");
+        await AssignAsync(app, ticketId, "Ana Lopez", Staff(Roles.Supervisor, "supervisor@demo.local"));
 
         await using var db = app.CreateDbContext();
         Assert.NotNull((await db.RelaySessions.AsNoTracking().SingleAsync(s => s.Id == tomSession.Id)).ClosedAt);

@@ -38,9 +38,9 @@ internal static class RelayTestData
         return (ticketId, session);
     }
 
-    public static async Task AssignAsync(InboxAppFactory app, int ticketId, string technician = TomName)
+    public static async Task AssignAsync(InboxAppFactory app, int ticketId, string technician = TomName, ClaimsPrincipal? by = null)
     {
-        var result = await app.Services.GetRequiredService<RelayAssignment>().AssignAsync(Staff(), ticketId, await ProviderIdAsync(app, technician));
+        var result = await app.Services.GetRequiredService<RelayAssignment>().AssignAsync(by ?? Staff(), ticketId, await ProviderIdAsync(app, technician));
         Assert.True(result.Succeeded, result.Message);
     }
 

@@ -35,8 +35,12 @@ public sealed class HubClient(HubConnection connection) : IAsyncDisposable
 public static class HubClients
 {
     public static async Task<HubClient> ConnectAsync(InboxAppFactory app, string email)
+        => await ConnectWithCookieAsync(app, await AuthCookieAsync(app, email));
+
+    /// <summary>A connection signed in with a cookie kept from an earlier sign-in (<see cref="AuthCookieAsync"/>).</summary>
+    public static async Task<HubClient> ConnectWithCookieAsync(InboxAppFactory app, string cookie)
     {
-        var client = new HubClient(Build(app, await AuthCookieAsync(app, email)));
+        var client = new HubClient(Build(app, cookie));
         foreach (var method in new[] { InboxClientMethods.TicketUpdated, InboxClientMethods.MessageChanged })
         {
             client.Connection.On<JsonElement>(method, payload => client.Received.Enqueue(new HubCall(method, payload.GetRawText())));
@@ -62,7 +66,8 @@ public static class HubClients
             })
             .Build();
 
-    private static async Task<string> AuthCookieAsync(InboxAppFactory app, string email)
+    /// <summary>Signs in through the login form and returns the cookie header.</summary>
+    public static async Task<string> AuthCookieAsync(InboxAppFactory app, string email)
     {
         var cookies = new CookieContainerHandler();
         using var http = app.CreateDefaultClient(cookies);

@@ -2,12 +2,16 @@ using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
+using BowInbox.Web.Identity;
+using BowInbox.Web.Live;
+using BowInbox.Web.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsProvider, bool HasCommandNumber = false);
+/// <param name="Deactivated">Locked out for good by an Admin (<see cref="UserAccess"/>).</param>
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsProvider, bool HasCommandNumber = false, bool Deactivated = false);
 
 public sealed record NewUser(string Email, string DisplayName, string Password, string Role, string? WhatsAppNumber);
 
@@ -19,7 +23,8 @@ public sealed record AdminResult(bool Succeeded, string Message)
 }
 
 /// <summary>Creates users and sets roles for the Admin page. Each call runs in its own scope so a long-lived circuit never holds a stale context.</summary>
-public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInbox.Web.Audit.AuditLog audit)
+public sealed class UserAdministration(
+    IServiceScopeFactory scopeFactory, BowInbox.Web.Audit.AuditLog audit, ProviderRetirement retirement, HubAccessChanges hubAccess)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -36,7 +41,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInb
             u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
             providers.Contains(u.Id),
-            u.WhatsAppHash != null)).ToList();
+            u.WhatsAppHash != null,
+            UserStanding.IsDeactivated(u))).ToList();
     }
 
     public async Task<AdminResult> CreateAsync(NewUser request, string? actingUser = null, CancellationToken cancellationToken = default)
@@ -180,9 +186,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, BowInb
             }
         }
 
-        // Signs the user out of other sessions so the new role takes effect at once.
+        // Signs the user out of other sessions so the new role takes effect at once: cookies and open pages are refused at
+        // their next check, live connections (which joined the old role's groups) end now.
         await users.UpdateSecurityStampAsync(user);
+        await hubAccess.EndConnectionsAsync(user.Id);
         await audit.WriteAsync(actingUserId, BowInbox.Web.Audit.AuditActions.RoleChanged, user.Email ?? user.Id, $"{string.Join(",", current)} → {role}", cancellationToken);
+        if (current.Contains(Roles.Technician) && role != Roles.Technician)
+        {
+            // Their provider record would otherwise keep getting offers and relayed messages.
+            await retirement.RetireAsync(user.Id, actingUserId, $"no longer a technician (now {role})", cancellationToken);
+        }
+
         return AdminResult.Ok($"{user.Email} is now {role}.");
     }
 }

@@ -21,6 +21,8 @@ public static class AuditActions
     public const string SlaChanged = "sla-changed";
     public const string AlertAcknowledged = "alert-acknowledged";
     public const string CommandNumberChanged = "command-number-changed";
+    public const string UserDeactivated = "user-deactivated";
+    public const string UserReactivated = "user-reactivated";
 }
 
 /// <summary>

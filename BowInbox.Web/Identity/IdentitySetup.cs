@@ -10,6 +10,13 @@ public static class IdentitySetup
 {
     public const string AdminPolicy = "AdminOnly";
 
+    /// <summary>
+    /// How old a sign-in may be before it is checked against the database again (security stamp: a role change,
+    /// deactivation or sign-out elsewhere ends it). Cookies and open pages (Blazor circuits) alike; hub connections are
+    /// checked when they connect and ended at once on such a change.
+    /// </summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
     public static void AddInboxIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,6 +37,13 @@ public static class IdentitySetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "BowInbox.Auth";
             options.SlidingExpiration = true;
+        });
+
+        // Checked on the app's clock, so a deactivated user's cookie is refused within the interval (and tests can show it).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) =>
+        {
+            options.ValidationInterval = RevalidationInterval;
+            options.TimeProvider = time;
         });
 
         services.AddAuthorizationBuilder()

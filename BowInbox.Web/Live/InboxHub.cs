@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.Live;
 
@@ -13,14 +16,26 @@ namespace BowInbox.Web.Live;
 /// what reaches them is decided by the groups joined here and by <see cref="InboxBroadcaster"/>.
 /// </summary>
 [Authorize]
-public sealed class InboxHub(TicketAccess access, IDbContextFactory<InboxDbContext> contexts, InboxHubPresence presence) : Hub
+public sealed class InboxHub(
+    TicketAccess access, IDbContextFactory<InboxDbContext> contexts, InboxHubPresence presence, IOptions<IdentityOptions> identity, ILogger<InboxHub> logger) : Hub
 {
     public const string Path = "/hubs/inbox";
 
     public override async Task OnConnectedAsync()
     {
-        // Counted first: a push that races the group joins below at worst reads for a client not yet listening.
-        presence.Connected(Context.ConnectionId);
+        // Counted first: a push that races the group joins below at worst reads for a client not yet listening. Known by
+        // user before the check below, so an access change either finds this connection to end or is seen by the check.
+        var userId = TicketAccess.UserId(CurrentUser) ?? throw new HubException("Sign in again.");
+        presence.Connected(Context.ConnectionId, userId, Context.Abort);
+        if (!await StillValidAsync(userId, Context.ConnectionAborted))
+        {
+            // The cookie may be up to a validation interval old: its roles are trusted only while its stamp is current.
+            logger.LogInformation("A live connection was refused: the user was deactivated or their access changed since they signed in");
+            presence.Disconnected(Context.ConnectionId);
+            Context.Abort();
+            return;
+        }
+
         foreach (var group in await GroupsOfAsync(CurrentUser, Context.ConnectionAborted))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
@@ -47,6 +62,17 @@ public sealed class InboxHub(TicketAccess access, IDbContextFactory<InboxDbConte
 
     public Task LeaveTicket(int ticketId)
         => Groups.RemoveFromGroupAsync(Context.ConnectionId, InboxGroups.Ticket(ticketId), Context.ConnectionAborted);
+
+    /// <summary>The user still exists, is not deactivated, and their security stamp is the one the cookie was issued with.</summary>
+    private async Task<bool> StillValidAsync(string userId, CancellationToken cancellationToken)
+    {
+        var stamp = CurrentUser.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, Deactivated = u.LockoutEnd == UserStanding.DeactivatedUntil })
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is { Deactivated: false } && stamp is not null && current.SecurityStamp == stamp;
+    }
 
     private ClaimsPrincipal CurrentUser => Context.User ?? throw new HubException("Sign in again.");
 

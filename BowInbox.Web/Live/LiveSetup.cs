@@ -29,10 +29,12 @@ public static class LiveSetup
         }
 
         builder.Services.AddSingleton(new InboxHubPresence(scaledOut));
+        builder.Services.AddSingleton<HubAccessChanges>();
         builder.Services.AddSingleton<InboxBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxBroadcaster>());
     }
 
+    /// <summary>The hub; a connection closes when the sign-in it was opened with expires.</summary>
     public static void MapLive(this WebApplication app)
-        => app.MapHub<InboxHub>(InboxHub.Path).RequireAuthorization();
+        => app.MapHub<InboxHub>(InboxHub.Path, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization();
 }

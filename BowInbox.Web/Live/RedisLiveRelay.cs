@@ -16,9 +16,13 @@ public sealed class RedisLiveRelay(
     InboxEvents events,
     SlaAlertNotifier slaAlerts,
     SupervisorAlertNotifier supervisorAlerts,
+    HubAccessChanges hubAccess,
     ILogger<RedisLiveRelay> logger) : IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("BowInbox:live");
+
+    /// <summary>The envelope kind that ends a user's hub connections on every server (it carries the user id only).</summary>
+    public const string AccessChanged = "AccessChanged";
 
     private readonly string origin = Guid.NewGuid().ToString("N");
     private readonly List<IDisposable> subscriptions = [];
@@ -44,6 +48,9 @@ public sealed class RedisLiveRelay(
             : Task.CompletedTask));
         subscriptions.Add(slaAlerts.SubscribeOutgoing(alert => SendAsync(nameof(SlaAlertEvent), JsonSerializer.Serialize(alert))));
         subscriptions.Add(supervisorAlerts.SubscribeOutgoing(alert => SendAsync(nameof(SupervisorAlertEvent), JsonSerializer.Serialize(alert))));
+
+        // A user deactivated or given another role here: their hub connections held by the other servers end too.
+        subscriptions.Add(hubAccess.SubscribeOutgoing(userId => SendAsync(AccessChanged, JsonSerializer.Serialize(userId))));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -84,6 +91,7 @@ public sealed class RedisLiveRelay(
                 nameof(TicketChanged) => events.FromOtherServerAsync(JsonSerializer.Deserialize<TicketChanged>(envelope.Json)!),
                 nameof(SlaAlertEvent) => slaAlerts.FromOtherServerAsync(JsonSerializer.Deserialize<SlaAlertEvent>(envelope.Json)!),
                 nameof(SupervisorAlertEvent) => supervisorAlerts.FromOtherServerAsync(JsonSerializer.Deserialize<SupervisorAlertEvent>(envelope.Json)!),
+                AccessChanged => EndConnections(JsonSerializer.Deserialize<string>(envelope.Json)),
                 _ => Task.CompletedTask,
             };
             await shown;
@@ -92,6 +100,16 @@ public sealed class RedisLiveRelay(
         {
             logger.LogWarning(ex, "A live update from another web server could not be read");
         }
+    }
+
+    private Task EndConnections(string? userId)
+    {
+        if (!string.IsNullOrEmpty(userId))
+        {
+            hubAccess.FromOtherServer(userId);
+        }
+
+        return Task.CompletedTask;
     }
 
     private sealed record Envelope(string Origin, string Kind, string Json);

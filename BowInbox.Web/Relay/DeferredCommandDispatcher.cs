@@ -2,6 +2,7 @@ using System.Text.Json;
 using BowInbox.Core.Channel;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,8 @@ public sealed class DeferredCommandDispatcher(
         foreach (var row in rows)
         {
             lastSeenId = row.Id;
-            var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.WaIdHash == row.FromHash, cancellationToken);
+            // A provider deactivated (or no longer a Technician) since the command was held gets nothing done.
+            var provider = await db.ActiveProviders().AsNoTracking().FirstOrDefaultAsync(p => p.WaIdHash == row.FromHash, cancellationToken);
             var inbound = provider is null ? null : JsonSerializer.Deserialize<InboundMessage>(row.RawJson);
             if (provider is null || inbound is null)
             {

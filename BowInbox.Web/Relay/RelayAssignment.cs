@@ -5,6 +5,7 @@ using BowInbox.Core.Relay;
 using BowInbox.Core.Scanning;
 using BowInbox.Data;
 using BowInbox.Web.Audit;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,13 @@ public sealed record ProviderChoice(int Id, string DisplayName, ProviderAvailabi
 
 /// <summary>What the inbox shows about a ticket's provider side. Never a number.</summary>
 /// <param name="ReopensOnCustomerMessage">Assigned, but the relay was closed for being idle: the customer's next message reopens it.</param>
+/// <param name="MayAssign">
+/// Whether this user may pick the technician now: anyone on the inbox staff for a ticket nobody holds, only supervisors
+/// and admins when that takes it from someone (<see cref="Routing.TicketReassignment.MayReassign"/>).
+/// </param>
 public sealed record RelayPanel(
-    int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, bool ReopensOnCustomerMessage, IReadOnlyList<ProviderChoice> Providers);
+    int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, bool ReopensOnCustomerMessage, IReadOnlyList<ProviderChoice> Providers,
+    bool MayAssign);
 
 /// <summary>Staff assigning a technician from the inbox (which opens the relay) and writing to the provider's side.</summary>
 public sealed class RelayAssignment(
@@ -28,6 +34,8 @@ public sealed class RelayAssignment(
     AuditLog audit,
     TimeProvider time)
 {
+    public const string ReassignDenied = "Only supervisors and admins can take a ticket from its technician.";
+
     public async Task<RelayPanel?> PanelAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
     {
         if (!TicketAccess.SeesAllTickets(user))
@@ -47,10 +55,16 @@ public sealed class RelayAssignment(
             .Select(p => new ProviderChoice(p.Id, p.DisplayName, p.Availability, p.PauseReason, db.RelaySessions.Count(s => s.ProviderId == p.Id && s.ClosedAt == null)))
             .ToListAsync(cancellationToken);
         return new RelayPanel(ticket.ProviderId, ticket.Provider?.DisplayName, ticket.Provider?.Availability == ProviderAvailability.Paused ? ticket.Provider.PauseReason : null,
-            session is not null, session?.OpenedAt, session is null && ticket.Status == Core.Tickets.TicketStatus.Assigned, providers);
+            session is not null, session?.OpenedAt, session is null && ticket.Status == Core.Tickets.TicketStatus.Assigned, providers,
+            ticket.ProviderId is null || Routing.TicketReassignment.MayReassign(user));
     }
 
-    /// <summary>Assigns the technician and opens the relay on a pool number; a previous provider's session is closed.</summary>
+    /// <summary>
+    /// Assigns the technician and opens the relay on a pool number; a previous provider's session is closed and every
+    /// pending offer on the ticket withdrawn (a stale offer must not claim it later). Taking a ticket from the provider
+    /// it was offered or assigned to is a reassignment: supervisors and admins only, the same rule as
+    /// <see cref="Routing.TicketReassignment"/>.
+    /// </summary>
     public async Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
     {
         if (!TicketAccess.SeesAllTickets(user))
@@ -72,9 +86,19 @@ public sealed class RelayAssignment(
             return ActionResult.Fail($"Ticket #{ticket.Id} is {ticket.Status}; reopen it before assigning a technician.");
         }
 
+        if (ticket.ProviderId is { } holder && holder != providerId && !Routing.TicketReassignment.MayReassign(user))
+        {
+            return ActionResult.Fail(ReassignDenied);
+        }
+
         if (provider.Availability == ProviderAvailability.Paused)
         {
             return ActionResult.Fail($"{provider.DisplayName} is paused and takes no new work: {provider.PauseReason}");
+        }
+
+        if (!await db.IsActiveProviderAsync(provider.Id, cancellationToken))
+        {
+            return ActionResult.Fail(UserStanding.InactiveProvider(provider.DisplayName));
         }
 
         if (RelayDelivery.RecipientOf(provider) is null)
@@ -97,13 +121,17 @@ public sealed class RelayAssignment(
         var previous = ticket.ProviderId is { } previousId && previousId != providerId
             ? await db.Providers.AsNoTracking().Where(p => p.Id == previousId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var now = time.GetUtcNow().UtcDateTime;
+        var withdrawn = await db.Offers.Where(o => o.TicketId == ticketId && o.Status == Core.Routing.OfferStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, Core.Routing.OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
         await sessions.OpenAsync(db, ticket, provider, pool, cancellationToken);
         db.TicketEvents.Add(new Core.Tickets.TicketEvent
         {
             TicketId = ticket.Id,
-            At = time.GetUtcNow().UtcDateTime,
+            At = now,
             Kind = "provider-assigned",
-            Detail = previous is null ? $"Technician {provider.DisplayName} assigned" : $"Reassigned from {previous} to {provider.DisplayName}",
+            Detail = (previous is null ? $"Technician {provider.DisplayName} assigned" : $"Reassigned from {previous} to {provider.DisplayName}")
+                + (withdrawn > 0 ? $"; {withdrawn} pending offer(s) withdrawn" : ""),
             Actor = user.Identity?.Name,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Live;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class RelayInbound(
             from s in db.RelaySessions
             join p in db.Providers on s.ProviderId equals p.Id
             where s.TicketId == ticketId && s.ClosedAt == null
+                && db.Users.Any(u => u.Id == p.UserId && u.LockoutEnd != UserStanding.DeactivatedUntil // UserStanding.ActiveProviders, inline
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == UserStanding.TechnicianRole)))
             orderby s.Id descending
             select new OpenSession(s, p)).FirstOrDefault()));
 
@@ -58,7 +61,9 @@ public sealed class RelayInbound(
     }
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Provider?>>> ProviderByHash = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Providers.FirstOrDefault(p => p.WaIdHash == waIdHash)));
+        (InboxDbContext db, string waIdHash, CancellationToken _) => db.Providers.FirstOrDefault(p => p.WaIdHash == waIdHash
+            && db.Users.Any(u => u.Id == p.UserId && u.LockoutEnd != UserStanding.DeactivatedUntil // UserStanding.ActiveProviders, inline
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == UserStanding.TechnicianRole))))));
 
     /// <summary>
     /// A message on a pool number: a relay to the customer, a command, a "which job" question, or a polite refusal.

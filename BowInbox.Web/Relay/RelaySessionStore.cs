@@ -4,6 +4,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -76,8 +77,9 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
             return null;
         }
 
-        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, cancellationToken);
-        if (RelayDelivery.RecipientOf(provider) is null || await ChoosePoolNumberAsync(db, providerId, cancellationToken) is not { } pool)
+        // Never reopened to a provider whose user was deactivated or is no longer a Technician.
+        var provider = await db.ActiveProviders().AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
+        if (provider is null || RelayDelivery.RecipientOf(provider) is null || await ChoosePoolNumberAsync(db, providerId, cancellationToken) is not { } pool)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
 using BowInbox.Web.WhatsApp;
@@ -39,6 +40,8 @@ public sealed class OfferResponses(
     IServiceScopeFactory scopes,
     TimeProvider time)
 {
+    public const string NotActive = "Your account can no longer take jobs; ask the team if this is a mistake.";
+
     public async Task<OfferResult> AcceptAsync(long offerId, int providerId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -47,6 +50,12 @@ public sealed class OfferResponses(
         if (offer is null)
         {
             return new OfferResult(OfferAnswer.NotFound, 0, "There is no such offer for you.");
+        }
+
+        // Checked on the linked user, not the provider row: a leaver's stale offer (or WhatsApp number) claims nothing.
+        if (!await db.IsActiveProviderAsync(providerId, cancellationToken))
+        {
+            return new OfferResult(OfferAnswer.NotFound, offer.TicketId, NotActive);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

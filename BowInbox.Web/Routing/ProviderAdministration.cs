@@ -2,6 +2,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Audit;
+using BowInbox.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Routing;
@@ -47,6 +48,11 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         if (provider is null)
         {
             return "That provider does not exist.";
+        }
+
+        if (availability != ProviderAvailability.Paused && !await db.IsActiveProviderAsync(providerId, cancellationToken))
+        {
+            return UserStanding.InactiveProvider(provider.DisplayName) + " Reactivate the user or give them the Technician role first.";
         }
 
         var known = await db.ProviderGroups.Where(g => groupIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);

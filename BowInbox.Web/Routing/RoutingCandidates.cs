@@ -2,6 +2,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Routing;
@@ -20,7 +21,10 @@ public static class RoutingCandidates
 
     public static async Task<GroupCandidates> ForAsync(InboxDbContext db, ProviderGroup group, IReadOnlyList<Offer> ticketOffers, DateTime now, CancellationToken cancellationToken)
     {
-        var providers = await db.ProviderGroupMembers.AsNoTracking().Where(m => m.GroupId == group.Id).Select(m => m.Provider!).ToListAsync(cancellationToken);
+        // Only providers whose user is still an active Technician: a leaver's provider row never gets an offer.
+        var active = db.ActiveProviders().Select(p => p.Id);
+        var providers = await db.ProviderGroupMembers.AsNoTracking().Where(m => m.GroupId == group.Id && active.Contains(m.ProviderId))
+            .Select(m => m.Provider!).ToListAsync(cancellationToken);
         var ids = providers.Select(p => p.Id).ToList();
         var openJobs = await db.Tickets.AsNoTracking()
             .Where(t => t.Status == TicketStatus.Assigned && t.ProviderId != null && ids.Contains(t.ProviderId.Value))

@@ -20,6 +20,7 @@ public static class RoutingSetup
         services.AddSingleton<ProviderAvailabilityChanges>();
         services.AddSingleton<OfferQueries>();
         services.AddSingleton<TicketReassignment>();
+        services.AddSingleton<ProviderRetirement>();
         services.AddSingleton<ProviderAdministration>();
         services.AddTransient<OfferExpiryJob>();
         services.AddSingleton<IProviderCommandHandler, OfferCommands>();

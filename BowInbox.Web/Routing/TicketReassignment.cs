@@ -5,6 +5,7 @@ using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Audit;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
@@ -23,6 +24,7 @@ public sealed class TicketReassignment(
     IServiceScopeFactory scopes,
     TimeProvider time)
 {
+    /// <summary>The one rule for taking a ticket from its provider, here and in <see cref="RelayAssignment.AssignAsync"/>.</summary>
     public static bool MayReassign(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
 
     public async Task<Inbox.ActionResult> ReassignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
@@ -47,6 +49,11 @@ public sealed class TicketReassignment(
             if (provider.Availability == ProviderAvailability.Paused || (ticket.ProviderId == provider.Id && ticket.Status == TicketStatus.Assigned))
             {
                 return Inbox.ActionResult.Fail(provider.Availability == ProviderAvailability.Paused ? $"{provider.DisplayName} is paused." : $"The ticket is already {provider.DisplayName}'s.");
+            }
+
+            if (!await db.IsActiveProviderAsync(provider.Id, cancellationToken))
+            {
+                return Inbox.ActionResult.Fail(UserStanding.InactiveProvider(provider.DisplayName));
             }
 
             var now = time.GetUtcNow().UtcDateTime;

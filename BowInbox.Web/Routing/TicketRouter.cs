@@ -3,6 +3,7 @@ using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
+using BowInbox.Web.Identity;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
 using BowInbox.Web.WhatsApp;
@@ -140,6 +141,11 @@ public sealed class TicketRouter(
             if (provider is null || provider.Availability == ProviderAvailability.Paused)
             {
                 return new RoutingOutcome(false, provider is null ? "That provider does not exist." : $"{provider.DisplayName} is paused and takes no new work.");
+            }
+
+            if (!await db.IsActiveProviderAsync(provider.Id, cancellationToken))
+            {
+                return new RoutingOutcome(false, UserStanding.InactiveProvider(provider.DisplayName));
             }
 
             selection = new Selection(provider.Id, group?.RoundRobinCursor ?? 0, [$"offered to {provider.FirstName} by {pick.Actor}"]);

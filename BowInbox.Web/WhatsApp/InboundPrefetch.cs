@@ -6,6 +6,7 @@ using BowInbox.Core.Relay;
 using BowInbox.Core.Tickets;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.WhatsApp;
@@ -36,10 +37,14 @@ internal static class InboundPrefetch
             from s in db.RelaySessions
             join p in db.Providers on s.ProviderId equals p.Id
             where ticketIds.Contains(s.TicketId) && s.ClosedAt == null
+                && db.Users.Any(u => u.Id == p.UserId && u.LockoutEnd != UserStanding.DeactivatedUntil // UserStanding.ActiveProviders, inline
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == UserStanding.TechnicianRole)))
             select new SessionAndProvider(s, p)));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, List<string>, IAsyncEnumerable<Provider>>> ProvidersOf = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, List<string> hashes) => db.Providers.Where(p => hashes.Contains(p.WaIdHash!))));
+        (InboxDbContext db, List<string> hashes) => db.Providers.Where(p => hashes.Contains(p.WaIdHash!)
+            && db.Users.Any(u => u.Id == p.UserId && u.LockoutEnd != UserStanding.DeactivatedUntil // UserStanding.ActiveProviders, inline
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == UserStanding.TechnicianRole))))));
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, List<int>, IAsyncEnumerable<RelaySession>>> ProviderSessionsOf = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, List<int> providerIds) => db.RelaySessions.Where(s => providerIds.Contains(s.ProviderId) && s.ClosedAt == null)));

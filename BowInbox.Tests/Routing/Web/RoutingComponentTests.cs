@@ -101,6 +101,21 @@ public sealed class RoutingComponentTests : AppComponentTest
     }
 
     [Fact]
+    public async Task Intake_sees_no_reassign_button_on_a_ticket_a_technician_holds_and_a_supervisor_does()
+    {
+        var ticketId = await QualifiedLeadAsync("15557800005");
+        var assigned = await App.Services.GetRequiredService<RelayAssignment>().AssignAsync(Staff(Roles.IntakeAgent), ticketId, await ProviderIdAsync("Tom Baker"));
+        Assert.True(assigned.Succeeded, assigned.Message);
+
+        var intake = Render<ProviderAssignment>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Staff(Roles.IntakeAgent)));
+        var supervisor = Render<ProviderAssignment>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Staff(Roles.Supervisor, "supervisor@demo.local")));
+
+        Assert.Empty(intake.FindAll("[data-testid=assign-technician]"));
+        Assert.NotNull(intake.Find("[data-testid=reassign-supervisors-only]"));
+        Assert.Contains("Reassign", supervisor.Find("[data-testid=assign-technician]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Technician_switches_between_online_and_away_but_cannot_lift_a_pause()
     {
         var tom = await TechnicianAsync("tech1@demo.local");
