@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BowInbox.Core.Channel;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
@@ -18,6 +17,7 @@ public sealed class DeferredCommandDispatcher(
     IDbContextFactory<InboxDbContext> contexts,
     IEnumerable<IProviderCommandHandler> handlers,
     DeferredCommandSignal signal,
+    BowInbox.Web.Privacy.StoredPayloads payloads,
     TimeProvider time,
     ILogger<DeferredCommandDispatcher> logger) : BackgroundService
 {
@@ -55,7 +55,7 @@ public sealed class DeferredCommandDispatcher(
         {
             lastSeenId = row.Id;
             var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.WaIdHash == row.FromHash, cancellationToken);
-            var inbound = provider is null ? null : JsonSerializer.Deserialize<InboundMessage>(row.RawJson);
+            var inbound = provider is null ? null : payloads.ReadMessage(row.RawJson);
             if (provider is null || inbound is null)
             {
                 continue;
