@@ -18,8 +18,12 @@ public sealed class InboundEventPurgeJob(
 {
     public const string JobId = "inbound-event-purge";
 
-    /// <summary>Rows per delete statement at most.</summary>
-    public const int BatchSize = 500;
+    /// <summary>
+    /// Rows per delete statement at most. With secure delete, SQLite zeroes every freed page, which made deleting about
+    /// 4 to 10 times slower in a measurement here (20,000 events: 0.25 s without, 1 to 2.7 s with): a hundred rows keep
+    /// one turn at the write gate to a few milliseconds, like a turn of the inbound processor.
+    /// </summary>
+    public const int BatchSize = 100;
 
     /// <summary>Deletes every event past retention; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)

@@ -126,7 +126,8 @@ internal sealed class InboundProcessor(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var inbound = await db.InboundEvents.SingleAsync(e => e.Id == id, cancellationToken);
         inbound.Attempts++;
-        var reason = $"{error.GetType().Name}: {error.Message}";
+        // Masked: an unexpected exception's message may quote a value from the payload, and the row is kept for days.
+        var reason = BowInbox.Core.Audit.NumberMask.Mask($"{error.GetType().Name}: {error.Message}")!;
         inbound.LastError = reason.Length <= 2000 ? reason : reason[..2000];
         if (inbound.Attempts >= MaxAttempts)
         {
