@@ -17,11 +17,16 @@ public sealed class AtRestTests
 {
     private const string Caller = "61412345678";
 
+    // The caller's business-scoped user ids (BSUIDs), which Meta sends beside or instead of the number.
+    private const string CallerUserId = "AU.13491208655302741918";
+    private const string CallerParentUserId = "AU.ENT.99887766554433221100";
+
     // Each party's number as WhatsApp writes it and as a person would type it.
     private static readonly string[] Numbers =
     [
         Caller, "+61412345678", "+61 412 345 678", "0412345678", "0412 345 678", "412345678", "412 345 678",
         Tom, "+15550100001", "+1 555-010-0001", "5550100001", "555 010 0001", "555-010-0001",
+        CallerUserId, CallerParentUserId, "13491208655302741918",
     ];
 
     [Fact]
@@ -94,6 +99,7 @@ public sealed class AtRestTests
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "On my way, about 3pm");
         await PostAsync(client, RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.TOMCARD", Card("Tom Baker", "+1 555-010-0001", Tom), profileName: TomName));
         await CustomerWritesAsync(app, "Thanks, see you then", customer: Caller);
+        await PostAsync(client, WithUserIds(Webhooks.Text(Caller, "Is 3pm still fine?", "wamid.BSUID")));
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "/done");
         await app.WaitForSendAsync(Central, Caller, t => t.StartsWith("Thanks, Maria!", StringComparison.Ordinal), "the thanks at the customer");
 
@@ -103,12 +109,39 @@ public sealed class AtRestTests
         Assert.NotEmpty(sent);
         foreach (var row in sent)
         {
-            await PostAsync(client, Webhooks.Status(row.Wamid!, "delivered", row.FromPhoneNumberId == Central ? Caller : Tom, row.FromPhoneNumberId));
+            var status = Webhooks.Status(row.Wamid!, "delivered", row.FromPhoneNumberId == Central ? Caller : Tom, row.FromPhoneNumberId);
+            await PostAsync(client, row.FromPhoneNumberId == Central ? WithUserIds(status) : status);
         }
 
         await Eventually.TrueAsync(() => db.InboundEvents.AllAsync(e => e.ProcessedAt != null), "every webhook to be processed");
         Assert.True(await db.Tickets.AnyAsync(t => t.Id == ticketId && t.Status == Core.Tickets.TicketStatus.Resolved), "the job was closed");
         Assert.True(await db.StatusEvents.AnyAsync(), "the statuses were recorded");
+    }
+
+    /// <summary>The webhook with the caller's user ids where Meta puts them (contacts, messages, statuses).</summary>
+    private static string WithUserIds(string webhook)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(webhook)!;
+        var value = node["entry"]![0]!["changes"]![0]!["value"]!;
+        foreach (var contact in value["contacts"]?.AsArray() ?? [])
+        {
+            contact!["user_id"] = CallerUserId;
+            contact["parent_user_id"] = CallerParentUserId;
+        }
+
+        foreach (var message in value["messages"]?.AsArray() ?? [])
+        {
+            message!["from_user_id"] = CallerUserId;
+            message["from_parent_user_id"] = CallerParentUserId;
+        }
+
+        foreach (var status in value["statuses"]?.AsArray() ?? [])
+        {
+            status!["recipient_user_id"] = CallerUserId;
+            status["parent_recipient_user_id"] = CallerParentUserId;
+        }
+
+        return node.ToJsonString();
     }
 
     private static string Card(string name, string phone, string waId)
