@@ -19,7 +19,12 @@ public sealed class InboundEventPurgeTests
     public async Task Processed_and_parked_events_past_retention_are_deleted_recent_and_pending_ones_kept()
     {
         await using var database = await TestContexts.MigratedSqliteAsync();
-        var contexts = new SameDatabase(database);
+        await PurgesPastRetentionAsync(new SameDatabase(database));
+    }
+
+    /// <summary>The purge's scenario on any database (the real-server tests run it on PostgreSQL).</summary>
+    internal static async Task PurgesPastRetentionAsync(IDbContextFactory<InboxDbContext> contexts)
+    {
         await using (var db = contexts.CreateDbContext())
         {
             // More old processed events than one delete takes, so the job has to go round again.
