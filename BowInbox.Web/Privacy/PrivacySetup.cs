@@ -4,7 +4,10 @@ namespace BowInbox.Web.Privacy;
 
 public static class PrivacySetup
 {
-    /// <summary>Encryption of stored payloads and the purge of processed webhook events after their retention.</summary>
+    /// <summary>
+    /// Encryption of stored payloads (and, once at start, of those an earlier version stored in clear), and the purge of
+    /// processed webhook events after their retention.
+    /// </summary>
     public static void AddPrivacyAtRest(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -12,6 +15,9 @@ public static class PrivacySetup
         services.AddSingleton<StoredPayloads>();
         services.AddTransient<InboundEventPurgeJob>();
         services.AddHostedService<PurgeSchedule>();
+
+        // Registered before the WhatsApp channel's services, so it has finished before webhooks are stored or processed.
+        services.AddHostedService<LegacyPayloadEncryption>();
     }
 
     /// <summary>Registers the purge under its constant id at start, so a restart updates it instead of adding another.</summary>
