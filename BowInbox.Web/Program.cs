@@ -8,6 +8,7 @@ using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Kpi;
 using BowInbox.Web.Live;
+using BowInbox.Web.Privacy;
 using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
@@ -28,6 +29,7 @@ var (provider, connectionString) = builder.AddInboxDatabase();
 // First hosted service: the schema is in place before any worker touches it.
 builder.Services.AddHostedService<DatabaseMigrator>();
 builder.AddNumberProtection();
+builder.AddPrivacyAtRest();
 builder.AddInboxIdentity();
 builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();

@@ -124,6 +124,7 @@ public sealed class InboundBatchTests
         var parked = await check.InboundEvents.AsNoTracking().SingleAsync(e => e.Payload.Contains("wamid.POISON"));
         Assert.Equal(5, parked.Attempts);
         Assert.Contains("poisoned", parked.LastError);
+        Assert.DoesNotContain(PoisonNumber, parked.LastError);
         Assert.False(await check.Messages.AnyAsync(m => m.Wamid == "wamid.POISON"));
         Assert.Equal(2, await check.Messages.CountAsync());
     }
@@ -154,6 +155,6 @@ public sealed class InboundBatchTests
 
         public string Unprotect(string protectedWaId) => inner.Unprotect(protectedWaId);
 
-        public string Hash(string waId) => waId == number ? throw new InvalidOperationException("poisoned for the test") : inner.Hash(waId);
+        public string Hash(string waId) => waId == number ? throw new InvalidOperationException($"poisoned for the test: {waId}") : inner.Hash(waId);
     }
 }

@@ -8,7 +8,7 @@ namespace BowInbox.Tests.Foundation;
 public sealed class SqlitePragmaTests
 {
     [Fact]
-    public async Task Every_pooled_open_has_WAL_foreign_keys_the_busy_timeout_and_temp_tables_in_memory()
+    public async Task Every_pooled_open_has_WAL_foreign_keys_the_busy_timeout_temp_tables_in_memory_and_secure_delete()
     {
         await using var app = new InboxAppFactory();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>();
@@ -29,6 +29,7 @@ public sealed class SqlitePragmaTests
             Assert.Equal("10000", await PragmaAsync(db, "busy_timeout"));
             Assert.Equal("1", await PragmaAsync(db, "synchronous"));
             Assert.Equal("2", await PragmaAsync(db, "temp_store"));
+            Assert.Equal("1", await PragmaAsync(db, "secure_delete"));
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -42,6 +42,19 @@ public sealed class PostgresServerTests
     }
 
     [Fact]
+    public async Task Processed_events_past_retention_are_purged_in_batches_on_postgres()
+    {
+        await using var database = TemporaryPostgresDatabase.Create();
+        var contexts = new PostgresContexts(database.ConnectionString);
+        await using (var db = contexts.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await Privacy.InboundEventPurgeTests.PurgesPastRetentionAsync(contexts);
+    }
+
+    [Fact]
     public async Task Sends_recorded_by_one_update_read_back_as_sent_on_postgres()
     {
         await using var database = TemporaryPostgresDatabase.Create();
@@ -66,5 +79,12 @@ public sealed class PostgresServerTests
     {
         await using var database = TemporaryPostgresDatabase.Create();
         await OutboxOrderTests.AnotherServersClaimIsNotOvertakenAsync(database.Use);
+    }
+
+    private sealed class PostgresContexts(string connectionString) : IDbContextFactory<BowInbox.Data.InboxDbContext>
+    {
+        public BowInbox.Data.InboxDbContext CreateDbContext()
+            => new BowInbox.Data.Postgres.PostgresInboxDbContext(
+                new DbContextOptionsBuilder<BowInbox.Data.Postgres.PostgresInboxDbContext>().UseNpgsql(connectionString).Options);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SupervisorOptions
 /// Supervisor's or Admin's number is ever answered; from anyone else the text is an ordinary customer
 /// message, so nobody learns the command exists.
 /// </summary>
-public sealed class SupervisorCommands(INumberProtector numbers, OutboxWriter outbox, AuditLog audit, IOptions<SupervisorOptions> options, TimeProvider time)
+public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Privacy.StoredPayloads payloads, OutboxWriter outbox, AuditLog audit, IOptions<SupervisorOptions> options, TimeProvider time)
 {
     public const string AuditSession = "/audit_session";
 
@@ -64,7 +64,7 @@ public sealed class SupervisorCommands(INumberProtector numbers, OutboxWriter ou
             FromProtected = numbers.Protect(message.From),
             Type = message.Type,
             Text = text,
-            RawJson = System.Text.Json.JsonSerializer.Serialize(message with { From = "" }),
+            RawJson = payloads.ProtectMessage(message),
             Reason = UnroutedReason.SupervisorCommand,
             ReceivedAt = now,
             HandledAt = now,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BowInbox.Core.Channel;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
@@ -19,6 +18,7 @@ public sealed class DeferredCommandDispatcher(
     IDbContextFactory<InboxDbContext> contexts,
     IEnumerable<IProviderCommandHandler> handlers,
     DeferredCommandSignal signal,
+    BowInbox.Web.Privacy.StoredPayloads payloads,
     TimeProvider time,
     ILogger<DeferredCommandDispatcher> logger) : BackgroundService
 {
@@ -57,7 +57,7 @@ public sealed class DeferredCommandDispatcher(
             lastSeenId = row.Id;
             // A provider deactivated (or no longer a Technician) since the command was held gets nothing done.
             var provider = await db.ActiveProviders().AsNoTracking().FirstOrDefaultAsync(p => p.WaIdHash == row.FromHash, cancellationToken);
-            var inbound = provider is null ? null : JsonSerializer.Deserialize<InboundMessage>(row.RawJson);
+            var inbound = provider is null ? null : payloads.ReadMessage(row.RawJson);
             if (provider is null || inbound is null)
             {
                 continue;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
@@ -23,6 +22,7 @@ public sealed class RelayInbound(
     RelaySessionStore sessions,
     IEnumerable<IProviderCommandHandler> handlers,
     DeferredCommandSignal deferredCommands,
+    BowInbox.Web.Privacy.StoredPayloads payloads,
     TimeProvider time,
     ILogger<RelayInbound> logger)
 {
@@ -227,7 +227,7 @@ public sealed class RelayInbound(
             return;
         }
 
-        var inbound = JsonSerializer.Deserialize<InboundMessage>(held.RawJson)!;
+        var inbound = payloads.ReadMessage(held.RawJson)!;
         var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
         held.HandledAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);

@@ -55,7 +55,7 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
                 TicketId = ticketId,
                 MessageId = messageId,
                 Kind = finding.Kind,
-                Found = finding.Text.Length <= 500 ? finding.Text : finding.Text[..500],
+                Found = BowInbox.Core.Audit.StoredFinding.Of(finding.Text),
                 Action = finding.Action,
                 Sender = sender,
                 ProviderId = provider?.Id,

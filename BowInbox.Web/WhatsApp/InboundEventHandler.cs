@@ -25,6 +25,7 @@ internal sealed class InboundEventHandler(
     DeliveryStatusRecorder statuses,
     BowInbox.Web.Relay.RelayInbound relay,
     INumberProtector numbers,
+    BowInbox.Web.Privacy.StoredPayloads payloads,
     InboxEvents events,
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
@@ -270,7 +271,7 @@ internal sealed class InboundEventHandler(
             Type = message.Type,
             Text = message.DisplayText,
             ContextWamid = message.ContextWamid,
-            RawJson = System.Text.Json.JsonSerializer.Serialize(message with { From = "" }),
+            RawJson = payloads.ProtectMessage(message),
             Reason = reason,
             ReceivedAt = time.GetUtcNow().UtcDateTime,
         };

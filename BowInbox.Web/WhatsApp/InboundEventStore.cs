@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BowInbox.Core.Channel;
 using BowInbox.Data;
+using BowInbox.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.WhatsApp;
@@ -8,12 +9,14 @@ namespace BowInbox.Web.WhatsApp;
 /// <summary>
 /// Stores accepted webhooks by group commit: each caller waits until the transaction holding its event has
 /// committed (so a 200 to Meta still means "stored"), but webhooks arriving together share one transaction
-/// instead of queueing one by one for the database's write lock.
+/// instead of queueing one by one for the database's write lock. The payload is encrypted before it is queued
+/// (<see cref="StoredPayloads"/>): no number in it reaches the database in clear.
 /// </summary>
 public sealed class InboundEventStore(
     IDbContextFactory<InboxDbContext> contexts,
     DatabaseWriteGate gate,
     InboundSignal signal,
+    StoredPayloads payloads,
     TimeProvider time,
     ILogger<InboundEventStore> logger) : BackgroundService
 {
@@ -26,7 +29,7 @@ public sealed class InboundEventStore(
     /// <summary>Returns once the event is committed; throws when it could not be stored (the caller answers 5xx and Meta retries).</summary>
     public async Task StoreAsync(string payload, CancellationToken cancellationToken)
     {
-        var pending = new Pending(new InboundEvent { Payload = payload, ReceivedAt = time.GetUtcNow().UtcDateTime });
+        var pending = new Pending(new InboundEvent { Payload = payloads.Protect(payload), ReceivedAt = time.GetUtcNow().UtcDateTime });
         await queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Stored.Task.WaitAsync(cancellationToken);
     }

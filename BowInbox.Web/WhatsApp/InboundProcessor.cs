@@ -1,5 +1,6 @@
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.WhatsApp;
@@ -12,6 +13,7 @@ internal sealed class InboundProcessor(
     IDbContextFactory<InboxDbContext> contexts,
     InboundEventHandler handler,
     InboundSignal signal,
+    StoredPayloads payloads,
     TimeProvider time,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
@@ -46,13 +48,13 @@ internal sealed class InboundProcessor(
     /// <summary>Processes up to one batch of pending events; returns how many it looked at.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        // Read and parsed outside the write lock: a stored payload never changes (whether it is still pending is checked inside).
+        // Read, decrypted and parsed outside the write lock: a stored payload never changes (whether it is still pending is checked inside).
         var events = new List<ParsedEvent>(BatchSize);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await foreach (var pending in Pending.For(db)(db).WithCancellation(cancellationToken))
             {
-                events.Add(new ParsedEvent(pending.Id, ParseStored(pending.Payload)));
+                events.Add(new ParsedEvent(pending.Id, ParseStored(payloads, pending.Payload)));
             }
         }
 
@@ -80,9 +82,20 @@ internal sealed class InboundProcessor(
     /// The parser reports bad payloads as failures; should it ever throw, that event alone is set aside (with the
     /// exception's type as its error) rather than the whole batch stopping on every pass. The exception's message is
     /// left out: an unexpected one may quote a value from the payload (a phone number), and the error is logged.
+    /// A payload that cannot be decrypted (its key ring lost or replaced) is set aside the same way.
     /// </summary>
-    private static WebhookParseResult ParseStored(string payload)
+    private static WebhookParseResult ParseStored(StoredPayloads payloads, string stored)
     {
+        string payload;
+        try
+        {
+            payload = payloads.Unprotect(stored);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return WebhookParseResult.Failure("The stored payload could not be decrypted with this key ring.");
+        }
+
         try
         {
             return WebhookPayloadParser.Parse(payload);
@@ -113,7 +126,8 @@ internal sealed class InboundProcessor(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var inbound = await db.InboundEvents.SingleAsync(e => e.Id == id, cancellationToken);
         inbound.Attempts++;
-        var reason = $"{error.GetType().Name}: {error.Message}";
+        // Masked: an unexpected exception's message may quote a value from the payload, and the row is kept for days.
+        var reason = BowInbox.Core.Audit.NumberMask.Mask($"{error.GetType().Name}: {error.Message}")!;
         inbound.LastError = reason.Length <= 2000 ? reason : reason[..2000];
         if (inbound.Attempts >= MaxAttempts)
         {
