@@ -37,8 +37,15 @@ public sealed class LegacyPayloadTests
                 new InboundEvent { Payload = pending, ReceivedAt = DateTime.UtcNow });
             db.UnroutedMessages.Add(new UnroutedMessage
             {
-                Wamid = "wamid.HELD", PhoneNumberId = "100000000000011", FromHash = "hash", FromProtected = "protected", Type = "contacts", RawJson = held,
-                Reason = UnroutedReason.ProviderPool, ReceivedAt = DateTime.UtcNow, HandledAt = DateTime.UtcNow,
+                Wamid = "wamid.HELD",
+                PhoneNumberId = "100000000000011",
+                FromHash = "hash",
+                FromProtected = "protected",
+                Type = "contacts",
+                RawJson = held,
+                Reason = UnroutedReason.ProviderPool,
+                ReceivedAt = DateTime.UtcNow,
+                HandledAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         }
