@@ -98,7 +98,8 @@ public sealed class AtRestTests
         await PostAsync(client, RelayWebhooks.Message(Caller, Central, "wamid.CARD", Card("Maria Lopez", "+61 412 345 678", Caller)));
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "On my way, about 3pm");
         await PostAsync(client, RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.TOMCARD", Card("Tom Baker", "+1 555-010-0001", Tom), profileName: TomName));
-        await CustomerWritesAsync(app, "Thanks, see you then", customer: Caller);
+        await CustomerWritesAsync(app, "Thanks, see you then. Or call me on 0412 345 678", customer: Caller);
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Text me on 555-010-0001 if the gate is locked");
         await PostAsync(client, WithUserIds(Webhooks.Text(Caller, "Is 3pm still fine?", "wamid.BSUID")));
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "/done");
         await app.WaitForSendAsync(Central, Caller, t => t.StartsWith("Thanks, Maria!", StringComparison.Ordinal), "the thanks at the customer");

@@ -3,6 +3,7 @@ using BowInbox.Core.Scanning;
 using BowInbox.Core.Tickets;
 using BowInbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static BowInbox.Tests.Relay.RelayTestData;
 
 namespace BowInbox.Tests.Relay;
@@ -53,7 +54,8 @@ public sealed class RelayFlowTests
         await using var db = app.CreateDbContext();
         var stored = await db.Messages.SingleAsync(m => m.TicketId == ticketId && m.Direction == MessageDirection.FromProvider);
         Assert.Contains("[phone removed]", stored.Text);
-        Assert.Contains("555 010 0001", stored.OriginalText);
+        Assert.DoesNotContain("555 010 0001", stored.OriginalText);
+        Assert.Contains("555 010 0001", app.Services.GetRequiredService<BowInbox.Web.Privacy.OriginalTexts>().Unprotect(stored.OriginalText));
         Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Kind == ViolationKind.Phone && v.Sender == SenderKind.Provider && v.Action == PolicyAction.Redact);
     }
 

@@ -20,7 +20,7 @@ public sealed record RevealResult(bool Succeeded, string Message, string? Number
 /// The only way a person sees a real number: a Supervisor or Admin, on one ticket, with a stated reason
 /// that goes into the audit log (the number itself never does). Everyone else is refused.
 /// </summary>
-public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INumberProtector numbers, AuditLog audit)
+public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INumberProtector numbers, Privacy.OriginalTexts originals, AuditLog audit)
 {
     public const int MinReasonLength = 10;
 
@@ -91,6 +91,6 @@ public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INu
         }
 
         await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.OriginalRevealed, $"{Transcripts.Target(ticketId)} message {messageId}", $"reason: {why}", cancellationToken);
-        return new RevealResult(true, "Original text", original);
+        return new RevealResult(true, "Original text", originals.Unprotect(original));
     }
 }

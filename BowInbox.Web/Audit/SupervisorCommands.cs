@@ -26,7 +26,7 @@ public sealed class SupervisorOptions
 /// Supervisor's or Admin's number is ever answered; from anyone else the text is an ordinary customer
 /// message, so nobody learns the command exists.
 /// </summary>
-public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Privacy.StoredPayloads payloads, OutboxWriter outbox, AuditLog audit, IOptions<SupervisorOptions> options, TimeProvider time)
+public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Privacy.StoredPayloads payloads, BowInbox.Web.Privacy.OriginalTexts originals, OutboxWriter outbox, AuditLog audit, IOptions<SupervisorOptions> options, TimeProvider time)
 {
     public const string AuditSession = "/audit_session";
 
@@ -63,7 +63,7 @@ public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Pr
             FromHash = fromHash,
             FromProtected = numbers.Protect(message.From),
             Type = message.Type,
-            Text = text,
+            Text = BowInbox.Core.Audit.NumberMask.Mask(text),
             RawJson = payloads.ProtectMessage(message),
             Reason = UnroutedReason.SupervisorCommand,
             ReceivedAt = now,
@@ -76,7 +76,7 @@ public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Pr
         var parsed = int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var ticketId);
         if (parsed)
         {
-            transcript = await TranscriptReader.LoadAsync(db, ticketId, cancellationToken);
+            transcript = await TranscriptReader.LoadAsync(db, originals, ticketId, cancellationToken);
         }
 
         var reply = !parsed ? $"Usage: {AuditSession} <ticket id>"

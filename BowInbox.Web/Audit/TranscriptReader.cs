@@ -10,7 +10,7 @@ namespace BowInbox.Web.Audit;
 /// <summary>Reads a ticket's whole session for audit. Callers authorise first; this only reads.</summary>
 public static class TranscriptReader
 {
-    public static async Task<Transcript?> LoadAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    public static async Task<Transcript?> LoadAsync(InboxDbContext db, Privacy.OriginalTexts originals, int ticketId, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking()
             .Include(t => t.Contact).Include(t => t.Group).Include(t => t.Provider)
@@ -50,7 +50,7 @@ public static class TranscriptReader
             new TranscriptTicket(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.Status.ToString(), ticket.ServiceType, ticket.Area, ticket.Urgency.ToString(),
                 ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
                 ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation),
-            messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(m.OriginalText),
+            messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(originals.Unprotect(m.OriginalText)),
                 m.Status.ToString(), m.ErrorCode, m.ErrorTitle, m.Wamid is null ? [] : deliveries[m.Wamid].ToList(),
                 violations.Where(v => v.MessageId == m.Id).ToList())).ToList(),
             offers,

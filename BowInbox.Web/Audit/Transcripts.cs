@@ -14,7 +14,7 @@ public enum TranscriptFormat
 /// Opens and exports transcripts for Supervisors and Admins, writing an audit entry for every view and
 /// export. Anyone else gets null, exactly as for a ticket that does not exist.
 /// </summary>
-public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
+public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, Privacy.OriginalTexts originals)
 {
     /// <param name="how">Where it was viewed ("page", "print"), kept in the audit entry.</param>
     public async Task<Transcript?> ViewAsync(ClaimsPrincipal user, int ticketId, string how, CancellationToken cancellationToken = default)
@@ -52,6 +52,6 @@ public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, Audi
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await TranscriptReader.LoadAsync(db, ticketId, cancellationToken);
+        return await TranscriptReader.LoadAsync(db, originals, ticketId, cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ public static class PrivacySetup
         var services = builder.Services;
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoredPayloads>();
+        services.AddSingleton<OriginalTexts>();
         services.AddTransient<InboundEventPurgeJob>();
         services.AddHostedService<PurgeSchedule>();
 

@@ -32,6 +32,7 @@ public sealed class RelayAssignment(
     ContactScanner scanner,
     InboxEvents events,
     AuditLog audit,
+    Privacy.OriginalTexts originals,
     TimeProvider time)
 {
     public const string ReassignDenied = "Only supervisors and admins can take a ticket from its technician.";
@@ -183,7 +184,7 @@ public sealed class RelayAssignment(
             AuthorName = author.DisplayName,
             Type = "text",
             Text = scan.DeliveredText,
-            OriginalText = scan.DeliveredText == text.Trim() ? null : text.Trim(),
+            OriginalText = scan.DeliveredText == text.Trim() ? null : originals.Protect(text.Trim()),
             PhoneNumberId = session.PoolPhoneNumberId,
             Status = DeliveryStatus.Pending,
             CreatedAt = now,

@@ -8,6 +8,7 @@ using BowInbox.Core.Tickets;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using BowInbox.Web.Live;
+using BowInbox.Web.Privacy;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ namespace BowInbox.Web.Relay;
 /// delivered (and, when changed, original) text, and queued in the caller's transaction. Towards a provider
 /// from the session's pool number with a <c>#42 Maria:</c> prefix; towards the customer from the central number.
 /// </summary>
-public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, TimeProvider time)
+public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -183,7 +184,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                     var card = screening.ScanCard(policy, inbound.SharedContacts);
                     var blocked = card with { DeliveredText = null, Verdict = ScanVerdict.Blocked, SenderNotice = card.SenderNotice ?? "Your contact card was not sent: contact details are shared only through the platform." };
                     var screened = await RecordScreeningAsync(db, blocked, ticketId, sender, provider, message, changes, cancellationToken);
-                    message.OriginalText = message.Text;
+                    message.OriginalText = message.Text is null ? null : originals.Protect(message.Text);
                     message.Text = BlockedText;
                     return new Outgoing("none", null, screened with { SenderNotice = blocked.SenderNotice }, inbound);
                 }
@@ -210,14 +211,14 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     }
 
     /// <summary>The stored text becomes what crossed the relay; what was written stays as the original, for supervisors.</summary>
-    private static void Replace(Message message, string delivered)
+    private void Replace(Message message, string delivered)
     {
         if (message.Text == delivered)
         {
             return;
         }
 
-        message.OriginalText ??= message.Text;
+        message.OriginalText ??= message.Text is null ? null : originals.Protect(message.Text);
         message.Text = delivered;
     }
 
@@ -231,7 +232,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                 + (captioned ? " (its caption and file name were scanned)." : " (its file name was scanned; it had no caption)."),
         });
 
-    private static void Apply(Message message, string original, Screening screened, bool caption)
+    private void Apply(Message message, string original, Screening screened, bool caption)
     {
         var delivered = screened.Delivered ?? BlockedText;
         if (delivered == original)
@@ -239,7 +240,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
             return;
         }
 
-        message.OriginalText = original;
+        message.OriginalText = originals.Protect(original);
         if (caption)
         {
             message.Caption = delivered;

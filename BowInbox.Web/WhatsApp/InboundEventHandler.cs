@@ -269,7 +269,8 @@ internal sealed class InboundEventHandler(
             FromHash = fromHash,
             FromProtected = numbers.Protect(message.From),
             Type = message.Type,
-            Text = message.DisplayText,
+            // Searchable and readable in the table, but never a number or an address: the words are kept, encrypted, in RawJson.
+            Text = BowInbox.Core.Audit.NumberMask.Mask(message.DisplayText),
             ContextWamid = message.ContextWamid,
             RawJson = payloads.ProtectMessage(message),
             Reason = reason,
