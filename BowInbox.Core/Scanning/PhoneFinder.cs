@@ -13,6 +13,7 @@ internal static class PhoneFinder
     private const int MinDigits = 7;
     private const int MaxDigits = 15; // E.164
     private const int MaxGap = 4;
+    private const int GenericMinDigits = 8;
 
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
@@ -33,6 +34,13 @@ internal static class PhoneFinder
             var members = Chain(text, pieces, i, out var joinedByConnector);
             i = members[^1] + 1;
             TrimLookAlikes(pieces, members);
+
+            // A run longer than any phone after a reference word ("pedido 873-3040124-4455413") is that reference.
+            if (members.Sum(m => pieces[m].Digits.Length) > MaxDigits && PhoneContext.IsReferenceOrPrice(text, pieces, members[0]))
+            {
+                continue;
+            }
+
             foreach (var segment in Segments(pieces, members))
             {
                 var kind = Classify(input, pieces, segment, joinedByConnector, policy, out var start, out var digits);
@@ -78,7 +86,9 @@ internal static class PhoneFinder
             var previous = pieces[last];
             var next = pieces[k];
             var bothSpelled = previous.Kind == PhonePieceKind.Spelled && next.Kind == PhonePieceKind.Spelled;
-            if (connectors > 0 && !strongConnector && !bothSpelled)
+            // "and" alone joins spelled digits, or the last group of a number already split up by connectors
+            // ("first part 819 second part 397 and 7126").
+            if (connectors > 0 && !strongConnector && !bothSpelled && !joinedByConnector)
             {
                 break;
             }
@@ -181,21 +191,25 @@ internal static class PhoneFinder
         }
 
         // One spelled word next to plain digits ("dos 150000") is ordinary; several are someone hiding a number.
-        var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? (pieces[m].HasLookAlikes ? 2 : 0) : pieces[m].Digits.Length);
-        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End))
+        // Letters among digits alone may be a code ("tracking 1Z999AA1"), so what stands before still counts.
+        var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? 0 : pieces[m].Digits.Length);
+        var lookAlikes = segment.Any(m => pieces[m].HasLookAlikes || pieces[m].Kind == PhonePieceKind.LookAlike);
+        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End)
+            || (lookAlikes && !PhoneContext.IsReferenceOrPrice(text, pieces, first)))
         {
             return digits.Length is >= MinDigits and <= MaxDigits ? ChainKind.Phone : ChainKind.None;
-        }
-
-        if (PhoneContext.IsInnocent(text, pieces, first, last))
-        {
-            return ChainKind.None;
         }
 
         // "5 5 5 0 1 0 0" and "555 then 0100 then 99" are someone spacing a number out on purpose.
         var groups = segment.Select(m => pieces[m].Digits.Length).ToList();
         var spacedOut = (groups.Count >= 5 && groups.All(g => g == 1)) || (joinedByConnector && groups.Count(g => g >= 3) >= 2);
-        if (digits.Length is >= MinDigits and <= MaxDigits && (spacedOut || (!PhoneContext.IsPostcodeList(groups) && IsDialable(digits, groups, hasPlus, policy))))
+        if (!(joinedByConnector && spacedOut) && PhoneContext.IsInnocent(text, pieces, first, last))
+        {
+            return ChainKind.None;
+        }
+
+        if (digits.Length is >= MinDigits and <= MaxDigits
+            && (spacedOut || ((!PhoneContext.IsPostcodeList(groups) || IsIndianMobile(digits, groups)) && (IsDialable(digits, groups, hasPlus, policy) || IsPhoneShaped(digits, groups)))))
         {
             return ChainKind.Phone;
         }
@@ -211,6 +225,38 @@ internal static class PhoneFinder
         Phone,
         Fragment,
     }
+
+    /// <summary>
+    /// The generic rule for countries no region covers: 8 to 15 digits grouped as people group phone numbers
+    /// ("0806 954 0724", "70170-59901", "06 76 83 00 48 6", "(11) 97629-4572"), or one run of 9 to 13 digits.
+    /// What stands around it (order, policy, CEP...) has already been ruled out.
+    /// </summary>
+    private static bool IsPhoneShaped(string digits, List<int> groups)
+    {
+        if (digits.Length < GenericMinDigits)
+        {
+            return false;
+        }
+
+        if (groups.Count == 1)
+        {
+            return digits.Length >= 9 && digits.Length <= 13;
+        }
+
+        // Groups of 2 to 5 digits; a lone digit may open or close it ("9 8765 4321", "01 57 36 37 14 0 4").
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g] > 8 || (groups[g] == 1 && g != 0 && g != groups.Count - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>India writes mobiles as two groups of five ("98077 97032"), which is otherwise two postcodes.</summary>
+    private static bool IsIndianMobile(string digits, List<int> groups) => groups is [5, 5] && digits[0] is >= '6' and <= '9' && IsValid(digits, "IN");
 
     private static bool IsDialable(string digits, List<int> groups, bool hasPlus, ContentPolicy policy)
     {

@@ -133,7 +133,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         {
             case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
                 {
-                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Text, inbound.From), ticketId, sender, provider, message, changes, cancellationToken);
                     Apply(message, inbound.Text, screened, caption: false);
                     return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
                 }
@@ -145,7 +145,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                         return new Outgoing(media, null, null, inbound);
                     }
 
-                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Media.Caption), ticketId, sender, provider, message, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Media.Caption, inbound.From), ticketId, sender, provider, message, changes, cancellationToken);
                     Apply(message, inbound.Media.Caption, screened, caption: true);
                     return new Outgoing(screened.Delivered is null ? "none" : media, screened.Delivered, screened, inbound);
                 }
