@@ -51,7 +51,7 @@ public sealed class ContactScanner(IntentLexicon lexicon, ScannerRegions regions
         var findings = Merge(text, found);
         var verdict = VerdictOf(findings);
         var delivered = verdict == ScanVerdict.Blocked ? null : Redact(text, findings);
-        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon));
+        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon, text));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class ContactScanner(IntentLexicon lexicon, ScannerRegions regions
             PolicyAction.Redact => CardRemoved,
             _ => summary,
         };
-        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon));
+        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon, summary));
     }
 
     /// <summary>

@@ -110,7 +110,10 @@ public sealed record ContentPolicy
             if (entry.StartsWith('+'))
             {
                 var allowed = new string(entry.Where(char.IsAsciiDigit).ToArray());
-                if (allowed.EndsWith(digits, StringComparison.Ordinal) || digits.EndsWith(allowed, StringComparison.Ordinal))
+                // Written nationally, the trunk 0 stands where the country code was: 07911 123456 is +44 7911 123456.
+                var national = digits.TrimStart('0');
+                if (allowed.EndsWith(digits, StringComparison.Ordinal) || digits.EndsWith(allowed, StringComparison.Ordinal)
+                    || (national.Length >= 7 && allowed.EndsWith(national, StringComparison.Ordinal)))
                 {
                     return true;
                 }

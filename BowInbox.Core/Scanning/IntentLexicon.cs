@@ -10,7 +10,8 @@ namespace BowInbox.Core.Scanning;
 /// marketplace adds its own in one more file of the same format (<c>Scanning:KeywordsFile</c>):
 /// <c>Kind&lt;TAB&gt;regular expression</c>, <c>Define&lt;TAB&gt;name&lt;TAB&gt;expression</c> for a <c>{name}</c>
 /// used in later lines, <c>Unless&lt;TAB&gt;expression</c> for what, right after a match, makes it innocent ("your
-/// number" followed by "of the order"), <c>Notice&lt;TAB&gt;text</c> for what a blocked sender is told, and
+/// number" followed by "of the order"), <c>Notice&lt;TAB&gt;text</c> for what a blocked sender is told,
+/// <c>Words&lt;TAB&gt;the little words of the language</c> to tell which language a message is in, and
 /// <c>Language&lt;TAB&gt;code</c> to say which language the lines that follow are in. Expressions run on the
 /// non-backtracking engine (no lookarounds or back-references), so no message can make the scanner hang.
 /// </summary>
@@ -22,13 +23,15 @@ public sealed partial class IntentLexicon
 
     private readonly List<(string Language, ViolationKind Kind, Regex Regex, Regex? Unless)> patterns;
     private readonly Dictionary<string, string> notices;
+    private readonly Dictionary<string, HashSet<string>> words;
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private IntentLexicon(List<(string Language, ViolationKind Kind, Regex Regex, Regex? Unless)> patterns, Dictionary<string, string> notices)
+    private IntentLexicon(List<(string Language, ViolationKind Kind, Regex Regex, Regex? Unless)> patterns, Dictionary<string, string> notices, Dictionary<string, HashSet<string>> words)
     {
         this.patterns = patterns;
         this.notices = notices;
+        this.words = words;
     }
 
     /// <summary>The built-in lists alone.</summary>
@@ -62,6 +65,7 @@ public sealed partial class IntentLexicon
         var lines = new Dictionary<string, Dictionary<ViolationKind, List<string>>>(StringComparer.Ordinal);
         var notices = new Dictionary<string, string>(StringComparer.Ordinal);
         var unless = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var words = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (name, startLanguage, text) in sources)
         {
             var language = startLanguage;
@@ -89,6 +93,10 @@ public sealed partial class IntentLexicon
                         var exception = Expand(fields[1], defines, Where);
                         Check(exception, Where, RegexOptions.None);
                         (unless.TryGetValue(language, out var u) ? u : unless[language] = []).Add(exception);
+                        break;
+                    case "Words" when fields.Length == 2:
+                        var set = words.TryGetValue(language, out var w) ? w : words[language] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        set.UnionWith(fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                         break;
                     case "Notice" when fields.Length == 2 && fields[1].Trim().Length > 0:
                         notices[language] = fields[1].Trim();
@@ -118,12 +126,40 @@ public sealed partial class IntentLexicon
             }
         }
 
-        return new IntentLexicon(patterns, notices);
+        return new IntentLexicon(patterns, notices, words);
     }
 
     /// <summary>What a blocked sender is told, in their language when the lexicon has it.</summary>
     public string Notice(string? language) =>
         language is not null && notices.TryGetValue(language, out var notice) ? notice : notices.GetValueOrDefault(DefaultLanguage, "Your message was not sent.");
+
+    /// <summary>
+    /// The language of <paramref name="text"/> by its little words ("o", "meu", "é"), or else the language of the
+    /// phrase that matched: a payment app's name alone says nothing of the language.
+    /// </summary>
+    public string? LanguageOf(string text, string? matched)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in WordPattern().EnumerateMatches(text))
+        {
+            var word = text.Substring(token.Index, token.Length);
+            foreach (var (language, set) in words)
+            {
+                if (set.Contains(word))
+                {
+                    scores[language] = scores.GetValueOrDefault(language) + 1;
+                }
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return matched;
+        }
+
+        var best = scores.Values.Max();
+        return matched is not null && scores.GetValueOrDefault(matched) == best ? matched : scores.First(s => s.Value == best).Key;
+    }
 
     internal void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
     {
@@ -195,6 +231,9 @@ public sealed partial class IntentLexicon
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\{([a-z][a-z0-9]*)\}")]
     private static partial Regex Macro();

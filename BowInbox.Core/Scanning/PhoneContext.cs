@@ -13,7 +13,7 @@ internal static partial class PhoneContext
         [
             "job", "order", "ticket", "invoice", "inv", "ref", "reference", "receipt", "booking", "reservation",
             "confirmation", "conf", "tracking", "serial", "sn", "model", "part", "sku", "item", "account", "acct", "claim",
-            "policy", "po", "id", "pin", "code", "door", "gate", "lockbox", "room", "zip", "postcode", "postal", "quote",
+            "policy", "po", "id", "pin", "code", "codes", "zips", "postcodes", "codigos", "códigos", "door", "gate", "lockbox", "room", "zip", "postcode", "postal", "quote",
             "estimate", "permit", "license", "licence", "vin", "plate", "meter", "unit", "lot", "batch", "voucher", "coupon",
             "pedido", "factura", "referencia", "recibo", "reserva", "expediente", "modelo", "serie", "pieza", "codigo", "código",
             "clave", "portal", "puerta", "cp", "folio", "orden", "presupuesto", "dni", "nif", "nie", "cif", "rfc", "curp",

@@ -6,13 +6,13 @@ internal static class SenderNotice
     private const string ContactReason = "contact details are shared only through the platform.";
     private const string PaymentReason = "payments and conversations stay on the platform, which is what protects both sides.";
 
-    public static string? For(ScanVerdict verdict, IReadOnlyList<Finding> findings, IntentLexicon lexicon)
+    public static string? For(ScanVerdict verdict, IReadOnlyList<Finding> findings, IntentLexicon lexicon, string text)
     {
         switch (verdict)
         {
             // Asked to leave, to hand over a contact or to pay outside: told politely, in their own language.
             case ScanVerdict.Blocked when findings.FirstOrDefault(f => f.Action == PolicyAction.Block && IntentLexicon.IsIntent(f.Kind)) is { } intent:
-                return lexicon.Notice(intent.Language);
+                return lexicon.Notice(lexicon.LanguageOf(text, intent.Language));
             case ScanVerdict.Blocked:
                 var blocked = Describe(findings, PolicyAction.Block);
                 return $"Your message was not sent: it contained {blocked.Text}. {Capitalize(blocked.Reason)}";
