@@ -7,9 +7,24 @@ namespace BowInbox.Core.Scanning;
 /// handles and off-platform requests, applies the content policy, and says what to deliver.
 /// Stateless and thread-safe; register it once.
 /// </summary>
-public sealed class ContactScanner
+public sealed class ContactScanner(IntentLexicon lexicon, ScannerRegions regions)
 {
     private const string CardRemoved = "[contact card removed]";
+
+    public ContactScanner()
+        : this(IntentLexicon.Default, ScannerRegions.None)
+    {
+    }
+
+    /// <summary>
+    /// Scans <paramref name="text"/>; <paramref name="senderRegion"/> (ISO country, from the number the sender writes
+    /// from) is tried first for numbers written without a country code.
+    /// </summary>
+    public ScanResult Scan(string text, ContentPolicy policy, string? senderRegion)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Scan(text, regions.Apply(policy, senderRegion));
+    }
 
     public ScanResult Scan(string text, ContentPolicy policy)
     {
@@ -26,7 +41,8 @@ public sealed class ContactScanner
         EmailFinder.Find(input, policy, found);
         LinkFinder.Find(input, policy, found);
         HandleFinder.Find(input, policy, found);
-        OffPlatformFinder.Find(input, policy, found);
+        HandleInvitations.Find(input, policy, found);
+        lexicon.Find(input, policy, found);
         if (found.Count == 0)
         {
             return ScanResult.Clean(text);
@@ -35,7 +51,7 @@ public sealed class ContactScanner
         var findings = Merge(text, found);
         var verdict = VerdictOf(findings);
         var delivered = verdict == ScanVerdict.Blocked ? null : Redact(text, findings);
-        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings));
+        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon, text));
     }
 
     /// <summary>
@@ -60,7 +76,7 @@ public sealed class ContactScanner
             PolicyAction.Redact => CardRemoved,
             _ => summary,
         };
-        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings));
+        return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon, summary));
     }
 
     /// <summary>
@@ -130,7 +146,7 @@ public sealed class ContactScanner
         ViolationKind.Email => "[email removed]",
         ViolationKind.Link => "[link removed]",
         ViolationKind.SocialHandle => "[handle removed]",
-        ViolationKind.PaymentOutside => "[removed]",
+        ViolationKind.PaymentOutside or ViolationKind.OffPlatformInvite or ViolationKind.ContactRequest => "[removed]",
         _ => CardRemoved,
     };
 }

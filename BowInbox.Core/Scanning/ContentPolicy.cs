@@ -16,9 +16,13 @@ public sealed record ContentPolicy
 
     public PolicyAction SocialHandle { get; init; } = PolicyAction.Redact;
 
-    public PolicyAction PaymentOutside { get; init; } = PolicyAction.Flag;
+    public PolicyAction PaymentOutside { get; init; } = PolicyAction.Block;
 
     public PolicyAction ContactCard { get; init; } = PolicyAction.Block;
+
+    public PolicyAction OffPlatformInvite { get; init; } = PolicyAction.Block;
+
+    public PolicyAction ContactRequest { get; init; } = PolicyAction.Block;
 
     /// <summary>
     /// Never findings: a domain (<c>bowinbox.example</c>, which also allows its subdomains and email
@@ -42,6 +46,8 @@ public sealed record ContentPolicy
         ViolationKind.SocialHandle => SocialHandle,
         ViolationKind.PaymentOutside => PaymentOutside,
         ViolationKind.ContactCard => ContactCard,
+        ViolationKind.OffPlatformInvite => OffPlatformInvite,
+        ViolationKind.ContactRequest => ContactRequest,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown violation kind."),
     };
 
@@ -53,6 +59,8 @@ public sealed record ContentPolicy
         ViolationKind.SocialHandle => this with { SocialHandle = action },
         ViolationKind.PaymentOutside => this with { PaymentOutside = action },
         ViolationKind.ContactCard => this with { ContactCard = action },
+        ViolationKind.OffPlatformInvite => this with { OffPlatformInvite = action },
+        ViolationKind.ContactRequest => this with { ContactRequest = action },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown violation kind."),
     };
 
@@ -102,7 +110,10 @@ public sealed record ContentPolicy
             if (entry.StartsWith('+'))
             {
                 var allowed = new string(entry.Where(char.IsAsciiDigit).ToArray());
-                if (allowed.EndsWith(digits, StringComparison.Ordinal) || digits.EndsWith(allowed, StringComparison.Ordinal))
+                // Written nationally, the trunk 0 stands where the country code was: 07911 123456 is +44 7911 123456.
+                var national = digits.TrimStart('0');
+                if (allowed.EndsWith(digits, StringComparison.Ordinal) || digits.EndsWith(allowed, StringComparison.Ordinal)
+                    || (national.Length >= 7 && allowed.EndsWith(national, StringComparison.Ordinal)))
                 {
                     return true;
                 }

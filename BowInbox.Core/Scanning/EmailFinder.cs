@@ -9,26 +9,27 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class EmailFinder
 {
-    private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uk|us|ca|de|fr|eu|cat";
-    private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex";
-    private const string MailWords = Providers + "|e-?mail|correo(?:\\s+electr[oó]nico)?";
+    private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uk|us|ca|de|fr|eu|cat|br|pt|in|ch|at|be|it|nl|ke|ng|za|ie";
+    private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex|orange|wanadoo|laposte|sfr|t-online|sapo|uol|rediffmail|rediff|btinternet|aol|msn";
+    private const string MailWords = Providers + "|e-?mail|correo(?:\\s+electr[oó]nico)?|courriel|mail";
     // Something shaped like a mailbox rather than a word: it has a digit, "_" or "." in it.
     private const string MailboxName = @"[a-z][\w%+-]{0,40}(?:\d|[._][\w%+-])[\w.%+-]{0,40}";
 
     private const string Local = @"(?<![\w.%+-])(?<local>[\w%+-](?:[\w.%+-]{0,62}[\w%+-])?)";
 
     // "mike dot fixes at gmail dot com": the mailbox itself may have its dots spelled out.
-    private const string SpelledLocal = @"(?<![\w.%+-])(?<local>(?:[\w%+-]{1,30}\s+(?:dot|punto)\s+){1,3}[\w%+-]{1,30})";
+    private const string SpelledLocal = @"(?<![\w.%+-])(?<local>(?:[\w%+-]{1,30}\s+(?:dot|punto|point|ponto|punkt)\s+){1,3}[\w%+-]{1,30})";
 
     // Spelled-out separators may carry spaces; a bare "." may not, so "I'm at work. Co-pay" stays clean.
-    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|@)\s*[\)\]\}>])\s*|\s+(?:at|arroba)\s+)";
-    private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto)\s+)";
+    // "at", "arroba", "arobase", "ät", Indian English "at the rate"; "dot", "punto", "point", "ponto", "punkt".
+    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|arobase|ät|@)\s*[\)\]\}>])\s*|\s+(?:at\s+the\s+rate(?:\s+of)?|at|arroba|arobase|ät)\s+)";
+    private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto|point|ponto|punkt)\s+)";
 
     private static readonly HashSet<string> NotAddresses = new(
         [
             "me", "us", "email", "mail", "correo", "you", "him", "her", "them", "account", "cuenta", "inbox", "message", "mensaje",
             "look", "see", "check", "visit", "find", "online", "site", "website", "web", "page", "reviews", "mira", "visita", "busca",
-            "aqui", "aquí", "estoy", "here", "there", "it", "is",
+            "aqui", "aquí", "estoy", "here", "there", "it", "is", "ist", "est", "moi", "mich", "mir", "mujhe", "karo", "the", "rate",
         ], StringComparer.OrdinalIgnoreCase);
 
     public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
@@ -81,7 +82,7 @@ internal static partial class EmailFinder
         findings.Add(new Finding(ViolationKind.Email, input.Original.Substring(start, length), start, length, policy.Email));
     }
 
-    [GeneratedRegex(@"\b(?:at|arroba|" + Providers + @"|e-?mail|correo)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:at|arroba|arobase|ät|" + Providers + @"|e-?mail|correo|courriel|mail)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MentionsEmail();
 
     // Spaces around "@" and "." are allowed when the ending is a lower-case domain ending: "juan @ gmail . com".
@@ -102,6 +103,6 @@ internal static partial class EmailFinder
     private static partial Regex ShapedNameOnProvider();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.
-    [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|account|cuenta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|ist|est|é|hai|c'est|account|cuenta|conta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProviderThenName();
 }

@@ -4,4 +4,7 @@ namespace BowInbox.Core.Scanning;
 public sealed record Finding(ViolationKind Kind, string Text, int Start, int Length, PolicyAction Action)
 {
     public int End => Start + Length;
+
+    /// <summary>The language of the phrase that matched, for an intent finding; null otherwise.</summary>
+    public string? Language { get; init; }
 }

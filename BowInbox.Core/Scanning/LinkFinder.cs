@@ -11,10 +11,10 @@ internal static partial class LinkFinder
     // Endings read as a domain when written after a dot with no space; words such as "it", "in", "me"
     // are left out, so "the pipe.it leaks" or a missing space after a full stop stays clean.
     private const string BareTlds = "com|net|org|edu|gov|io|co|info|biz|app|dev|xyz|online|site|store|shop|tech|website|page|link|ly|ee|gl|es|mx|ar|cl|pe|uk|ca|au|de|fr|br|tv|eu|cat|COM|NET|ORG|ES|MX";
-    private const string SpelledTlds = "com|net|org|io|co|ly|me|es|mx|app|info|biz|ee|link|page|site|store|shop";
+    private const string SpelledTlds = "com|net|org|io|co|ly|me|es|mx|app|info|biz|ee|link|page|site|store|shop|fr|de|br|pt|in|ch|at|be|it";
     private const string ShortHosts = @"wa\.me|t\.me|m\.me|fb\.me|wa\.link|bit\.ly|tinyurl\.com|linktr\.ee|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rebrand\.ly|t\.co|shorturl\.at|s\.id|chat\.whatsapp\.com|signal\.me|signal\.group|telegram\.me|instagr\.am|tiny\.cc|forms\.gle|g\.co|calendly\.com";
     private const string Path = @"(?:[/?#:][^\s<>""'`]{0,300}[^\s<>""'`.,;:!?)\]}])?";
-    private const string SpelledDot = @"(?:\s*[\(\[\{<]\s*(?:dot|punto|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto)\s+)";
+    private const string SpelledDot = @"(?:\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto|point|ponto|punkt)\s+)";
 
     public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
     {
@@ -70,7 +70,7 @@ internal static partial class LinkFinder
         return end >= 0 ? host[..end] : host;
     }
 
-    [GeneratedRegex(@"\b(?:dot|punto)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:dot|punto|point|ponto|punkt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledDotWord();
 
     [GeneratedRegex(SpelledDot, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

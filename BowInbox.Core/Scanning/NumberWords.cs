@@ -1,43 +1,48 @@
+using System.Globalization;
+
 namespace BowInbox.Core.Scanning;
 
-/// <summary>Digits spelled out in English and Spanish, and the small words people put between them.</summary>
+/// <summary>
+/// Digits and numbers spelled out in English, Spanish, Portuguese, French, German and Hinglish (Hindi in Latin
+/// letters), and the small words people put between them.
+/// </summary>
 internal static class NumberWords
 {
-    private static readonly Dictionary<string, string> Spelled = Build(
-        ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
-        ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
-        ("twelve", "12"), ("thirteen", "13"), ("fourteen", "14"), ("fifteen", "15"), ("sixteen", "16"),
-        ("seventeen", "17"), ("eighteen", "18"), ("nineteen", "19"), ("hundred", "00"),
-        ("cero", "0"), ("uno", "1"), ("dos", "2"), ("tres", "3"), ("cuatro", "4"), ("cinco", "5"),
-        ("seis", "6"), ("siete", "7"), ("ocho", "8"), ("nueve", "9"), ("diez", "10"), ("once", "11"),
-        ("doce", "12"), ("trece", "13"), ("catorce", "14"), ("quince", "15"), ("dieciseis", "16"),
-        ("dieciséis", "16"), ("diecisiete", "17"), ("dieciocho", "18"), ("diecinueve", "19"),
-        ("veintiuno", "21"), ("veintidos", "22"), ("veintidós", "22"), ("veintitres", "23"),
-        ("veintitrés", "23"), ("veinticuatro", "24"), ("veinticinco", "25"), ("veintiseis", "26"),
-        ("veintiséis", "26"), ("veintisiete", "27"), ("veintiocho", "28"), ("veintinueve", "29"),
-        ("cien", "100"));
+    private static readonly Dictionary<string, string> Spelled = BuildSpelled();
 
-    // Tens combine with a following unit: "fifty five" is 55, "treinta y cuatro" is 34.
+    // Tens combine with a following unit: "fifty five" is 55, "treinta y cuatro" 34, "vinte e um" 21, "soixante-dix" 70.
     private static readonly Dictionary<string, string> Tens = Build(
         ("twenty", "2"), ("thirty", "3"), ("forty", "4"), ("fifty", "5"), ("sixty", "6"),
         ("seventy", "7"), ("eighty", "8"), ("ninety", "9"),
         ("veinte", "2"), ("treinta", "3"), ("cuarenta", "4"), ("cincuenta", "5"), ("sesenta", "6"),
-        ("setenta", "7"), ("ochenta", "8"), ("noventa", "9"));
+        ("setenta", "7"), ("ochenta", "8"), ("noventa", "9"),
+        ("vinte", "2"), ("trinta", "3"), ("quarenta", "4"), ("cinquenta", "5"), ("sessenta", "6"), ("oitenta", "8"),
+        ("vingt", "2"), ("vingts", "2"), ("trente", "3"), ("quarante", "4"), ("cinquante", "5"), ("soixante", "6"), ("septante", "7"), ("huitante", "8"), ("octante", "8"), ("nonante", "9"),
+        ("zwanzig", "2"), ("dreissig", "3"), ("dreißig", "3"), ("vierzig", "4"), ("fünfzig", "5"), ("funfzig", "5"), ("sechzig", "6"), ("siebzig", "7"), ("achtzig", "8"), ("neunzig", "9"));
 
-    // Spanish reads numbers in hundreds too: "seiscientos doce" is 612.
+    // Spanish and Portuguese read numbers in hundreds too: "seiscientos doce" is 612, "novecentos" 900.
     private static readonly Dictionary<string, string> Hundreds = Build(
         ("ciento", "1"), ("doscientos", "2"), ("trescientos", "3"), ("cuatrocientos", "4"), ("quinientos", "5"),
-        ("seiscientos", "6"), ("setecientos", "7"), ("ochocientos", "8"), ("novecientos", "9"));
+        ("seiscientos", "6"), ("setecientos", "7"), ("ochocientos", "8"), ("novecientos", "9"),
+        ("cento", "1"), ("duzentos", "2"), ("trezentos", "3"), ("quatrocentos", "4"), ("quinhentos", "5"),
+        ("seiscentos", "6"), ("setecentos", "7"), ("oitocentos", "8"), ("novecentos", "9"));
 
-    private static readonly HashSet<string> Repeaters = new(["double", "doble", "triple"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Repeaters = new(["double", "doble", "triple", "doppel", "dobro"], StringComparer.OrdinalIgnoreCase);
 
-    // Words people put between groups of a number they are splitting up: "555 then 0100 then 99".
+    // Words people put between groups of a number they are splitting up: "555 then 0100 then 99", "0176 Leerzeichen 2578".
     private static readonly HashSet<string> Connectors = new(
-        ["then", "next", "followed", "dash", "hyphen", "luego", "despues", "después", "seguido", "guion", "guión"],
+        [
+            "then", "next", "followed", "dash", "hyphen", "space", "part", "first", "second", "third", "last", "rest",
+            "luego", "despues", "después", "seguido", "guion", "guión", "espacio", "parte", "primera", "segunda", "tercera", "ultima", "última",
+            "depois", "espaço", "espaco", "primeira", "terceira",
+            "puis", "ensuite", "espace", "tiret", "partie", "première", "premiere", "deuxième", "deuxieme", "troisième", "dernière",
+            "dann", "danach", "leerzeichen", "leerschlag", "bindestrich", "teil", "erster", "zweiter", "dritter", "letzter",
+            "phir", "uske", "baad", "pehla", "pehle", "doosra", "dusra", "teesra", "aakhri",
+        ],
         StringComparer.OrdinalIgnoreCase);
 
     // Only part of a connector ("and then", "followed by", "y luego"); alone, "and" joins spelled digits only.
-    private static readonly HashSet<string> ConnectorFillers = new(["and", "y", "by", "de"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> ConnectorFillers = new(["and", "y", "by", "de", "e", "et", "und", "aur"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup = Spelled.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TensLookup = Tens.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -51,6 +56,9 @@ internal static class NumberWords
     public static bool TryTens(ReadOnlySpan<char> word, out string tensDigit) => TensLookup.TryGetValue(word, out tensDigit!);
 
     public static bool TryHundreds(ReadOnlySpan<char> word, out string hundredsDigit) => HundredsLookup.TryGetValue(word, out hundredsDigit!);
+
+    /// <summary>The unit that goes with a tens word ("e", "y", "et" in between are the tokenizer's business).</summary>
+    public static bool IsTeen(string digits) => digits.Length == 2 && digits[0] == '1';
 
     public static int Repeat(ReadOnlySpan<char> word) =>
         !RepeaterLookup.Contains(word) ? 0 : word.Equals("triple", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
@@ -73,18 +81,92 @@ internal static class NumberWords
         return true;
     }
 
+    /// <summary>
+    /// Capitals that also pass for digits when written among them: S for 5, B for 8, Z for 2, besides O, I and l
+    /// ("O83ZS7S439"). Lower-case s, b and z stay letters: "2nd", "3b" and "5s" are ordinary.
+    /// </summary>
+    public static bool IsWideLookAlikeDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c is not ('O' or 'o' or 'I' or 'l' or 'S' or 'B' or 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string LookAlikeDigits(ReadOnlySpan<char> word)
     {
         Span<char> digits = stackalloc char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
-            digits[i] = word[i] is 'O' or 'o' ? '0' : '1';
+            digits[i] = word[i] switch
+            {
+                'O' or 'o' => '0',
+                'S' => '5',
+                'B' => '8',
+                'Z' => '2',
+                _ => '1',
+            };
         }
 
         return new string(digits);
     }
 
     public static bool IsOh(ReadOnlySpan<char> word) => word.Equals("oh", StringComparison.OrdinalIgnoreCase);
+
+    private static Dictionary<string, string> BuildSpelled()
+    {
+        var map = Build(
+            ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
+            ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
+            ("twelve", "12"), ("thirteen", "13"), ("fourteen", "14"), ("fifteen", "15"), ("sixteen", "16"),
+            ("seventeen", "17"), ("eighteen", "18"), ("nineteen", "19"), ("hundred", "00"),
+            ("cero", "0"), ("uno", "1"), ("dos", "2"), ("tres", "3"), ("cuatro", "4"), ("cinco", "5"),
+            ("seis", "6"), ("siete", "7"), ("ocho", "8"), ("nueve", "9"), ("diez", "10"), ("once", "11"),
+            ("doce", "12"), ("trece", "13"), ("catorce", "14"), ("quince", "15"), ("dieciseis", "16"),
+            ("dieciséis", "16"), ("diecisiete", "17"), ("dieciocho", "18"), ("diecinueve", "19"),
+            ("veintiuno", "21"), ("veintidos", "22"), ("veintidós", "22"), ("veintitres", "23"),
+            ("veintitrés", "23"), ("veinticuatro", "24"), ("veinticinco", "25"), ("veintiseis", "26"),
+            ("veintiséis", "26"), ("veintisiete", "27"), ("veintiocho", "28"), ("veintinueve", "29"),
+            ("cien", "100"),
+            ("um", "1"), ("uma", "1"), ("dois", "2"), ("duas", "2"), ("três", "3"), ("tres", "3"), ("quatro", "4"), ("meia", "6"),
+            ("sete", "7"), ("oito", "8"), ("nove", "9"), ("dez", "10"), ("onze", "11"), ("doze", "12"), ("treze", "13"), ("catorze", "14"),
+            ("quatorze", "14"), ("dezesseis", "16"), ("dezasseis", "16"), ("dezessete", "17"), ("dezassete", "17"), ("dezoito", "18"),
+            ("dezenove", "19"), ("dezanove", "19"), ("cem", "100"),
+            ("zéro", "0"), ("un", "1"), ("une", "1"), ("deux", "2"), ("trois", "3"), ("quatre", "4"), ("cinq", "5"), ("sept", "7"),
+            ("huit", "8"), ("neuf", "9"), ("dix", "10"), ("douze", "12"), ("treize", "13"), ("quatorze", "14"), ("quinze", "15"), ("seize", "16"),
+            ("null", "0"), ("eins", "1"), ("zwei", "2"), ("zwo", "2"), ("drei", "3"), ("vier", "4"), ("fünf", "5"), ("funf", "5"), ("fuenf", "5"),
+            ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"),
+            ("shunya", "0"), ("shoonya", "0"), ("sunya", "0"), ("ek", "1"), ("do", "2"), ("teen", "3"), ("char", "4"), ("chaar", "4"),
+            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("aath", "8"),
+            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
+            ("solah", "16"), ("satrah", "17"), ("atharah", "18"), ("unnis", "19"), ("bees", "20"), ("ikkis", "21"), ("baais", "22"), ("teis", "23"),
+            ("chaubis", "24"), ("pachchis", "25"), ("chhabbis", "26"), ("sattais", "27"), ("atthais", "28"), ("untis", "29"), ("tees", "30"),
+            ("paintis", "35"), ("chalis", "40"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
+            ("nabbe", "90"), ("ninyanve", "99"));
+
+        // German writes 21 to 99 as one word, the unit first: "dreiundzwanzig", "siebenundsechzig".
+        string[] units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
+        (string Word, int Tens)[] tens = [("zwanzig", 2), ("dreißig", 3), ("dreissig", 3), ("vierzig", 4), ("fünfzig", 5), ("sechzig", 6), ("siebzig", 7), ("achtzig", 8), ("neunzig", 9)];
+        foreach (var (word, value) in tens)
+        {
+            for (var u = 0; u < units.Length; u++)
+            {
+                map[units[u] + "und" + word] = string.Concat(value.ToString(CultureInfo.InvariantCulture), (u + 1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var (teen, digits) in new[] { ("dreizehn", "13"), ("vierzehn", "14"), ("fünfzehn", "15"), ("sechzehn", "16"), ("siebzehn", "17"), ("achtzehn", "18"), ("neunzehn", "19") })
+        {
+            map[teen] = digits;
+        }
+
+        return map;
+    }
 
     private static Dictionary<string, string> Build(params (string Word, string Digits)[] pairs)
     {

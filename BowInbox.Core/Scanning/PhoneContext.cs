@@ -13,17 +13,30 @@ internal static partial class PhoneContext
         [
             "job", "order", "ticket", "invoice", "inv", "ref", "reference", "receipt", "booking", "reservation",
             "confirmation", "conf", "tracking", "serial", "sn", "model", "part", "sku", "item", "account", "acct", "claim",
-            "policy", "po", "id", "pin", "code", "door", "gate", "lockbox", "room", "zip", "postcode", "postal", "quote",
+            "policy", "po", "id", "pin", "code", "codes", "zips", "postcodes", "codigos", "códigos", "door", "gate", "lockbox", "room", "zip", "postcode", "postal", "quote",
             "estimate", "permit", "license", "licence", "vin", "plate", "meter", "unit", "lot", "batch", "voucher", "coupon",
             "pedido", "factura", "referencia", "recibo", "reserva", "expediente", "modelo", "serie", "pieza", "codigo", "código",
             "clave", "portal", "puerta", "cp", "folio", "orden", "presupuesto", "dni", "nif", "nie", "cif", "rfc", "curp",
             "ssn", "licencia", "permiso", "matricula", "matrícula", "placa", "contador", "cuenta", "lote", "cupon", "cupón",
-            "contraseña", "password", "wifi", "tarjeta", "card",
+            "contraseña", "password", "wifi", "tarjeta", "card", "siniestro", "poliza", "póliza", "seguimiento", "albaran", "albarán",
+            "pedido", "sinistro", "apolice", "apólice", "protocolo", "nota", "fiscal", "fatura", "cpf", "cnpj", "cep", "nif", "contribuinte",
+            "rastreio", "medidor", "leitura", "instalacao", "instalação", "cliente", "senha", "codigo", "série",
+            "commande", "sinistre", "dossier", "contrat", "facture", "reservation", "réservation", "compteur", "releve", "relevé", "pdl", "prm",
+            "assurance", "siret", "siren", "tva", "colis", "suivi", "série", "digicode", "référence",
+            "bestellung", "auftrag", "rechnung", "kunde", "kunden", "vertrag", "versicherung", "versicherungsschein", "police", "polizze",
+            "zähler", "zählerstand", "zaehler", "plz", "steuer", "ust", "sendung", "fabrikation", "e-nr", "enr", "fd", "buchung", "schaden",
+            "consumer", "complaint", "customer", "pin", "pincode", "gst", "gstin", "pan", "aadhaar", "aadhar", "ifsc", "awb", "docket",
+            "registration", "reg", "application", "roll", "tracking", "parcel", "shipment", "incident", "warranty",
         ],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> TransparentWords = new(
-        ["number", "numbers", "no", "nº", "num", "nr", "nbr", "numero", "número", "is", "es", "the", "el", "la", "de", "del", "your", "tu", "su", "our", "nuestro", "was", "era"],
+        [
+            "number", "numbers", "no", "nº", "num", "nr", "nbr", "numero", "número", "is", "es", "the", "el", "la", "de", "del", "your", "tu", "su",
+            "our", "nuestro", "was", "era", "my", "mi", "do", "da", "dos", "das", "o", "a", "meu", "minha", "seu", "sua", "é", "para", "du", "des",
+            "d", "n", "le", "mon", "ma", "votre", "est", "c", "n°", "der", "die", "den", "dem", "des", "mein", "meine", "ihre", "ist", "lautet",
+            "hai", "ka", "ki", "ke", "mera", "meri", "on", "for", "amazon", "ebay", "at", "al", "en", "em", "sur", "bei",
+        ],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> UnitWords = new(
@@ -57,12 +70,12 @@ internal static partial class PhoneContext
         return IsReferenceOrPrice(text, pieces, first) || IsFollowedByUnit(text, pieces, last) || HasInnocentShape(text.AsSpan(head.Start, tail.End - head.Start));
     }
 
-    private static bool IsReferenceOrPrice(string text, List<PhonePiece> pieces, int first)
+    public static bool IsReferenceOrPrice(string text, List<PhonePiece> pieces, int first)
     {
         var before = first > 0 ? pieces[first - 1] : default;
         var gapStart = first > 0 ? before.End : 0;
         var gap = text.AsSpan(gapStart, pieces[first].Start - gapStart);
-        if (gap.IndexOfAny("$€£¥№") >= 0 || gap.TrimEnd().EndsWith('#'))
+        if (gap.IndexOfAny("$€£¥№₹") >= 0 || gap.TrimEnd().EndsWith('#'))
         {
             return true;
         }
@@ -100,7 +113,14 @@ internal static partial class PhoneContext
                 return true;
             }
 
-            if (!Transparent.Contains(word) || ++transparent > 3)
+            if (IsReferenceCompound(word))
+            {
+                return true;
+            }
+
+            // Names ("Linky", "Mapfre") and short codes ("FD", "VC") between a reference word and its number.
+            var name = char.IsUpper(word[0]) && word.Length > 1;
+            if ((!Transparent.Contains(word) && !name) || ++transparent > 3)
             {
                 return false;
             }
@@ -108,6 +128,32 @@ internal static partial class PhoneContext
 
         return false;
     }
+
+    /// <summary>German runs words together: "Bestellnummer", "Schadennummer", "Kundennr"; a phone's number is not one.</summary>
+    private static bool IsReferenceCompound(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in CompoundEndings)
+        {
+            if (word.Length > ending.Length && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                var head = word[..^ending.Length];
+                foreach (var phone in PhoneCompounds)
+                {
+                    if (head.EndsWith(phone, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CompoundEndings = ["nummer", "nr", "schein", "stand", "code"];
+    private static readonly string[] PhoneCompounds = ["handy", "telefon", "tel", "mobil", "ruf", "whatsapp", "fax", "kontakt", "notfall", "durchwahl", "festnetz"];
 
     private static bool IsFollowedByUnit(string text, List<PhonePiece> pieces, int last)
     {
@@ -129,10 +175,15 @@ internal static partial class PhoneContext
     }
 
     /// <summary>Postcodes listed one after another ("28013 28014") are five-digit groups, which no phone uses.</summary>
-    public static bool IsPostcodeList(IReadOnlyList<int> groups) => groups.Count >= 2 && groups.All(g => g == 5);
+    public static bool IsPostcodeList(IReadOnlyList<int> groups) => (groups.Count >= 2 && groups.All(g => g == 5)) || groups is [5, 3];
 
     private static bool HasInnocentShape(ReadOnlySpan<char> number) =>
-        DateShape().IsMatch(number) || TimeRangeShape().IsMatch(number) || YearRangeShape().IsMatch(number) || ThousandsShape().IsMatch(number);
+        DateShape().IsMatch(number) || TimeRangeShape().IsMatch(number) || YearRangeShape().IsMatch(number) || ThousandsShape().IsMatch(number)
+        || TaxIdShape().IsMatch(number);
+
+    // A Brazilian CPF (123.456.789-09) is a tax number.
+    [GeneratedRegex(@"^\d{3}\.\d{3}\.\d{3}-\d{2}$")]
+    private static partial Regex TaxIdShape();
 
     [GeneratedRegex(@"^(?:\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$")]
     private static partial Regex DateShape();

@@ -1,5 +1,3 @@
-using PhoneNumbers;
-
 namespace BowInbox.Core.Scanning;
 
 /// <summary>
@@ -13,8 +11,6 @@ internal static class PhoneFinder
     private const int MinDigits = 7;
     private const int MaxDigits = 15; // E.164
     private const int MaxGap = 4;
-
-    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
     {
@@ -33,6 +29,13 @@ internal static class PhoneFinder
             var members = Chain(text, pieces, i, out var joinedByConnector);
             i = members[^1] + 1;
             TrimLookAlikes(pieces, members);
+
+            // A run longer than any phone after a reference word ("pedido 873-3040124-4455413") is that reference.
+            if (members.Sum(m => pieces[m].Digits.Length) > MaxDigits && PhoneContext.IsReferenceOrPrice(text, pieces, members[0]))
+            {
+                continue;
+            }
+
             foreach (var segment in Segments(pieces, members))
             {
                 var kind = Classify(input, pieces, segment, joinedByConnector, policy, out var start, out var digits);
@@ -78,7 +81,9 @@ internal static class PhoneFinder
             var previous = pieces[last];
             var next = pieces[k];
             var bothSpelled = previous.Kind == PhonePieceKind.Spelled && next.Kind == PhonePieceKind.Spelled;
-            if (connectors > 0 && !strongConnector && !bothSpelled)
+            // "and" alone joins spelled digits, or the last group of a number already split up by connectors
+            // ("first part 819 second part 397 and 7126").
+            if (connectors > 0 && !strongConnector && !bothSpelled && !joinedByConnector)
             {
                 break;
             }
@@ -181,21 +186,25 @@ internal static class PhoneFinder
         }
 
         // One spelled word next to plain digits ("dos 150000") is ordinary; several are someone hiding a number.
-        var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? (pieces[m].HasLookAlikes ? 2 : 0) : pieces[m].Digits.Length);
-        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End))
+        // Letters among digits alone may be a code ("tracking 1Z999AA1"), so what stands before still counts.
+        var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? 0 : pieces[m].Digits.Length);
+        var lookAlikes = segment.Any(m => pieces[m].HasLookAlikes || pieces[m].Kind == PhonePieceKind.LookAlike);
+        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End)
+            || (lookAlikes && !PhoneContext.IsReferenceOrPrice(text, pieces, first)))
         {
             return digits.Length is >= MinDigits and <= MaxDigits ? ChainKind.Phone : ChainKind.None;
-        }
-
-        if (PhoneContext.IsInnocent(text, pieces, first, last))
-        {
-            return ChainKind.None;
         }
 
         // "5 5 5 0 1 0 0" and "555 then 0100 then 99" are someone spacing a number out on purpose.
         var groups = segment.Select(m => pieces[m].Digits.Length).ToList();
         var spacedOut = (groups.Count >= 5 && groups.All(g => g == 1)) || (joinedByConnector && groups.Count(g => g >= 3) >= 2);
-        if (digits.Length is >= MinDigits and <= MaxDigits && (spacedOut || (!PhoneContext.IsPostcodeList(groups) && IsDialable(digits, groups, hasPlus, policy))))
+        if (!(joinedByConnector && spacedOut) && PhoneContext.IsInnocent(text, pieces, first, last))
+        {
+            return ChainKind.None;
+        }
+
+        if (digits.Length is >= MinDigits and <= MaxDigits
+            && (spacedOut || ((!PhoneContext.IsPostcodeList(groups) || PhoneNumberRules.IsIndianMobile(digits, groups)) && (PhoneNumberRules.IsDialable(digits, groups, hasPlus, policy) || PhoneNumberRules.IsPhoneShaped(digits, groups)))))
         {
             return ChainKind.Phone;
         }
@@ -210,71 +219,5 @@ internal static class PhoneFinder
         None,
         Phone,
         Fragment,
-    }
-
-    private static bool IsDialable(string digits, List<int> groups, bool hasPlus, ContentPolicy policy)
-    {
-        if (!hasPlus && digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            (digits, hasPlus) = (digits[2..], true);
-        }
-        else if (!hasPlus && digits.StartsWith("011", StringComparison.Ordinal))
-        {
-            (digits, hasPlus) = (digits[3..], true);
-        }
-
-        // A leading plus is the sender saying "this is a phone number": any known country code will do.
-        if (hasPlus)
-        {
-            return digits.Length >= 8 && Check("+" + digits, null) is { } result
-                && (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE || (digits.Length >= 10 && result != PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE));
-        }
-
-        for (var r = 0; r < policy.PhoneRegions.Count; r++)
-        {
-            var region = policy.PhoneRegions[r];
-            if (r == 0)
-            {
-                var result = Check(digits, region);
-                // Seven digits is a local number only when grouped like one: "555 0100", not "15 28013".
-                if (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
-                    || (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY && groups is [7] or [3, 4]))
-                {
-                    return true;
-                }
-            }
-            else if (IsValid(digits, region))
-            {
-                return true;
-            }
-        }
-
-        // Eleven or more digits without a plus are often a country code and number: "34 612 345 678".
-        return digits.Length >= 11 && IsValid("+" + digits, null);
-    }
-
-    private static PhoneNumberUtil.ValidationResult? Check(string number, string? region)
-    {
-        try
-        {
-            var parsed = Numbers.Parse(number, region);
-            return Numbers.IsPossibleNumberWithReason(parsed);
-        }
-        catch (NumberParseException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsValid(string number, string? region)
-    {
-        try
-        {
-            return Numbers.IsValidNumber(Numbers.Parse(number, region));
-        }
-        catch (NumberParseException)
-        {
-            return false;
-        }
     }
 }

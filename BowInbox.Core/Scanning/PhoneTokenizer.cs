@@ -53,7 +53,7 @@ internal static class PhoneTokenizer
             return new PhonePiece(PhonePieceKind.Spelled, start, end, digits);
         }
 
-        if (NumberWords.IsLookAlikeDigits(word))
+        if (NumberWords.IsLookAlikeDigits(word) || (word.Length <= 3 && NumberWords.IsWideLookAlikeDigits(word)))
         {
             return new PhonePiece(PhonePieceKind.LookAlike, start, end, NumberWords.LookAlikeDigits(word));
         }
@@ -134,7 +134,7 @@ internal static class PhoneTokenizer
     private static bool IsDigitInDisguise(string text, (int Start, int End, bool IsDigits) part)
     {
         var span = text.AsSpan(part.Start, part.End - part.Start);
-        return NumberWords.IsLookAlikeDigits(span) || NumberWords.TrySpelled(span, out _);
+        return NumberWords.IsLookAlikeDigits(span) || (span.Length <= 3 && NumberWords.IsWideLookAlikeDigits(span)) || NumberWords.TrySpelled(span, out _);
     }
 
     private static bool TouchesDigits(List<(int Start, int End, bool IsDigits)> parts, int k) =>
@@ -175,22 +175,25 @@ internal static class PhoneTokenizer
         for (var i = 0; i < pieces.Count; i++)
         {
             var piece = pieces[i];
-            if (piece.Kind == PhonePieceKind.Word && NumberWords.TryTens(Span(text, piece), out var tens))
+            if (TryTens(text, pieces, i, out var tens, out var last))
             {
-                var unit = i + 1;
-                if (unit < pieces.Count && pieces[unit].Kind == PhonePieceKind.Filler && Span(text, pieces[unit]) is "y" or "Y")
+                // "soixante-dix-sept" is 77 and "quatre-vingt-douze" 92: French tens that take a teen.
+                var unit = last + 1;
+                if (unit < pieces.Count && pieces[unit].Kind == PhonePieceKind.Filler && IsUnitFiller(Span(text, pieces[unit])))
                 {
                     unit++;
                 }
 
-                if (unit < pieces.Count && IsSingleSpelledDigit(pieces[unit]) && pieces[unit].Digits != "0" && IsShortGap(text, pieces[unit - 1].End, pieces[unit].Start))
+                var takesTeen = tens is 6 or 8;
+                if (unit < pieces.Count && IsShortGap(text, pieces[unit - 1].End, pieces[unit].Start) && Unit(text, pieces, unit, takesTeen, out var value, out var end))
                 {
-                    result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, pieces[unit].End, tens + pieces[unit].Digits));
-                    i = unit;
+                    result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, pieces[end].End, ((tens * 10) + value).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    i = end;
                 }
                 else
                 {
-                    result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, piece.End, tens + "0"));
+                    result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, pieces[last].End, (tens * 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    i = last;
                 }
 
                 continue;
@@ -210,6 +213,64 @@ internal static class PhoneTokenizer
 
         return result;
     }
+
+    /// <summary>A tens word at <paramref name="i"/>, or French "quatre-vingt(s)" (80) over two words.</summary>
+    private static bool TryTens(string text, List<PhonePiece> pieces, int i, out int tens, out int last)
+    {
+        last = i;
+        tens = 0;
+        var piece = pieces[i];
+        if (piece.Kind == PhonePieceKind.Spelled && piece.Digits == "4" && i + 1 < pieces.Count && IsShortGap(text, piece.End, pieces[i + 1].Start)
+            && Span(text, pieces[i + 1]) is var next && (next.Equals("vingt", StringComparison.OrdinalIgnoreCase) || next.Equals("vingts", StringComparison.OrdinalIgnoreCase)))
+        {
+            (tens, last) = (8, i + 1);
+            return true;
+        }
+
+        if (piece.Kind == PhonePieceKind.Word && NumberWords.TryTens(Span(text, piece), out var digit))
+        {
+            tens = digit[0] - '0';
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The unit after a tens word: one to nine, or for French 60 and 80 a teen ("dix-sept" over two words).</summary>
+    private static bool Unit(string text, List<PhonePiece> pieces, int at, bool takesTeen, out int value, out int end)
+    {
+        value = 0;
+        end = at;
+        var piece = pieces[at];
+        if (piece.Kind != PhonePieceKind.Spelled || piece.Digits == "0" || piece.Digits.Length > 2)
+        {
+            return false;
+        }
+
+        if (piece.Digits.Length == 1)
+        {
+            value = piece.Digits[0] - '0';
+            return true;
+        }
+
+        if (!takesTeen || !NumberWords.IsTeen(piece.Digits))
+        {
+            return false;
+        }
+
+        value = int.Parse(piece.Digits, System.Globalization.CultureInfo.InvariantCulture);
+        if (value == 10 && at + 1 < pieces.Count && IsSingleSpelledDigit(pieces[at + 1]) && pieces[at + 1].Digits[0] >= '7' && IsShortGap(text, piece.End, pieces[at + 1].Start))
+        {
+            value += pieces[at + 1].Digits[0] - '0';
+            end = at + 1;
+        }
+
+        return true;
+    }
+
+    private static bool IsUnitFiller(ReadOnlySpan<char> word) =>
+        word.Equals("y", StringComparison.OrdinalIgnoreCase) || word.Equals("e", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("et", StringComparison.OrdinalIgnoreCase) || word.Equals("and", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSingleSpelledDigit(PhonePiece piece) => piece.Kind == PhonePieceKind.Spelled && piece.Digits.Length == 1;
 

@@ -6,10 +6,13 @@ internal static class SenderNotice
     private const string ContactReason = "contact details are shared only through the platform.";
     private const string PaymentReason = "payments and conversations stay on the platform, which is what protects both sides.";
 
-    public static string? For(ScanVerdict verdict, IReadOnlyList<Finding> findings)
+    public static string? For(ScanVerdict verdict, IReadOnlyList<Finding> findings, IntentLexicon lexicon, string text)
     {
         switch (verdict)
         {
+            // Asked to leave, to hand over a contact or to pay outside: told politely, in their own language.
+            case ScanVerdict.Blocked when findings.FirstOrDefault(f => f.Action == PolicyAction.Block && IntentLexicon.IsIntent(f.Kind)) is { } intent:
+                return lexicon.Notice(lexicon.LanguageOf(text, intent.Language));
             case ScanVerdict.Blocked:
                 var blocked = Describe(findings, PolicyAction.Block);
                 return $"Your message was not sent: it contained {blocked.Text}. {Capitalize(blocked.Reason)}";
@@ -28,7 +31,7 @@ internal static class SenderNotice
         var groups = findings.Where(f => f.Action == action).GroupBy(f => f.Kind).OrderBy(g => g.Key).ToList();
         var parts = groups.Select(g => Name(g.Key, g.Count())).ToList();
         var text = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
-        var onlyPayment = groups.All(g => g.Key == ViolationKind.PaymentOutside);
+        var onlyPayment = groups.All(g => IntentLexicon.IsIntent(g.Key));
         return (text, onlyPayment ? PaymentReason : ContactReason);
     }
 
@@ -42,8 +45,12 @@ internal static class SenderNotice
         (ViolationKind.Link, true) => "links",
         (ViolationKind.SocialHandle, false) => "a social media handle",
         (ViolationKind.SocialHandle, true) => "social media handles",
-        (ViolationKind.PaymentOutside, false) => "a request to pay or talk outside the platform",
-        (ViolationKind.PaymentOutside, true) => "requests to pay or talk outside the platform",
+        (ViolationKind.PaymentOutside, false) => "a request to pay outside the platform",
+        (ViolationKind.PaymentOutside, true) => "requests to pay outside the platform",
+        (ViolationKind.OffPlatformInvite, false) => "an invitation to talk outside the platform",
+        (ViolationKind.OffPlatformInvite, true) => "invitations to talk outside the platform",
+        (ViolationKind.ContactRequest, false) => "a request for contact details",
+        (ViolationKind.ContactRequest, true) => "requests for contact details",
         (ViolationKind.ContactCard, false) => "a contact card",
         _ => "contact cards",
     };

@@ -32,6 +32,7 @@ public sealed class AlertCentreComponentTests : AppComponentTest
         var dialogs = Render<MudDialogProvider>();
         var centre = Render<AlertCentre>();
         centre.WaitForAssertion(() => Assert.NotNull(centre.Find("[data-testid=no-supervisor-alerts]")));
+        await FlagIntentAsync(App);
 
         await ProviderWritesAsync(App, session.PoolPhoneNumberId, "Just pay me cash directly, skip the App");
 

@@ -23,6 +23,7 @@ public sealed class SupervisorAlertTests
         await using var app = new InboxAppFactory();
         var (ticketId, session) = await AssignedConversationAsync(app);
         await using var listeners = await AlertListeners.ConnectAsync(app, Supervisor, Intake, Technician);
+        await FlagIntentAsync(app);
 
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Just pay me cash directly, skip the app");
 
@@ -93,6 +94,7 @@ public sealed class SupervisorAlertTests
     {
         await using var app = new InboxAppFactory();
         var (ticketId, session) = await AssignedConversationAsync(app);
+        await FlagIntentAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Pay me cash directly please");
         var centre = app.Services.GetRequiredService<SupervisorAlertCentre>();
         var supervisor = Staff(Roles.Supervisor, Supervisor);

@@ -61,6 +61,11 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
 
         using var admin = await Login.AsAsync(shared.App, "admin@demo.local");
         Assert.Contains("numbers-table", await admin.GetStringAsync("/admin/numbers"));
-        Assert.Contains("policy-save", await admin.GetStringAsync("/admin/content-policy"));
+        var policyPage = await admin.GetStringAsync("/admin/content-policy");
+        Assert.Contains("policy-save", policyPage);
+        foreach (var kind in Enum.GetValues<BowInbox.Core.Scanning.ViolationKind>())
+        {
+            Assert.Contains($"policy-{kind}", policyPage);
+        }
     }
 }

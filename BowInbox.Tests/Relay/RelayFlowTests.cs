@@ -76,7 +76,7 @@ public sealed class RelayFlowTests
     }
 
     [Fact]
-    public async Task Requests_to_pay_outside_are_relayed_flagged_and_pushed_to_supervisors()
+    public async Task Requests_to_pay_outside_are_blocked_the_sender_told_politely_and_supervisors_told()
     {
         await using var app = new InboxAppFactory();
         var (ticketId, session) = await AssignedConversationAsync(app);
@@ -84,10 +84,25 @@ public sealed class RelayFlowTests
 
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Just pay me cash directly, skip the app");
 
-        await app.WaitForSendAsync(Central, Customer, t => t == "Tom: Just pay me cash directly, skip the app", "the flagged text relayed unchanged");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("For your protection, keep the conversation and payment here.", StringComparison.Ordinal), "the provider told politely");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.To == Customer && r.Body.Contains("pay me cash", StringComparison.Ordinal));
         await using var db = app.CreateDbContext();
-        Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Kind == ViolationKind.PaymentOutside && v.Action == PolicyAction.Flag);
+        Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Kind == ViolationKind.PaymentOutside && v.Action == PolicyAction.Block);
         await supervisor.WaitForAsync(Web.Live.InboxClientMethods.TicketUpdated, ticketId);
+    }
+
+    [Fact]
+    public async Task An_invitation_to_another_app_in_Spanish_is_blocked_with_a_notice_in_Spanish()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, _) = await AssignedConversationAsync(app);
+
+        await CustomerWritesAsync(app, "sigamos por Telegram mejor");
+
+        await app.WaitForSendAsync(Central, Customer, t => t.Contains("Por tu protección, mantén la conversación y el pago aquí.", StringComparison.Ordinal), "the customer told in Spanish");
+        await using var db = app.CreateDbContext();
+        Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Kind == ViolationKind.OffPlatformInvite && v.Sender == SenderKind.Customer);
+        Assert.DoesNotContain(app.Graph.Requests, r => r.To == Tom && r.Body.Contains("Telegram", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -189,4 +189,22 @@ public sealed class RelaySessionTests
         var policy = JsonNode.Parse((await db.Settings.SingleAsync(s => s.Key == RelaySettings.ContentPolicyKey)).Json)!;
         Assert.Equal("Block", policy["actions"]!["Email"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Admin_sets_invitations_to_another_app_to_flag_and_they_are_relayed()
+    {
+        await using var app = new InboxAppFactory();
+        var settings = app.Services.GetRequiredService<RelaySettings>();
+        var actions = Enum.GetValues<ViolationKind>().ToDictionary(k => k, ContentPolicy.Default.ActionFor);
+        actions[ViolationKind.OffPlatformInvite] = PolicyAction.Flag;
+        Assert.Null(await settings.SaveContentPolicyAsync(actions, [], "admin@demo.local"));
+        var (ticketId, session) = await AssignedConversationAsync(app);
+
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "let's continue on Signal");
+
+        await app.WaitForSendAsync(Central, Customer, t => t == "Tom: let's continue on Signal", "the flagged invitation relayed");
+        await using var db = app.CreateDbContext();
+        Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.TicketId == ticketId && v.Action == PolicyAction.Flag && v.Kind == ViolationKind.OffPlatformInvite);
+        Assert.Equal(PolicyAction.Flag, (await settings.ContentPolicyAsync()).OffPlatformInvite);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BowInbox.Core.Relay;
+using BowInbox.Core.Scanning;
 using BowInbox.Data.Identity;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
@@ -13,6 +14,18 @@ namespace BowInbox.Tests.Relay;
 internal static class RelayTestData
 {
     public const string Customer = "15557000101";
+
+    /// <summary>Sets payment outside, invitations and contact requests to Flag, as a marketplace that only watches them would.</summary>
+    public static async Task FlagIntentAsync(InboxAppFactory app)
+    {
+        var actions = Enum.GetValues<ViolationKind>().ToDictionary(k => k, ContentPolicy.Default.ActionFor);
+        foreach (var kind in new[] { ViolationKind.PaymentOutside, ViolationKind.OffPlatformInvite, ViolationKind.ContactRequest })
+        {
+            actions[kind] = PolicyAction.Flag;
+        }
+
+        Assert.Null(await app.Services.GetRequiredService<RelaySettings>().SaveContentPolicyAsync(actions, [], "admin@demo.local"));
+    }
     public const string Tom = "15550100001";
     public const string TomName = "Tom Baker";
     public const string Central = "100000000000001";

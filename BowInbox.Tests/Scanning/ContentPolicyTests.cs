@@ -12,8 +12,10 @@ public sealed class ContentPolicyTests
     [InlineData(ViolationKind.Email, PolicyAction.Redact)]
     [InlineData(ViolationKind.Link, PolicyAction.Redact)]
     [InlineData(ViolationKind.SocialHandle, PolicyAction.Redact)]
-    [InlineData(ViolationKind.PaymentOutside, PolicyAction.Flag)]
+    [InlineData(ViolationKind.PaymentOutside, PolicyAction.Block)]
     [InlineData(ViolationKind.ContactCard, PolicyAction.Block)]
+    [InlineData(ViolationKind.OffPlatformInvite, PolicyAction.Block)]
+    [InlineData(ViolationKind.ContactRequest, PolicyAction.Block)]
     public void Default_policy_acts_per_kind(ViolationKind kind, PolicyAction expected) =>
         Assert.Equal(expected, ContentPolicy.Default.ActionFor(kind));
 
@@ -22,7 +24,9 @@ public sealed class ContentPolicyTests
     [InlineData("juan at gmail dot com", ViolationKind.Email)]
     [InlineData("www.juanplumbing.com", ViolationKind.Link)]
     [InlineData("@juanfixes", ViolationKind.SocialHandle)]
-    [InlineData("fuera de la app", ViolationKind.PaymentOutside)]
+    [InlineData("págame por Bizum", ViolationKind.PaymentOutside)]
+    [InlineData("fuera de la app", ViolationKind.OffPlatformInvite)]
+    [InlineData("donne-moi ton vrai numéro", ViolationKind.ContactRequest)]
     public void Each_kind_takes_the_action_its_policy_sets(string message, ViolationKind kind)
     {
         foreach (var action in Enum.GetValues<PolicyAction>())
@@ -37,7 +41,7 @@ public sealed class ContentPolicyTests
     [Fact]
     public void Redact_wins_over_flag_and_the_flagged_text_is_relayed()
     {
-        var result = scanner.Scan(PhoneAndPayment, ContentPolicy.Default);
+        var result = scanner.Scan(PhoneAndPayment, ContentPolicy.Default with { PaymentOutside = PolicyAction.Flag });
 
         Assert.Equal(ScanVerdict.Redacted, result.Verdict);
         Assert.Equal("pay me cash directly, call [phone removed]", result.DeliveredText);
@@ -47,16 +51,11 @@ public sealed class ContentPolicyTests
     [Fact]
     public void Block_wins_over_redact_and_nothing_is_delivered()
     {
-        var policy = ContentPolicy.Default with { PaymentOutside = PolicyAction.Block };
-
-        var result = scanner.Scan(PhoneAndPayment, policy);
+        var result = scanner.Scan(PhoneAndPayment, ContentPolicy.Default);
 
         Assert.Equal(ScanVerdict.Blocked, result.Verdict);
         Assert.Null(result.DeliveredText);
-        Assert.Equal(
-            "Your message was not sent: it contained a request to pay or talk outside the platform. "
-            + "Payments and conversations stay on the platform, which is what protects both sides.",
-            result.SenderNotice);
+        Assert.Equal("Your message was not sent. For your protection, keep the conversation and payment here.", result.SenderNotice);
     }
 
     [Fact]

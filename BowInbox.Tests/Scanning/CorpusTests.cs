@@ -59,7 +59,8 @@ public sealed class CorpusTests
                 .Findings.Any(f => f.Kind == expected);
         }
 
-        return scanner.Scan(message, ContentPolicy.Default).Findings.Any(f => f.Kind == expected);
+        // This corpus predates the split of "pay or talk outside" into three kinds: any of them answers for each.
+        return scanner.Scan(message, ContentPolicy.Default).Findings.Any(f => f.Kind == expected || (IntentLexicon.IsIntent(expected) && IntentLexicon.IsIntent(f.Kind)));
     }
 
     private static string[] Parts(string field) => field.Length == 0 ? [] : [field];

@@ -31,15 +31,16 @@ public sealed class OffPlatformDetectionTests
     {
         var result = scanner.Scan(message, ContentPolicy.Default);
 
-        Assert.Contains(result.Findings, f => f.Kind == ViolationKind.PaymentOutside);
+        Assert.Contains(result.Findings, f => IntentLexicon.IsIntent(f.Kind));
+        Assert.Equal(ScanVerdict.Blocked, result.Verdict);
     }
 
     [Fact]
-    public void Off_platform_request_is_flagged_and_relayed_unchanged()
+    public void Off_platform_request_set_to_flag_is_relayed_unchanged()
     {
         const string message = "If you pay me cash I can knock 20% off";
 
-        var result = scanner.Scan(message, ContentPolicy.Default);
+        var result = scanner.Scan(message, ContentPolicy.Default with { PaymentOutside = PolicyAction.Flag });
 
         Assert.Equal(ScanVerdict.Flagged, result.Verdict);
         Assert.Equal(message, result.DeliveredText);

@@ -29,7 +29,7 @@ public static class RelayFields
                 return field;
             }
 
-            var scan = screening.ScanText(policy, field);
+            var scan = screening.ScanText(policy, field, inbound.From);
             if (scan.IsClean)
             {
                 return field;

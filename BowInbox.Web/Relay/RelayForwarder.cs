@@ -136,7 +136,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         {
             case "text" or "interactive" or "button" when !string.IsNullOrWhiteSpace(inbound.Text):
                 {
-                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Text), ticketId, sender, provider, message, changes, cancellationToken);
+                    var screened = await RecordScreeningAsync(db, screening.ScanText(policy, inbound.Text, inbound.From), ticketId, sender, provider, message, changes, cancellationToken);
                     Apply(message, inbound.Text, screened, caption: false);
                     return new Outgoing(screened.Delivered is null ? "none" : "text", screened.Delivered, screened, inbound);
                 }
@@ -146,7 +146,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                     // The file itself is not scanned: recorded so, where supervisors read the ticket's timeline.
                     RecordUnscanned(db, ticketId, sender, media, captioned: !string.IsNullOrWhiteSpace(inbound.Media.Caption));
                     var caption = string.IsNullOrWhiteSpace(inbound.Media.Caption) ? null : inbound.Media.Caption;
-                    var body = caption is null ? ScanResult.Clean("") : screening.ScanText(policy, caption);
+                    var body = caption is null ? ScanResult.Clean("") : screening.ScanText(policy, caption, inbound.From);
                     if (body.IsClean && fields.Count == 0)
                     {
                         return new Outgoing(media, caption, null, safe);

@@ -25,7 +25,8 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
 {
     public const int PauseThreshold = 3;
 
-    public ScanResult ScanText(ContentPolicy policy, string text) => scanner.Scan(text, policy);
+    /// <summary>Scans a relayed text; <paramref name="senderNumber"/> (E.164) makes the sender's country the first tried for national numbers.</summary>
+    public ScanResult ScanText(ContentPolicy policy, string text, string? senderNumber = null) => scanner.Scan(text, policy, ScannerRegions.RegionOf(senderNumber));
 
     public ScanResult ScanCard(ContentPolicy policy, IReadOnlyList<BowInbox.Core.WhatsApp.SharedContact> cards)
         => scanner.ScanContactCard(

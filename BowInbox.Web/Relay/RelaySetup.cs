@@ -9,7 +9,12 @@ public static class RelaySetup
     public static void AddRelay(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ContactScanner>();
+        // Scanning:KeywordsFile adds the marketplace's own phrases (docs/scanner.md); Scanning:Regions lists the countries
+        // whose national numbers to read after the sender's own. A bad file or region stops the start with a clear message.
+        var scanning = builder.Configuration.GetSection("Scanning");
+        var lexicon = IntentLexicon.Load(scanning["KeywordsFile"]);
+        var regions = new ScannerRegions((scanning["Regions"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries));
+        services.AddSingleton(new ContactScanner(lexicon, regions));
         services.AddSingleton<RelaySettings>();
         services.AddSingleton<RelayDelivery>();
         services.AddSingleton<RelaySessionStore>();

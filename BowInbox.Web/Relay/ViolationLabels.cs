@@ -11,7 +11,9 @@ public static class ViolationLabels
         ViolationKind.Email => "Email addresses",
         ViolationKind.Link => "Links and domains",
         ViolationKind.SocialHandle => "Social handles",
-        ViolationKind.PaymentOutside => "Requests to pay or talk outside the platform",
+        ViolationKind.PaymentOutside => "Payment outside the platform",
+        ViolationKind.OffPlatformInvite => "Invitations to move to another app",
+        ViolationKind.ContactRequest => "Requests for the other side's number or email",
         _ => "Contact cards",
     };
 }

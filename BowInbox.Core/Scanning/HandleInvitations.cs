@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace BowInbox.Core.Scanning;
+
+/// <summary>
+/// Handles given without a URL or @, in the six languages: "skype: live:dave.fixit", "mon insta c'est plombier_lyon",
+/// "meine Threema-ID ist 9ZT4KX7P", "cherche Rénovation Dupont sur Facebook", "ich bin auf LinkedIn", "suis-moi sur
+/// TikTok", "Telegram pe add karo".
+/// </summary>
+internal static partial class HandleInvitations
+{
+    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
+
+    // A name after these needs no shape of its own: nobody calls an account "slow".
+    private static readonly HashSet<string> NotNames = new(
+        [
+            "slow", "down", "private", "privat", "privé", "privee", "privado", "privada", "closed", "weak", "lento", "lenta", "fermé", "ferme",
+            "geschlossen", "kaputt", "bloqueado", "blocked", "new", "nuevo", "novo", "neu", "nouveau", "full", "lleno", "cheio", "voll", "plein",
+            "not", "no", "nicht", "pas", "nao", "não", "nahi", "the", "same", "el", "la", "le", "der", "die", "das", "o", "a", "mera", "my",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
+    {
+        var text = input.Text;
+        if (!PlatformName().IsMatch(text))
+        {
+            return;
+        }
+
+        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive() })
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                Add(input, policy, findings, m.Index, m.Index + m.Length);
+            }
+        }
+
+        foreach (Match m in Owned().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            var shaped = handle.Any(char.IsAsciiDigit) || handle.Contains('_') || handle.Contains('.') || handle.Contains(':');
+            if (handle.Length >= 3 && !NotNames.Contains(handle) && (shaped || m.Groups["label"].Success) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
+            }
+        }
+    }
+
+    private static void Add(NormalizedText input, ContentPolicy policy, List<Finding> findings, int start, int end)
+    {
+        var (s, length) = input.ToOriginal(start, end);
+        findings.Add(new Finding(ViolationKind.SocialHandle, input.Original.Substring(s, length), s, length, policy.SocialHandle));
+    }
+
+    [GeneratedRegex(@"\b(?:" + Platforms + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformName();
+
+    // "skype: live:dave.fixit": Skype's own IDs start with "live:".
+    [GeneratedRegex(@"\blive:[\w.\-]{3,40}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SkypeLive();
+
+    // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
+    [GeneratedRegex(
+        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+up)\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+){1,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        + @"|\b(?:me\s+)?procur[ae]\s+no\s+(?:" + Platforms + @")\s+como\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Search();
+
+    // Hinglish puts the platform first: "Facebook pe Sharma Electricals search karo", "Telegram pe add karo", "LinkedIn pe hoon".
+    [GeneratedRegex(
+        @"\b(?:" + Platforms + @")\s+(?:pe|par)\s+(?:(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:search|dhundo|dhoondo|khojo|add|follow|message|msg|dm)\s+(?:karo|kar\s+lo|kijiye|karna)|(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:dhundo|dhoondo|khojo)\b|(?:hoon|hun|hu|hain|mil\s+jaunga)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformFirst();
+
+    // "ich bin auf LinkedIn", "je suis sur LinkedIn", "estou no LinkedIn", "estoy en LinkedIn".
+    [GeneratedRegex(
+        @"\b(?:je\s+suis|on\s+est|ich\s+bin|wir\s+sind|estou|estamos|estoy|i'?m|i\s+am)\s+(?:aussi\s+|auch\s+|tamb[eé]m\s+|tambi[eé]n\s+|also\s+)?(?:sur|auf|bei|no|na|en|on)\s+(?:" + Platforms + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnPlatform();
+
+    // "folg mir auf TikTok", "suis-moi sur TikTok", "me segue no TikTok", "ajoute-moi sur Snap".
+    [GeneratedRegex(
+        @"\b(?:folg(?:e|t)?\s+(?:mir|uns)|adde\s+(?:mich|uns)|schreib\s+mir|suis[-\s]moi|suivez[-\s](?:moi|nous)|ajoute[-\s]moi|ajoutez[-\s]moi|me\s+(?:segue|siga|adiciona|add)|segue[-\s]me|s[ií]gueme|agr[eé]game)\s+(?:auf|bei|sur|no|na|en|on|pe)\s+(?:" + Platforms + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Follow();
+
+    // "mon insta c'est X", "mein Snap ist X", "meu kakao é X", "mera insta hai X", "mi usuario de LINE es X", "my Threema ID is X".
+    [GeneratedRegex(
+        @"\b(?:my|our|mi|nuestro|meu|minha|mon|ma|notre|mein|meine|unser|mera|meri|hamara)\s+(?<label>(?:usuario|usu[aá]rio|user(?:name)?|identifiant|pseudo|cuenta|conta|perfil|profil|konto|id)\s+(?:(?:de|do|da|du|on|en|no|sur|auf|bei)\s+)?)?(?:" + Platforms + @")"
+        + @"(?:[\s\-]?(?<label>id|handle|username|user|name|usuario|usu[aá]rio|identifiant|pseudo|nutzername|benutzername))?"
+        + @"\s*(?:[:=]|\s(?:is|es|est|c'est|ist|lautet|[eé]|hai))?\s*(?:c'est\s+|est\s+|ist\s+|[eé]\s+|hai\s+)?(?<h>@?[\w.:\-]{3,40})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Owned();
+}

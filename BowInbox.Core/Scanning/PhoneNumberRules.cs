@@ -1,0 +1,109 @@
+using PhoneNumbers;
+
+namespace BowInbox.Core.Scanning;
+
+/// <summary>Whether a run of digits is dialable somewhere, or grouped the way people group phone numbers.</summary>
+internal static class PhoneNumberRules
+{
+    private const int GenericMinDigits = 8;
+
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
+
+    /// <summary>
+    /// The generic rule for countries no region covers: 8 to 15 digits grouped as people group phone numbers
+    /// ("0806 954 0724", "70170-59901", "06 76 83 00 48 6", "(11) 97629-4572"), or one run of 9 to 13 digits.
+    /// What stands around it (order, policy, CEP...) has already been ruled out.
+    /// </summary>
+    public static bool IsPhoneShaped(string digits, List<int> groups)
+    {
+        if (digits.Length < GenericMinDigits)
+        {
+            return false;
+        }
+
+        if (groups.Count == 1)
+        {
+            return digits.Length >= 9 && digits.Length <= 13;
+        }
+
+        // Groups of 2 to 5 digits; a lone digit may open or close it ("9 8765 4321", "01 57 36 37 14 0 4").
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g] > 8 || (groups[g] == 1 && g != 0 && g != groups.Count - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>India writes mobiles as two groups of five ("98077 97032"), which is otherwise two postcodes.</summary>
+    public static bool IsIndianMobile(string digits, List<int> groups) => groups is [5, 5] && digits[0] is >= '6' and <= '9' && IsValid(digits, "IN");
+
+    public static bool IsDialable(string digits, List<int> groups, bool hasPlus, ContentPolicy policy)
+    {
+        if (!hasPlus && digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            (digits, hasPlus) = (digits[2..], true);
+        }
+        else if (!hasPlus && digits.StartsWith("011", StringComparison.Ordinal))
+        {
+            (digits, hasPlus) = (digits[3..], true);
+        }
+
+        // A leading plus is the sender saying "this is a phone number": any known country code will do.
+        if (hasPlus)
+        {
+            return digits.Length >= 8 && Check("+" + digits, null) is { } result
+                && (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE || (digits.Length >= 10 && result != PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE));
+        }
+
+        for (var r = 0; r < policy.PhoneRegions.Count; r++)
+        {
+            var region = policy.PhoneRegions[r];
+            if (r == 0)
+            {
+                var result = Check(digits, region);
+                // Seven digits is a local number only when grouped like one: "555 0100", not "15 28013".
+                if (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                    || (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY && groups is [7] or [3, 4]))
+                {
+                    return true;
+                }
+            }
+            else if (IsValid(digits, region))
+            {
+                return true;
+            }
+        }
+
+        // Eleven or more digits without a plus are often a country code and number: "34 612 345 678".
+        return digits.Length >= 11 && IsValid("+" + digits, null);
+    }
+
+    private static PhoneNumberUtil.ValidationResult? Check(string number, string? region)
+    {
+        try
+        {
+            var parsed = Numbers.Parse(number, region);
+            return Numbers.IsPossibleNumberWithReason(parsed);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsValid(string number, string? region)
+    {
+        try
+        {
+            return Numbers.IsValidNumber(Numbers.Parse(number, region));
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+}

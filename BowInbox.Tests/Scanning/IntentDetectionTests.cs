@@ -1,0 +1,106 @@
+using BowInbox.Core.Scanning;
+
+namespace BowInbox.Tests.Scanning;
+
+/// <summary>Invitations off the platform, requests for contact details and payment outside it, in the six languages.</summary>
+public sealed class IntentDetectionTests
+{
+    private readonly ContactScanner scanner = new();
+
+    [Theory]
+    [InlineData("let's continue on Signal", ViolationKind.OffPlatformInvite)]
+    [InlineData("message me on my personal WhatsApp", ViolationKind.OffPlatformInvite)]
+    [InlineData("sigamos por Telegram mejor", ViolationKind.OffPlatformInvite)]
+    [InlineData("bora falar pelo zap", ViolationKind.OffPlatformInvite)]
+    [InlineData("on se parle sur Telegram plutôt", ViolationKind.OffPlatformInvite)]
+    [InlineData("lass uns auf Signal weiterschreiben", ViolationKind.OffPlatformInvite)]
+    [InlineData("chalo WhatsApp pe baat karte hain", ViolationKind.OffPlatformInvite)]
+    [InlineData("give me your real number", ViolationKind.ContactRequest)]
+    [InlineData("¿cuál es tu número? te llamo", ViolationKind.ContactRequest)]
+    [InlineData("me passa seu número", ViolationKind.ContactRequest)]
+    [InlineData("gib mir deine Handynummer", ViolationKind.ContactRequest)]
+    [InlineData("apna number do", ViolationKind.ContactRequest)]
+    [InlineData("me paga no PIX e pronto", ViolationKind.PaymentOutside)]
+    [InlineData("send it by M-Pesa to my till", ViolationKind.PaymentOutside)]
+    [InlineData("cash and skip the fee", ViolationKind.PaymentOutside)]
+    [InlineData("10% discount if we book directly", ViolationKind.PaymentOutside)]
+    [InlineData("überweis auf mein Konto IBAN DE89 3704 0044 0532 0130 00", ViolationKind.PaymentOutside)]
+    [InlineData("UPI id pe payment karo rahul@okaxis", ViolationKind.PaymentOutside)]
+    public void Intent_is_its_own_kind_and_blocked_by_default(string message, ViolationKind kind)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.Contains(result.Findings, f => f.Kind == kind);
+        Assert.Equal(ScanVerdict.Blocked, result.Verdict);
+        Assert.Null(result.DeliveredText);
+    }
+
+    [Theory]
+    [InlineData("sigamos por Telegram mejor", "Tu mensaje no se envió. Por tu protección, mantén la conversación y el pago aquí.")]
+    [InlineData("me paga no PIX e pronto", "A sua mensagem não foi enviada. Para a sua proteção, mantenha a conversa e o pagamento aqui.")]
+    [InlineData("donne-moi ton vrai numéro", "Votre message n'a pas été envoyé. Pour votre protection, gardez la conversation et le paiement ici.")]
+    [InlineData("zahl bar, dann ohne Gebühr", "Ihre Nachricht wurde nicht gesendet. Zu Ihrem Schutz: Bleiben Sie mit Gespräch und Zahlung bitte hier.")]
+    [InlineData("let's continue on Signal", "Your message was not sent. For your protection, keep the conversation and payment here.")]
+    public void The_sender_is_told_politely_in_their_language(string message, string notice) =>
+        Assert.Equal(notice, scanner.Scan(message, ContentPolicy.Default).SenderNotice);
+
+    [Theory]
+    [InlineData("I paid through the app already, check your bookings")]
+    [InlineData("what's your order number? I'll check it")]
+    [InlineData("mejor seguimos por aquí en la app, así queda todo registrado")]
+    [InlineData("já paguei pelo app, confere aí")]
+    [InlineData("restons ici dans l'appli, tout est tracé")]
+    [InlineData("ich habe schon in der App bezahlt")]
+    [InlineData("maine app se payment kar diya hai")]
+    [InlineData("my WhatsApp was slow today sorry")]
+    public void Talk_about_the_platform_itself_is_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    [Fact]
+    public void A_marketplace_adds_its_own_phrases_in_a_file()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "Language\tpt\nPaymentOutside\tpaga\\s+no\\s+picpay\n");
+            var extended = new ContactScanner(IntentLexicon.Load(file), ScannerRegions.None);
+            const string message = "paga no PicPay que é rápido";
+
+            Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+            var result = extended.Scan(message, ContentPolicy.Default);
+            Assert.Equal(ViolationKind.PaymentOutside, Assert.Single(result.Findings).Kind);
+            Assert.StartsWith("A sua mensagem não foi enviada.", result.SenderNotice);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("Paymentoutside\tvenmo", "line 1")]
+    [InlineData("PaymentOutside\t(unclosed", "not a valid expression")]
+    [InlineData("PaymentOutside\t(?<=x)y", "not a valid expression")]
+    [InlineData("PaymentOutside\t{nothing}", "{nothing} is not defined")]
+    [InlineData("Phone\tcall", "expected 'Kind<TAB>expression'")]
+    public void A_bad_keywords_file_is_refused_with_the_line_at_fault(string line, string expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, line + "\n");
+
+            var error = Assert.Throws<InvalidDataException>(() => IntentLexicon.Load(file));
+
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_keywords_file_is_refused() =>
+        Assert.Throws<InvalidDataException>(() => IntentLexicon.Load("/nonexistent/keywords.txt"));
+}

@@ -1,0 +1,36 @@
+namespace BowInbox.Tests.Scanning;
+
+/// <summary>One labelled message: a leak attempt of a kind, or a clean job message holding something of a kind.</summary>
+public sealed record LabelledMessage(bool IsLeak, string Language, string Kind, string Text);
+
+/// <summary>
+/// The multilingual corpora in <c>Scanning/Corpus</c>, "label&lt;TAB&gt;language&lt;TAB&gt;kind&lt;TAB&gt;text" lines
+/// (label <c>leak</c> or <c>clean</c>; language <c>en es pt fr de hi</c>, hi being Hinglish).
+/// <c>tuning.tsv</c> is the one the scanner may be tuned on; <c>heldout.tsv</c> was written before any tuning,
+/// in other words, and only its aggregate figures are ever read.
+/// </summary>
+public static class LabelledCorpus
+{
+    public static readonly string[] Languages = ["en", "es", "pt", "fr", "de", "hi"];
+
+    public static IReadOnlyList<LabelledMessage> Tuning { get; } = Read("tuning.tsv");
+
+    public static IReadOnlyList<LabelledMessage> HeldOut { get; } = Read("heldout.tsv");
+
+    private static List<LabelledMessage> Read(string file) =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Scanning", "Corpus", file))
+            .Where(line => !string.IsNullOrWhiteSpace(line) && !line.StartsWith('#'))
+            .Select(Parse)
+            .ToList();
+
+    private static LabelledMessage Parse(string line)
+    {
+        var parts = line.Split('\t');
+        if (parts.Length != 4 || parts[0] is not ("leak" or "clean") || !Languages.Contains(parts[1]))
+        {
+            throw new InvalidDataException($"Not a corpus line: '{line}'");
+        }
+
+        return new LabelledMessage(parts[0] == "leak", parts[1], parts[2], parts[3]);
+    }
+}

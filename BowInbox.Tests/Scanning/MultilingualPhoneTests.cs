@@ -1,0 +1,78 @@
+using BowInbox.Core.Scanning;
+
+namespace BowInbox.Tests.Scanning;
+
+/// <summary>Phone numbers in other countries' formats, spelled in six languages, split and disguised.</summary>
+public sealed class MultilingualPhoneTests
+{
+    private readonly ContactScanner scanner = new();
+
+    [Theory]
+    [InlineData("my mobile is 07911 123456")]
+    [InlineData("ruf an: 0160 9876543")]
+    [InlineData("Handy 0157/2345678")]
+    [InlineData("erreichbar unter 0650 987 6543")]
+    [InlineData("call 0722 123456")]
+    [InlineData("my line 0806*555*1212")]
+    [InlineData("meu celular (11) 97629-4572")]
+    [InlineData("mera number 98077 97032 hai")]
+    [InlineData("mon portable 06 12 34 56 78")]
+    public void National_formats_of_other_countries_are_phones(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    [Theory]
+    [InlineData("null eins sechs null neun acht sieben sechs fünf vier drei")]
+    [InlineData("dreiundzwanzig null eins sechs null vierundvierzig zwölf")]
+    [InlineData("zéro six quatre-vingt-douze soixante et onze trente-quatre douze")]
+    [InlineData("vinte e dois treze doze trinta e quatro nove")]
+    [InlineData("saat chhe paanch ek do teen char nau aath")]
+    [InlineData("notier 016 null fünf eins 651 sechs zwei")]
+    [InlineData("0176 Leerzeichen 2578 Leerzeichen 9746")]
+    [InlineData("première partie 063 deuxième partie 543 et 1410")]
+    [InlineData("815 phir 787 phir 3185")]
+    [InlineData("easier if you text O83ZS7S439")]
+    public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    [Theory]
+    [InlineData("Bestellnummer 0160987654")]
+    [InlineData("policy 0160 9876543 covers the leak")]
+    [InlineData("numéro de commande 0612345678")]
+    [InlineData("CEP 01310-100, São Paulo")]
+    [InlineData("CPF para a nota: 123.456.789-09")]
+    [InlineData("número do sinistro 518 379 620 da seguradora")]
+    [InlineData("tracking 1Z999AA10123456784")]
+    [InlineData("consumer number 2858686664 bijli bill pe")]
+    public void Context_words_make_long_numbers_references(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    [Fact]
+    public void The_senders_country_is_read_first()
+    {
+        const string message = "call me 20123456";
+
+        Assert.True(scanner.Scan(message, ContentPolicy.Default, null).IsClean);
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default, ScannerRegions.RegionOf("+4520123456")).Findings, f => f.Kind == ViolationKind.Phone);
+        Assert.Equal("DK", ScannerRegions.RegionOf("4520123456"));
+    }
+
+    [Fact]
+    public void Configured_regions_are_read_after_the_senders()
+    {
+        var danish = new ContactScanner(IntentLexicon.Default, new ScannerRegions(["dk"]));
+
+        Assert.Contains(danish.Scan("call me 20123456", ContentPolicy.Default, null).Findings, f => f.Kind == ViolationKind.Phone);
+    }
+
+    [Fact]
+    public void An_unknown_region_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new ScannerRegions(["XX"]));
+
+    [Fact]
+    public void The_platforms_own_number_is_never_a_finding()
+    {
+        var policy = ContentPolicy.Default with { Allowlist = ["+447911123456"] };
+
+        Assert.True(scanner.Scan("call us on 07911 123456", policy).IsClean);
+    }
+}
