@@ -79,9 +79,13 @@ internal static class InboundMessageReader
                 media.Value.OptionalString("filename"))
             : null;
 
+    /// <summary>
+    /// A location without usable coordinates (missing, "NaN", "Infinity", or off the globe) is read as no location:
+    /// the message is still stored and shown as an unreadable location, never a number a database refuses.
+    /// </summary>
     private static InboundLocation? ReadLocation(JsonElement? location)
-        => location?.OptionalDouble("latitude") is { } latitude
-            && location.Value.OptionalDouble("longitude") is { } longitude
+        => location?.OptionalDouble("latitude") is { } latitude && double.IsFinite(latitude) && Math.Abs(latitude) <= 90
+            && location.Value.OptionalDouble("longitude") is { } longitude && double.IsFinite(longitude) && Math.Abs(longitude) <= 180
                 ? new InboundLocation(
                     latitude, longitude, location.Value.OptionalString("name"), location.Value.OptionalString("address"))
                 : null;

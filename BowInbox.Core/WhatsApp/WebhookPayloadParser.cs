@@ -20,7 +20,7 @@ public static class WebhookPayloadParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(JsonUtf16Repair.Repair(json));
         }
         catch (JsonException e)
         {
