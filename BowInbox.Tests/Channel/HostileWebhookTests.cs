@@ -5,6 +5,7 @@ using BowInbox.Tests.Support;
 using BowInbox.Tests.WhatsApp;
 using BowInbox.Web.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BowInbox.Tests.Channel;
 
@@ -74,5 +75,25 @@ public sealed class HostileWebhookTests
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
         Assert.Equal(("plumbing", "downtown", TicketStatus.Offered), (ticket.ServiceType, ticket.Area, ticket.Status));
         Assert.Contains(await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).ToListAsync(), k => k == LeadIntake.Acknowledged);
+    }
+
+    [Fact]
+    public async Task A_ticket_left_in_intake_by_such_a_message_is_taken_up_at_the_next_start()
+    {
+        string folder;
+        int ticketId;
+        await using (var first = new InboxAppFactory { KeepFolder = true })
+        {
+            ticketId = await ChannelTestData.CustomerWroteAsync(first, "burst pipe\ufffe under the sink, downtown");
+            folder = first.Folder;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var restarted = new RoutingApp(new FakeTimeProvider(DateTimeOffset.UtcNow), folder);
+
+        await restarted.PendingOfferAsync(ticketId);
+        await using var db = restarted.CreateDbContext();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+        Assert.Equal(("plumbing", "downtown"), (ticket.ServiceType, ticket.Area));
     }
 }

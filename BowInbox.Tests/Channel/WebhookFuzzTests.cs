@@ -1,5 +1,7 @@
 using System.Net;
+using BowInbox.Tests.Routing.Web;
 using BowInbox.Tests.Support;
+using BowInbox.Web.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Tests.Channel;
@@ -7,7 +9,8 @@ namespace BowInbox.Tests.Channel;
 /// <summary>
 /// Signed webhooks bent every way Meta's shapes can bend, through the real app: each is answered 200 or 400
 /// (never a server error), whatever is accepted is processed without a failed attempt (validation, not the
-/// database, refuses bad values), and a normal message still goes through afterwards.
+/// database, refuses bad values), automatic intake takes up every ticket they open, and a normal message still
+/// goes through afterwards.
 /// </summary>
 public sealed class WebhookFuzzTests
 {
@@ -17,7 +20,7 @@ public sealed class WebhookFuzzTests
     [Fact]
     public async Task Fuzzed_signed_webhooks_never_fail_the_server_or_park_an_event()
     {
-        await using var app = new InboxAppFactory();
+        await using var app = new RoutingApp();
         var client = app.CreateBrowserlessClient();
         var answers = new Dictionary<HttpStatusCode, int>();
         var failures = new List<string>();
@@ -49,6 +52,13 @@ public sealed class WebhookFuzzTests
         var failed = await db.InboundEvents.AsNoTracking().Where(e => e.LastError != null)
             .Select(e => $"event {e.Id}: {e.Attempts} attempt(s), {e.LastError}").ToListAsync();
         Assert.True(failed.Count == 0, string.Join(Environment.NewLine, failed));
+
+        // Intake reached every ticket the fuzz opened: no customer's text stopped it.
+        await Eventually.TrueAsync(
+            () => db.Tickets.AllAsync(t => db.TicketEvents.Any(e => e.TicketId == t.Id && e.Kind == LeadIntake.Acknowledged)),
+            "every ticket to be acknowledged by intake",
+            timeoutMs: 60_000);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("LeadIntake could not handle", StringComparison.Ordinal));
 
         var normal = await Webhooks.PostSignedAsync(client, WebhookFuzzCases.Normal("wamid.AFTER-FUZZ"));
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
