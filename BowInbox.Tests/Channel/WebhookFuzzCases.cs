@@ -26,6 +26,7 @@ internal sealed class WebhookFuzzCases(int seed)
         "", " ", "hola", "my tap is leaking downtown", "urgent!!! no power", "😀👍🏽", "\u202Eevil\u202C", "e\u0301\u0301\u0301",
         "\uffff\ufffe", "\U0010FFFF", "\ufdd0", "\u0000", "\u0001\u001f", "line\nbreak\ttab", "\"quoted\" \\ back", "<script>alert(1)</script>",
         LoneHigh, LoneLow, Reversed, "a" + LoneHigh + "b", "مرحبا", "漢字", "\u200B\u200D\uFEFF", "%s%n{0}", "call me on +1 555 700 0001",
+        new string('n', 129), new string('w', 501) + "\U0001F600", string.Concat(Enumerable.Repeat("\U0001F600", 3000)),
     ];
 
     private static readonly string[] Timestamps =
@@ -38,6 +39,7 @@ internal sealed class WebhookFuzzCases(int seed)
     [
         "text", "image", "document", "audio", "video", "sticker", "location", "contacts", "reaction", "interactive",
         "button", "unsupported", "order", "system", "hologram", "", "TEXT", "request_welcome", "ephemeral",
+        "a_future_type_with_a_name_longer_than_any_column",
     ];
 
     private static readonly string[] StatusNames = ["sent", "delivered", "read", "failed", "deleted", "warning", "", "SENT"];

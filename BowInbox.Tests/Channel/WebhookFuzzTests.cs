@@ -53,6 +53,9 @@ public sealed class WebhookFuzzTests
             .Select(e => $"event {e.Id}: {e.Attempts} attempt(s), {e.LastError}").ToListAsync();
         Assert.True(failed.Count == 0, string.Join(Environment.NewLine, failed));
 
+        // SQLite does not enforce column lengths; PostgreSQL and SQL Server would refuse the row at processing time.
+        Assert.Empty(await StoredColumns.TooLongAsync(db));
+
         // Intake reached every ticket the fuzz opened: no customer's text stopped it.
         await Eventually.TrueAsync(
             () => db.Tickets.AllAsync(t => db.TicketEvents.Any(e => e.TicketId == t.Id && e.Kind == LeadIntake.Acknowledged)),
