@@ -32,9 +32,10 @@ internal sealed class FoldedText
         return index < 0 ? null : index;
     }
 
+    /// <summary>Never throws, whatever the text holds: a customer's message must not stop intake.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutUnnormalizable(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         var lastWasSpace = true;
         foreach (var c in decomposed)
@@ -58,4 +59,30 @@ internal sealed class FoldedText
 
         return folded.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// <see cref="string.Normalize(NormalizationForm)"/> throws on lone surrogates and on noncharacters (U+FFFE,
+    /// U+FFFF, U+10FFFF...); neither is a letter or digit, so each becomes a space, as punctuation does.
+    /// </summary>
+    private static string WithoutUnnormalizable(string text)
+    {
+        if (!text.EnumerateRunes().Any(IsUnnormalizable))
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            kept.Append(IsUnnormalizable(rune) ? " " : rune.ToString());
+        }
+
+        return kept.ToString();
+    }
+
+    // EnumerateRunes yields U+FFFD for each invalid UTF-16 sequence.
+    private static bool IsUnnormalizable(Rune rune)
+        => rune == Rune.ReplacementChar
+            || (rune.Value & 0xFFFE) == 0xFFFE
+            || rune.Value is >= 0xFDD0 and <= 0xFDEF;
 }

@@ -47,7 +47,7 @@ public sealed record InboundMessage
         "reaction" when Reaction is not null => Reaction.Emoji.Length == 0
             ? "Removed reaction"
             : $"Reacted {Reaction.Emoji}",
-        "location" when Location is not null => LocationText(Location),
+        "location" => Location is null ? "📍 A location that could not be read" : LocationText(Location),
 
         // Names only: the card's phones and emails go through the scanner, never straight to the inbox.
         "contacts" when SharedContacts.Count > 0 =>

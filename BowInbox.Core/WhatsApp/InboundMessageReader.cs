@@ -17,13 +17,13 @@ internal static class InboundMessageReader
         JsonElement message, string path, string phoneNumberId, IReadOnlyDictionary<string, string> profileNames)
     {
         message.RequireObject(path);
-        var from = message.RequiredString("from", path);
-        var type = message.RequiredString("type", path);
+        var from = message.RequiredString("from", path, WhatsAppLimits.MaxWebhookIdLength);
+        var type = WebhookJson.Truncate(message.RequiredString("type", path), WhatsAppLimits.MaxMessageTypeLength)!;
         var (text, replyId) = ReadTextAndReply(message, type);
 
         return new InboundMessage
         {
-            Wamid = message.RequiredString("id", path),
+            Wamid = message.RequiredString("id", path, WhatsAppLimits.MaxWebhookIdLength),
             From = from,
             PhoneNumberId = phoneNumberId,
             ProfileName = profileNames.GetValueOrDefault(from),
@@ -31,7 +31,7 @@ internal static class InboundMessageReader
             Type = type,
             Text = text,
             ReplyId = replyId,
-            ContextWamid = message.OptionalProperty("context")?.OptionalString("id"),
+            ContextWamid = message.OptionalProperty("context")?.OptionalId("id"),
             Media = MediaTypes.Contains(type) ? ReadMedia(message.OptionalProperty(type)) : null,
             Location = type == "location" ? ReadLocation(message.OptionalProperty("location")) : null,
             SharedContacts = type == "contacts" ? ReadContacts(message) : [],
@@ -70,20 +70,27 @@ internal static class InboundMessageReader
     }
 
     private static InboundMedia? ReadMedia(JsonElement? media)
-        => media?.OptionalString("id") is { } id
+        => media?.OptionalId("id") is { } id
             ? new InboundMedia(
                 id,
-                media.Value.OptionalString("mime_type"),
+                media.Value.OptionalId("mime_type"),
                 media.Value.OptionalString("sha256"),
                 media.Value.OptionalString("caption"),
                 media.Value.OptionalString("filename"))
             : null;
 
+    /// <summary>
+    /// A location without usable coordinates (missing, "NaN", "Infinity", or off the globe) is read as no location:
+    /// the message is still stored and shown as an unreadable location, never a number a database refuses.
+    /// </summary>
     private static InboundLocation? ReadLocation(JsonElement? location)
-        => location?.OptionalDouble("latitude") is { } latitude
-            && location.Value.OptionalDouble("longitude") is { } longitude
+        => location?.OptionalDouble("latitude") is { } latitude && double.IsFinite(latitude) && Math.Abs(latitude) <= 90
+            && location.Value.OptionalDouble("longitude") is { } longitude && double.IsFinite(longitude) && Math.Abs(longitude) <= 180
                 ? new InboundLocation(
-                    latitude, longitude, location.Value.OptionalString("name"), location.Value.OptionalString("address"))
+                    latitude,
+                    longitude,
+                    location.Value.OptionalText("name", WhatsAppLimits.MaxWebhookTitleLength),
+                    location.Value.OptionalText("address", WhatsAppLimits.MaxWebhookTitleLength))
                 : null;
 
     private static List<SharedContact> ReadContacts(JsonElement message)
@@ -116,6 +123,6 @@ internal static class InboundMessageReader
     private static MessageError ReadError(JsonElement error)
         => new(
             error.OptionalInt("code"),
-            error.OptionalString("title") ?? error.OptionalString("message"),
+            WebhookJson.Truncate(error.OptionalString("title") ?? error.OptionalString("message"), WhatsAppLimits.MaxWebhookTitleLength),
             error.OptionalProperty("error_data")?.OptionalString("details"));
 }

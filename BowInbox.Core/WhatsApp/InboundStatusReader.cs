@@ -10,7 +10,7 @@ internal static class InboundStatusReader
     public static InboundStatus? Read(JsonElement status, string path, string phoneNumberId)
     {
         status.RequireObject(path);
-        var wamid = status.RequiredString("id", path);
+        var wamid = status.RequiredString("id", path, WhatsAppLimits.MaxWebhookIdLength);
         var statusName = status.RequiredString("status", path);
         var timestamp = status.RequiredUnixTime("timestamp", path);
         if (ToDeliveryStatus(statusName) is not { } deliveryStatus)
@@ -26,9 +26,11 @@ internal static class InboundStatusReader
             RecipientId = status.OptionalString("recipient_id"),
             Timestamp = timestamp,
             ErrorCode = error?.OptionalInt("code"),
-            ErrorTitle = error?.OptionalString("title")
-                ?? error?.OptionalProperty("error_data")?.OptionalString("details")
-                ?? error?.OptionalString("message"),
+            ErrorTitle = WebhookJson.Truncate(
+                error?.OptionalString("title")
+                    ?? error?.OptionalProperty("error_data")?.OptionalString("details")
+                    ?? error?.OptionalString("message"),
+                WhatsAppLimits.MaxWebhookTitleLength),
             PhoneNumberId = phoneNumberId,
         };
     }

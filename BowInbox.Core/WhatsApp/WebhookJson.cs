@@ -60,6 +60,32 @@ internal static class WebhookJson
             ? value
             : throw new MalformedWebhookException($"{path} has no \"{name}\".");
 
+    public static string RequiredString(this JsonElement element, string name, string path, int maxLength)
+    {
+        var value = element.RequiredString(name, path);
+        return value.Length <= maxLength
+            ? value
+            : throw new MalformedWebhookException($"{path}.{name} is longer than {maxLength} characters.");
+    }
+
+    /// <summary>An id too long to be one of Meta's reads as no id: it could match nothing we stored.</summary>
+    public static string? OptionalId(this JsonElement element, string name, int maxLength = WhatsAppLimits.MaxWebhookIdLength)
+        => element.OptionalString(name) is { } value && value.Length <= maxLength ? value : null;
+
+    public static string? OptionalText(this JsonElement element, string name, int maxLength)
+        => Truncate(element.OptionalString(name), maxLength);
+
+    /// <summary>Cut to at most <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
+    public static string? Truncate(string? text, int maxLength)
+    {
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        return text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
+    }
+
     /// <summary>WhatsApp timestamps are unix seconds, sent as a string of digits.</summary>
     public static DateTime RequiredUnixTime(this JsonElement element, string name, string path)
     {

@@ -20,7 +20,7 @@ public static class WebhookPayloadParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(JsonUtf16Repair.Repair(json));
         }
         catch (JsonException e)
         {
@@ -77,7 +77,8 @@ public static class WebhookPayloadParser
     private static void ReadChangeValue(
         JsonElement value, string path, List<InboundMessage> messages, List<InboundStatus> statuses)
     {
-        var phoneNumberId = value.RequiredObject("metadata", path).RequiredString("phone_number_id", $"{path}.metadata");
+        var phoneNumberId = value.RequiredObject("metadata", path)
+            .RequiredString("phone_number_id", $"{path}.metadata", WhatsAppLimits.MaxPhoneNumberIdLength);
         var profileNames = ReadProfileNames(value);
 
         foreach (var (message, index) in value.OptionalArray("messages").Select((m, i) => (m, i)))
@@ -101,7 +102,7 @@ public static class WebhookPayloadParser
         foreach (var contact in value.OptionalArray("contacts"))
         {
             if (contact.OptionalString("wa_id") is { } waId
-                && contact.OptionalProperty("profile")?.OptionalString("name") is { } name)
+                && contact.OptionalProperty("profile")?.OptionalText("name", WhatsAppLimits.MaxProfileNameLength) is { } name)
             {
                 names.TryAdd(waId, name);
             }

@@ -30,4 +30,21 @@ public static class WhatsAppLimits
     public const int MaxListRowDescriptionLength = 72;
 
     public const int MaxListSectionTitleLength = 24;
+
+    /// <summary>
+    /// Webhook values are kept within the columns they are stored in, so a server database never refuses one
+    /// at processing time: ids longer than this are refused (required) or dropped (optional).
+    /// </summary>
+    public const int MaxWebhookIdLength = 128;
+
+    public const int MaxPhoneNumberIdLength = 32;
+
+    /// <summary>Longer message types (unknown ones) are cut to this.</summary>
+    public const int MaxMessageTypeLength = 32;
+
+    /// <summary>Cut to this; WhatsApp itself allows 25 characters.</summary>
+    public const int MaxProfileNameLength = 100;
+
+    /// <summary>Error titles, location names and addresses are cut to this.</summary>
+    public const int MaxWebhookTitleLength = 500;
 }
