@@ -1,4 +1,3 @@
-using System.Text;
 using BowInbox.Core.Channel;
 using BowInbox.Tests.Relay;
 using BowInbox.Tests.Support;
@@ -153,31 +152,9 @@ public sealed class AtRestTests
     private static async Task PostAsync(HttpClient client, string webhook)
         => Assert.True((await Webhooks.PostSignedAsync(client, webhook)).IsSuccessStatusCode);
 
-    private static List<(string Name, byte[] Bytes)> Files(InboxAppFactory app)
-        => Directory.GetFiles(app.Folder)
-            .Where(f => Path.GetFileName(f).StartsWith(Path.GetFileName(app.DatabaseFile), StringComparison.Ordinal))
-            .Select(f => (Path.GetFileName(f), ReadShared(f)))
-            .ToList();
+    private static List<(string Name, byte[] Bytes)> Files(InboxAppFactory app) => DatabaseFiles.Of(app);
 
-    private static byte[] ReadShared(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        file.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static void AssertNoNumber(List<(string Name, byte[] Bytes)> files) => DatabaseFiles.AssertNone(files, Numbers);
 
-    private static void AssertNoNumber(List<(string Name, byte[] Bytes)> files)
-    {
-        foreach (var (name, bytes) in files)
-        {
-            foreach (var number in Numbers)
-            {
-                Assert.False(Contains(bytes, number), $"{name} holds \"{number}\" (UTF-8)");
-                Assert.False(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(number)) >= 0, $"{name} holds \"{number}\" (UTF-16)");
-            }
-        }
-    }
-
-    private static bool Contains(byte[] bytes, string text) => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+    private static bool Contains(byte[] bytes, string text) => DatabaseFiles.Contains(bytes, text);
 }

@@ -21,9 +21,9 @@ public sealed class FullConversationPrivacyTests
     private static readonly string[] TomNumbers = [Tom, Tom[1..], "555 010 0001", "555-010-0001", "5550100001", "tom.plumbing@example.com"];
 
     [Fact]
-    public async Task No_party_ever_sees_the_others_number_in_a_send_page_hub_payload_log_or_export()
+    public async Task No_party_ever_sees_the_others_number_in_a_send_page_hub_payload_log_export_or_the_database()
     {
-        await using var app = new RoutingApp();
+        var app = new RoutingApp { KeepFolder = true };
         var hubs = new Dictionary<string, HubClient>();
         foreach (var email in new[] { "admin@demo.local", "supervisor@demo.local", "intake@demo.local", "tech1@demo.local", "tech2@demo.local" })
         {
@@ -82,6 +82,17 @@ public sealed class FullConversationPrivacyTests
             {
                 AssertNone([Customer, Customer[1..], Tom, Tom[1..], "0412 345 678", "555-010-0001"], line, "a log line");
             }
+
+            foreach (var hub in hubs.Values)
+            {
+                await hub.DisposeAsync();
+            }
+
+            // Stopped, the write-ahead log checkpointed: the database file is what a backup or a stolen disk holds.
+            await app.DisposeAsync();
+            var files = DatabaseFiles.Of(app);
+            Assert.Contains(files, f => DatabaseFiles.Contains(f.Bytes, "burst pipe under the sink"));
+            DatabaseFiles.AssertNone(files, [.. CustomerNumbers, .. TomNumbers]);
         }
         finally
         {
@@ -89,6 +100,9 @@ public sealed class FullConversationPrivacyTests
             {
                 await hub.DisposeAsync();
             }
+
+            await app.DisposeAsync();
+            Directory.Delete(app.Folder, recursive: true);
         }
     }
 

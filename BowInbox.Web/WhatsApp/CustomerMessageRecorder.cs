@@ -68,9 +68,9 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             : await ContactByHash.For(db)(db, fromHash, cancellationToken);
         if (contact is not null)
         {
-            if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && contact.ProfileName != inbound.ProfileName)
+            if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && StoredProfileName(inbound.ProfileName) is var name && contact.ProfileName != name)
             {
-                contact.ProfileName = inbound.ProfileName;
+                contact.ProfileName = name;
             }
 
             return contact;
@@ -81,7 +81,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         {
             WaIdHash = fromHash,
             WaIdProtected = numbers.Protect(inbound.From),
-            ProfileName = inbound.ProfileName,
+            ProfileName = StoredProfileName(inbound.ProfileName),
             Alias = "T" + Guid.NewGuid().ToString("N")[..15],
             CreatedAt = now,
         };
@@ -113,6 +113,9 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         ErrorTitle = inbound.Errors.FirstOrDefault()?.Title,
         CreatedAt = inbound.Timestamp,
     };
+
+    /// <summary>A WhatsApp profile name is free text, which some set to their number or address: those are not kept.</summary>
+    private static string? StoredProfileName(string? profileName) => BowInbox.Core.Audit.NumberMask.Mask(profileName);
 
     public static string Preview(string text) => text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
 }
