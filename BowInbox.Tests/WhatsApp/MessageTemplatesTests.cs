@@ -56,14 +56,14 @@ public sealed class MessageTemplatesTests
     }
 
     [Fact]
-    public void Readme_lists_every_template_an_operator_must_get_approved()
+    public void Operations_guide_lists_every_template_an_operator_must_get_approved()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Root, "docs", "operations.md")).ReplaceLineEndings("\n");
 
         Assert.Contains("## WhatsApp templates to approve", readme, StringComparison.Ordinal);
         Assert.True(
             readme.Contains(MessageTemplates.MarkdownTable(), StringComparison.Ordinal),
-            "README.md's template table is out of date; replace it with:\n" + MessageTemplates.MarkdownTable());
+            "docs/operations.md's template table is out of date; replace it with:\n" + MessageTemplates.MarkdownTable());
     }
 
     private static string FindRoot()
