@@ -28,11 +28,15 @@ public sealed class TicketAccess(IDbContextFactory<InboxDbContext> contexts)
 
         if (user.IsInRole(Roles.Technician) && UserId(user) is { } userId)
         {
-            return db.Tickets.Where(t => t.Provider != null && t.Provider.UserId == userId);
+            return OfTechnician(db, userId);
         }
 
         return db.Tickets.Where(_ => false);
     }
+
+    /// <summary>The tickets offered or assigned to the technician whose Identity user id is <paramref name="userId"/>.</summary>
+    public static IQueryable<Ticket> OfTechnician(InboxDbContext db, string userId)
+        => db.Tickets.Where(t => t.Provider != null && t.Provider.UserId == userId);
 
     public async Task<bool> CanSeeAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
     {

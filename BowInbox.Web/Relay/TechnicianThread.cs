@@ -13,8 +13,7 @@ namespace BowInbox.Web.Relay;
 public static class TechnicianThread
 {
     /// <summary>The tickets offered or assigned to the technician whose Identity user id is <paramref name="userId"/>.</summary>
-    public static IQueryable<Ticket> Jobs(InboxDbContext db, string userId)
-        => db.Tickets.Where(t => t.Provider != null && t.Provider.UserId == userId);
+    public static IQueryable<Ticket> Jobs(InboxDbContext db, string userId) => Inbox.TicketAccess.OfTechnician(db, userId);
 
     public static async Task<List<QueueJob>> RowsAsync(InboxDbContext db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
     {
