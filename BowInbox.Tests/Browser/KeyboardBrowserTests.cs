@@ -1,0 +1,58 @@
+using System.Text;
+using BowInbox.Tests.Support;
+using Microsoft.Playwright;
+
+namespace BowInbox.Tests.Browser;
+
+/// <summary>An intake agent's day without a mouse: sign in, open a conversation, reach the composer; focus always visible.</summary>
+[Trait("Category", "Browser")]
+public sealed class KeyboardBrowserTests
+{
+    [Fact]
+    public async Task Agent_signs_in_opens_a_conversation_and_reaches_the_composer_by_keyboard()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(session.BaseUrl) };
+        Assert.True((await Webhooks.PostSignedAsync(http, Encoding.UTF8.GetBytes(Webhooks.Text("15557000301", "Boiler makes a banging noise")))).IsSuccessStatusCode);
+
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await TabToAsync(page, "#Input\\.Email");
+        await page.Keyboard.TypeAsync("intake@demo.local");
+        await TabToAsync(page, "#Input\\.Password");
+        await page.Keyboard.TypeAsync(Login.DemoPassword);
+        await TabToAsync(page, "#login-submit");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+
+        var row = page.GetByTestId("ticket-row").Filter(new() { HasText = "Boiler makes a banging noise" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await TabToAsync(page, "[data-testid=ticket-row]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("thread")).ToContainTextAsync("Boiler makes a banging noise");
+
+        await TabToAsync(page, "[data-testid=composer-input]");
+    }
+
+    /// <summary>Presses Tab until the element matching the selector has focus, then checks its focus ring shows.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                var ring = await page.EvaluateAsync<string>("""
+                    () => { const st = getComputedStyle(document.activeElement);
+                            return st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2 ? 'visible' : `outline ${st.outlineStyle} ${st.outlineWidth}`; }
+                    """);
+                Assert.True(ring == "visible", $"{selector} has focus but no visible focus ring ({ring})");
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{selector} was not reached with the Tab key");
+    }
+}
