@@ -23,8 +23,9 @@ public sealed class SpeechTranscriber(HttpClient http, IOptions<MediaScanOptions
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = MediaTypeHeaderValue.TryParse(mimeType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "media" + Extension(mimeType));
-        form.Add(new StringContent(speech.Model), "model");
+        // Quoted names: some servers' form parsers read only the quoted form of Content-Disposition.
+        form.Add(file, "\"file\"", $"\"media{Extension(mimeType)}\"");
+        form.Add(new StringContent(speech.Model), "\"model\"");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(speech.Endpoint!.TrimEnd('/') + "/"), "v1/audio/transcriptions")) { Content = form };
         if (!string.IsNullOrWhiteSpace(speech.ApiKey))
         {

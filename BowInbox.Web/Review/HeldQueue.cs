@@ -34,9 +34,9 @@ public sealed class HeldQueue(IDbContextFactory<InboxDbContext> contexts)
     public async Task<IReadOnlyList<HeldItemView>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var waiting = await Query(db).Where(h => h.Status == HeldStatus.Waiting).OrderBy(h => h.DueAt).Take(200).ToListAsync(cancellationToken);
-        var decided = await Query(db).Where(h => h.Status != HeldStatus.Waiting).OrderByDescending(h => h.DecidedAt).Take(20).ToListAsync(cancellationToken);
-        var rows = waiting.Concat(decided).ToList();
+        var waiting = await Query(db, db.HeldItems.Where(h => h.Status == HeldStatus.Waiting).OrderBy(h => h.DueAt).Take(200)).ToListAsync(cancellationToken);
+        var decided = await Query(db, db.HeldItems.Where(h => h.Status != HeldStatus.Waiting).OrderByDescending(h => h.DecidedAt).Take(20)).ToListAsync(cancellationToken);
+        var rows = waiting.OrderBy(r => r.DueAt).Concat(decided.OrderByDescending(r => r.DecidedAt)).ToList();
         var messageIds = rows.Select(r => r.MessageId).ToList();
         var texts = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.Text }).ToDictionaryAsync(m => m.Id, m => m.Text, cancellationToken);
         var findings = (await db.PolicyViolations.AsNoTracking().Where(v => v.MessageId != null && messageIds.Contains(v.MessageId.Value))
@@ -47,8 +47,8 @@ public sealed class HeldQueue(IDbContextFactory<InboxDbContext> contexts)
             NumberMask.Mask(texts.GetValueOrDefault(r.MessageId)), findings[r.MessageId].ToList(), r.DecidedBy, r.DecidedAt));
     }
 
-    private static IQueryable<Row> Query(InboxDbContext db)
-        => from h in db.HeldItems.AsNoTracking()
+    private static IQueryable<Row> Query(InboxDbContext db, IQueryable<HeldItem> items)
+        => from h in items.AsNoTracking()
            join t in db.Tickets on h.TicketId equals t.Id
            select new Row(h.Id, h.TicketId, h.MessageId, t.Contact!.Alias, h.Sender, h.Reason, h.Detail, h.Status, h.HeldAt, h.DueAt, h.MediaId, h.MediaMimeType, h.DecidedBy, h.DecidedAt);
 
