@@ -1,5 +1,5 @@
-using BowInbox.Core.Audit;
 using System.Security.Claims;
+using BowInbox.Core.Audit;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
