@@ -74,6 +74,8 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<BowInbox.Core.Review.HeldItem> HeldItems => Set<BowInbox.Core.Review.HeldItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

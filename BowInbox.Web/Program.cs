@@ -36,6 +36,7 @@ builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
 builder.AddRelay();
+BowInbox.Web.Review.ReviewSetup.AddMediaReview(builder);
 builder.AddTicketRouting();
 builder.AddSla();
 builder.AddSupervisorAlerts();
@@ -65,12 +66,13 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = BowInbox.Web.Media.MediaScanningHealth.WriteAsync });
 app.MapJobDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLive();
 app.MapRelay();
 app.MapSupervisorAudit();
+BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
 
 app.Run();

@@ -11,6 +11,12 @@ public enum SupervisorAlertKind
 
     /// <summary>Nobody could take a ticket (attempt limit reached, nobody eligible, no group or pool number).</summary>
     TicketEscalated = 2,
+
+    /// <summary>A message or file waits for review in <c>/supervisor/held</c>.</summary>
+    HeldForReview = 3,
+
+    /// <summary>A held message's review is past its time (<c>Sla:HeldReviewMinutes</c>).</summary>
+    HeldReviewOverdue = 4,
 }
 
 /// <summary>

@@ -38,6 +38,9 @@ public class Message
 
     public string? MediaMimeType { get; set; }
 
+    /// <summary>The words read from the file (OCR, a PDF's text, a voice note's transcript), encrypted: they may hold contact details.</summary>
+    public string? MediaText { get; set; }
+
     public string? Caption { get; set; }
 
     public double? Latitude { get; set; }

@@ -10,6 +10,8 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
     [
         "/supervisor/audit",
         "/supervisor/roi",
+        "/supervisor/held",
+        "/supervisor/held/1/media",
         "/supervisor/sessions/1",
         "/supervisor/sessions/1/print",
         "POST /supervisor/sessions/1/export.csv",
@@ -61,7 +63,7 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
     {
         var client = await Login.AsAsync(shared.App, email);
 
-        foreach (var url in new[] { "/supervisor", "/supervisor/audit", "/supervisor/roi" })
+        foreach (var url in new[] { "/supervisor", "/supervisor/held", "/supervisor/audit", "/supervisor/roi" })
         {
             var response = await client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{email} should open {url} but got {(int)response.StatusCode}");

@@ -110,6 +110,9 @@ public sealed class FullConversationPrivacyTests
     private static async Task<int> ConversationAsync(RoutingApp app)
     {
         var http = app.CreateBrowserlessClient();
+
+        // The provider's document is a real PDF that scans clean, so it is relayed (an unreadable one would be held for review).
+        app.Graph.MediaFiles["900000000000502"] = (File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "media", "quote.pdf")), "application/pdf");
         await Webhooks.PostSignedAsync(http, Webhooks.Text(Customer, "burst pipe under the sink, downtown", "wamid.P1", profileName: "0412 345 678"));
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == Tom && RoutingApp.PoolNumbers.Contains(r.PhoneNumberId)), "the offer at Tom");
         var pool = app.Graph.Requests.First(r => r.To == Tom && RoutingApp.PoolNumbers.Contains(r.PhoneNumberId)).PhoneNumberId;

@@ -31,6 +31,9 @@ public sealed class FakeGraphApi : HttpMessageHandler
     /// <summary>Media ids (and download URLs) the app fetched.</summary>
     public ConcurrentQueue<string> MediaDownloads { get; } = new();
 
+    /// <summary>Files served for given media ids (bytes and type); any other id gets <see cref="MediaBytes"/> as a JPEG.</summary>
+    public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> MediaFiles { get; } = new();
+
     /// <summary>Media the app uploaded: from which of our numbers, and the id it got back.</summary>
     public ConcurrentQueue<(string PhoneNumberId, string MediaId)> MediaUploads { get; } = new();
 
@@ -50,11 +53,12 @@ public sealed class FakeGraphApi : HttpMessageHandler
         {
             // Media: GET {base}/{media_id} describes it, GET {url} returns the bytes.
             MediaDownloads.Enqueue(segments[^1]);
+            var (bytes, mimeType) = MediaFiles.TryGetValue(segments[^1], out var file) ? file : (MediaBytes, "image/jpeg");
             return segments[^2] == "media-bytes"
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(MediaBytes) }
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) }
                 : new HttpResponseMessage(HttpStatusCode.OK)
                 {
-                    Content = new StringContent($$"""{"url":"{{BaseUrl}}/media-bytes/{{segments[^1]}}","mime_type":"image/jpeg","id":"{{segments[^1]}}","messaging_product":"whatsapp"}""", Encoding.UTF8, "application/json"),
+                    Content = new StringContent($$"""{"url":"{{BaseUrl}}/media-bytes/{{segments[^1]}}","mime_type":"{{mimeType}}","id":"{{segments[^1]}}","messaging_product":"whatsapp"}""", Encoding.UTF8, "application/json"),
                 };
         }
 

@@ -40,6 +40,8 @@ public static class SupervisorAlerts
         SupervisorAlertKind.ContentFlagged => "Content flagged",
         SupervisorAlertKind.ProviderPaused => "Provider paused",
         SupervisorAlertKind.TicketEscalated => "Escalated",
+        SupervisorAlertKind.HeldForReview => "Held for review",
+        SupervisorAlertKind.HeldReviewOverdue => "Held review overdue",
         _ => kind.ToString(),
     };
 }

@@ -23,6 +23,9 @@ public static class AuditActions
     public const string CommandNumberChanged = "command-number-changed";
     public const string UserDeactivated = "user-deactivated";
     public const string UserReactivated = "user-reactivated";
+    public const string HeldApproved = "held-approved";
+    public const string HeldRejected = "held-rejected";
+    public const string HeldMediaViewed = "held-media-viewed";
 }
 
 /// <summary>

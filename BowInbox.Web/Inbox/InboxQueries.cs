@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BowInbox.Core.Audit;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BowInbox.Web.Inbox;
 
 /// <summary>Reads for the inbox, always through <see cref="TicketAccess.Visible"/>, paged on the server.</summary>
-public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, BowInbox.Web.Privacy.OriginalTexts originals, TimeProvider time)
 {
     public const int MaxPageSize = 100;
 
@@ -102,11 +103,18 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
 
         var seesOriginals = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
         var staff = TicketAccess.SeesAllTickets(user);
-        return await db.Messages.AsNoTracking()
+        var rows = await db.Messages.AsNoTracking()
             .Where(m => m.TicketId == ticketId && (staff || m.Direction != MessageDirection.InternalNote))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Select(m => new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
-                m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt))
+            .Select(m => new
+            {
+                Message = new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
+                    m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt),
+                m.MediaText,
+            })
             .ToListAsync(cancellationToken);
+
+        // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
+        return rows.ConvertAll(r => r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) });
     }
 }

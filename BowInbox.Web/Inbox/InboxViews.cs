@@ -43,7 +43,11 @@ public sealed record ThreadMessage(
     double? Latitude,
     double? Longitude,
     string? LocationName,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>The words read from the message's file, masked; null when none were read.</summary>
+    public string? MediaText { get; init; }
+}
 
 public sealed record TimelineEntry(DateTime At, string Kind, string Detail, string? Actor);
 

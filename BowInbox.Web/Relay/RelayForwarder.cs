@@ -19,7 +19,9 @@ namespace BowInbox.Web.Relay;
 /// delivered (and, when changed, original) text, and queued in the caller's transaction. Towards a provider
 /// from the session's pool number with a <c>#42 Maria:</c> prefix; towards the customer from the central number.
 /// </summary>
-public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, TimeProvider time)
+public sealed partial class RelayForwarder(
+    RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, BowInbox.Web.Media.MediaScanCache mediaScans,
+    BowInbox.Web.Review.HeldItems held, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -46,6 +48,13 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, speaker) is { } payload)
         {
             var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, speaker, outgoing.Text ?? $"[{inbound.Type}]");
+            if (outgoing.Hold is { } why)
+            {
+                await HoldAsync(db, ticket.Id, message, SenderKind.Customer, null, why, (session.PoolPhoneNumberId, to), payload, fallback,
+                    (central?.PhoneNumberId ?? message.PhoneNumberId ?? "", RelayDelivery.RecipientOf(contact)), inbound, changes, cancellationToken);
+                return;
+            }
+
             await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken);
         }
     }
@@ -111,6 +120,13 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
 
         var linked = message.Wamid is null ? message.Id : (long?)null;
         var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, provider.FirstName, outgoing.Text ?? $"[{inbound.Type}]");
+        if (outgoing.Hold is { } why && RelayDelivery.RecipientOf(provider) is { } sender)
+        {
+            await HoldAsync(db, ticket.Id, message, SenderKind.Provider, provider.Id, why, (central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!)), payload, fallback,
+                (session.PoolPhoneNumberId, sender), inbound, changes, cancellationToken);
+            return;
+        }
+
         await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, linked, cancellationToken);
         ticket.WaitingSince = null;
         ticket.ProviderFirstMessageAt ??= now;
@@ -124,7 +140,8 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
             ? tracked
             : await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == ticketId, cancellationToken);
 
-    private sealed record Outgoing(string Type, string? Text, Screening? Screening, InboundMessage Inbound);
+    /// <summary>What may go out; <paramref name="Hold"/> (why) when it waits for review instead.</summary>
+    private sealed record Outgoing(string Type, string? Text, Screening? Screening, InboundMessage Inbound, string? Hold = null);
 
     /// <summary>Scans what can carry contact details, records the verdict on the stored message, and says what may go out (Type "none": nothing).</summary>
     private async Task<Outgoing> PrepareAsync(
@@ -142,28 +159,7 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
                 }
 
             case var media when OutboundPayloads.MediaTypes.Contains(media) && inbound.Media is not null:
-                {
-                    // The file itself is not scanned: recorded so, where supervisors read the ticket's timeline.
-                    RecordUnscanned(db, ticketId, sender, media, captioned: !string.IsNullOrWhiteSpace(inbound.Media.Caption));
-                    var caption = string.IsNullOrWhiteSpace(inbound.Media.Caption) ? null : inbound.Media.Caption;
-                    var body = caption is null ? ScanResult.Clean("") : screening.ScanText(policy, caption, inbound.From);
-                    if (body.IsClean && fields.Count == 0)
-                    {
-                        return new Outgoing(media, caption, null, safe);
-                    }
-
-                    var screened = await RecordScreeningAsync(db, RelayFields.Merge(body, fields), ticketId, sender, provider, message, changes, cancellationToken);
-                    if (caption is not null)
-                    {
-                        Apply(message, caption, screened, caption: true);
-                    }
-                    else
-                    {
-                        Replace(message, screened.Delivered is null ? BlockedText : safe.DisplayText);
-                    }
-
-                    return new Outgoing(screened.Delivered is null ? "none" : media, string.IsNullOrEmpty(screened.Delivered) ? null : screened.Delivered, screened, safe);
-                }
+                return await PrepareMediaAsync(db, ticketId, sender, provider, message, inbound, safe, fields, policy, changes, cancellationToken);
 
             case "location" when inbound.Location is not null:
                 {
@@ -221,16 +217,6 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
         message.OriginalText ??= message.Text is null ? null : originals.Protect(message.Text);
         message.Text = delivered;
     }
-
-    private void RecordUnscanned(InboxDbContext db, int ticketId, SenderKind sender, string type, bool captioned)
-        => db.TicketEvents.Add(new TicketEvent
-        {
-            TicketId = ticketId,
-            At = time.GetUtcNow().UtcDateTime,
-            Kind = "media-unscanned",
-            Detail = $"The {(sender == SenderKind.Customer ? "customer" : "provider")}'s {type} was relayed without a check of the file itself"
-                + (captioned ? " (its caption and file name were scanned)." : " (its file name was scanned; it had no caption)."),
-        });
 
     private void Apply(Message message, string original, Screening screened, bool caption)
     {

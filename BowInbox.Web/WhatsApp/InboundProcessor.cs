@@ -14,6 +14,7 @@ internal sealed class InboundProcessor(
     InboundEventHandler handler,
     InboundSignal signal,
     StoredPayloads payloads,
+    BowInbox.Web.Media.MediaPrescan media,
     TimeProvider time,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
@@ -57,6 +58,9 @@ internal sealed class InboundProcessor(
                 events.Add(new ParsedEvent(pending.Id, ParseStored(payloads, pending.Payload)));
             }
         }
+
+        // Files are downloaded and read now, outside the write lock: the relay finds their words when it applies the events.
+        await media.ReadAsync(events.SelectMany(e => e.Parsed.Webhook?.Messages ?? []), cancellationToken);
 
         for (var next = 0; next < events.Count;)
         {

@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BowInbox.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MediaScanningHeldItems : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MediaText",
+                table: "Messages",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "HeldItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sender = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OverdueAlertedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SendFrom = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SendToProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    SendToHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PayloadKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PayloadProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    FallbackProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    SenderFrom = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SenderProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    SenderHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    MediaId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    MediaMimeType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldItems_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldItems_Status_DueAt",
+                table: "HeldItems",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldItems_TicketId",
+                table: "HeldItems",
+                column: "TicketId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HeldItems");
+
+            migrationBuilder.DropColumn(
+                name: "MediaText",
+                table: "Messages");
+        }
+    }
+}
