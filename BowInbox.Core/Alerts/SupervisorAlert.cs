@@ -11,6 +11,9 @@ public enum SupervisorAlertKind
 
     /// <summary>Nobody could take a ticket (attempt limit reached, nobody eligible, no group or pool number).</summary>
     TicketEscalated = 2,
+
+    /// <summary>A customer crossed the repeat-offender threshold: their messages are held, not relayed, until a supervisor lifts the pause.</summary>
+    CustomerPaused = 3,
 }
 
 /// <summary>

@@ -40,6 +40,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.ContentFlagged => "Content flagged",
         SupervisorAlertKind.ProviderPaused => "Provider paused",
         SupervisorAlertKind.TicketEscalated => "Escalated",
+        SupervisorAlertKind.CustomerPaused => "Customer paused",
         _ => kind.ToString(),
     };
 }

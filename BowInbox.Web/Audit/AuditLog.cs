@@ -23,6 +23,9 @@ public static class AuditActions
     public const string CommandNumberChanged = "command-number-changed";
     public const string UserDeactivated = "user-deactivated";
     public const string UserReactivated = "user-reactivated";
+    public const string CustomerPaused = "customer-paused";
+    public const string PauseLifted = "pause-lifted";
+    public const string PauseThresholdsChanged = "pause-thresholds-changed";
 }
 
 /// <summary>

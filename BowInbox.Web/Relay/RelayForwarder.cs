@@ -1,6 +1,7 @@
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Messaging;
+using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
 using BowInbox.Core.Scanning;
@@ -8,6 +9,7 @@ using BowInbox.Core.Tickets;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using BowInbox.Web.Live;
+using BowInbox.Web.Offenders;
 using BowInbox.Web.Privacy;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,8 @@ namespace BowInbox.Web.Relay;
 /// delivered (and, when changed, original) text, and queued in the caller's transaction. Towards a provider
 /// from the session's pool number with a <c>#42 Maria:</c> prefix; towards the customer from the central number.
 /// </summary>
-public sealed class RelayForwarder(RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, TimeProvider time)
+public sealed class RelayForwarder(
+    RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, CustomerPause pause, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -42,6 +45,13 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
         }
 
+        // A paused customer's message stays with staff (this very message may have paused them).
+        if (outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold)
+        {
+            await HoldAsync(db, contact, message, inbound, central, changes, cancellationToken);
+            return;
+        }
+
         var speaker = RelayFields.SafeName(screening, await RelaySettings.ContentPolicyAsync(db, cancellationToken), contact.FirstName, contact.Alias);
         if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, speaker) is { } payload)
         {
@@ -59,7 +69,9 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
     public async Task ReopenOrScreenAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
-        if (await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
+        var contact = await OffenderPausing.ContactOfAsync(db, ticketId, cancellationToken);
+        if (CustomerPause.Decide(contact) == PauseDecision.Relay
+            && await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
         {
             // Saved at once: the next message of the same group that reopens a relay must see this pool number taken.
             await db.SaveChangesAsync(cancellationToken);
@@ -68,8 +80,22 @@ public sealed class RelayForwarder(RelayScreening screening, RelayDelivery deliv
             return;
         }
 
-        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
+        var outgoing = await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        if (outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold)
+        {
+            // Not passed on anyway, yet held: the provider the job is offered to sees the ticket's messages.
+            await HoldAsync(db, contact, message, inbound, await RelayDelivery.CentralAsync(db, cancellationToken), changes, cancellationToken);
+        }
+    }
+
+    private async Task HoldAsync(
+        InboxDbContext db, Contact contact, Message message, InboundMessage inbound, ProxyNumber? central, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (await pause.HoldAsync(db, contact, message, inbound.Text ?? inbound.Media?.Caption, changes, cancellationToken) is { } notice && central is not null)
+        {
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
+        }
     }
 
     /// <summary>

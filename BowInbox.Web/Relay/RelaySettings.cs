@@ -12,6 +12,7 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 {
     public const string IdleTtlKey = "relay.idle-ttl-days";
     public const string ContentPolicyKey = "content-policy";
+    public const string PauseThresholdsKey = "pause-thresholds";
     public const int DefaultIdleTtlDays = 7;
     public const int MaxIdleTtlDays = 365;
 
@@ -45,6 +46,36 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
         }
 
         return policy;
+    }
+
+    /// <summary>When repeated violations pause a sender, per kind (read once per unit of work that remembers reads).</summary>
+    public static Task<PauseThresholds> PauseThresholdsAsync(InboxDbContext db, CancellationToken cancellationToken)
+        => db.ReadOnceAsync(PauseThresholdsKey, ReadPauseThresholdsAsync, cancellationToken);
+
+    private static async Task<PauseThresholds> ReadPauseThresholdsAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var json = await ReadSetting.For(db)(db, PauseThresholdsKey, cancellationToken);
+        var stored = json is null ? null : JsonSerializer.Deserialize<Dictionary<ViolationKind, PauseThreshold>>(json, Json);
+        return stored is null || PauseThresholds.Validate(stored, k => k.ToString()) is not null ? PauseThresholds.Default : new PauseThresholds(stored);
+    }
+
+    public async Task<PauseThresholds> PauseThresholdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await PauseThresholdsAsync(db, cancellationToken);
+    }
+
+    /// <summary>Checks and saves the pause thresholds; returns an error a person can act on (and saves nothing), or null.</summary>
+    public async Task<string?> SavePauseThresholdsAsync(IReadOnlyDictionary<ViolationKind, PauseThreshold> thresholds, string actor, CancellationToken cancellationToken = default)
+    {
+        if (PauseThresholds.Validate(thresholds, ViolationLabels.Of) is { } error)
+        {
+            return error;
+        }
+
+        var json = JsonSerializer.Serialize(new PauseThresholds(thresholds).ByKind, Json);
+        await SaveAsync(PauseThresholdsKey, json, actor, cancellationToken);
+        return null;
     }
 
     public static async Task<int> IdleTtlDaysAsync(InboxDbContext db, CancellationToken cancellationToken)
