@@ -21,8 +21,35 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<string?>>> ReadSetting = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string key, CancellationToken _) => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefault()));
 
-    /// <summary>The Admin's content policy (read once per unit of work that remembers reads).</summary>
-    public static Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    /// <summary>Under this key a unit of work that remembers reads keeps our own numbers' display numbers (the inbound turn reads them anyway).</summary>
+    public const string OwnNumbersKey = "own-numbers";
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<string>>> ReadOwnNumbers = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db) => db.ProxyNumbers.AsNoTracking().Where(n => n.Active).Select(n => n.DisplayNumber)));
+
+    /// <summary>
+    /// The policy the relay applies: the Admin's content policy with the marketplace's own numbers (central and pool, at
+    /// <c>/admin/numbers</c>) allowlisted, so writing the central number is never a leak. Both read once per unit of
+    /// work that remembers reads; the inbound turn remembers the numbers it reads, so a relayed message costs no query.
+    /// </summary>
+    public static async Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var policy = await StoredContentPolicyAsync(db, cancellationToken);
+        var own = await db.ReadOnceAsync(OwnNumbersKey, async (d, ct) => (IReadOnlyList<string>)await ReadOwnNumbers.For(d)(d).ToListAsync(ct), cancellationToken);
+        return WithOwnNumbers(policy, own);
+    }
+
+    /// <summary>Remembers our numbers for this unit of work, as read by whoever read them all.</summary>
+    public static void RememberOwnNumbers(InboxDbContext db, IEnumerable<string> displayNumbers) => db.Remember<IReadOnlyList<string>>(OwnNumbersKey, displayNumbers.ToList());
+
+    public static ContentPolicy WithOwnNumbers(ContentPolicy policy, IReadOnlyList<string> displayNumbers)
+    {
+        var missing = displayNumbers.Where(n => n.Length > 0).Select(n => "+" + n).Except(policy.Allowlist, StringComparer.Ordinal).ToList();
+        return missing.Count == 0 ? policy : policy with { Allowlist = [.. policy.Allowlist, .. missing] };
+    }
+
+    /// <summary>The Admin's content policy as stored (read once per unit of work that remembers reads).</summary>
+    public static Task<ContentPolicy> StoredContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
         => db.ReadOnceAsync(ContentPolicyKey, ReadContentPolicyAsync, cancellationToken);
 
     private static async Task<ContentPolicy> ReadContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
@@ -86,10 +113,11 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
             : DefaultIdleTtlDays;
     }
 
+    /// <summary>The Admin's content policy as stored (without our own numbers, which are allowlisted at scan time).</summary>
     public async Task<ContentPolicy> ContentPolicyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ContentPolicyAsync(db, cancellationToken);
+        return await StoredContentPolicyAsync(db, cancellationToken);
     }
 
     public async Task<int> IdleTtlDaysAsync(CancellationToken cancellationToken = default)
