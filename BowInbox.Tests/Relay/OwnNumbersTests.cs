@@ -41,4 +41,22 @@ public sealed class OwnNumbersTests
         Assert.True(scanner.Scan("call our office on (555) 000-0000", applied).IsClean);
         Assert.Equal(2, stored.Allowlist.Count);
     }
+
+    [Fact]
+    public void Without_configured_regions_the_countries_of_our_numbers_are_read_after_the_senders()
+    {
+        // A Danish marketplace: its central number is +45 33 12 34 56, and a Danish 8-digit mobile has no trunk prefix.
+        var danish = RelaySettings.WithOwnNumbers(ContentPolicy.Default, ["4533123456"]);
+        const string message = "call me 20123456";
+
+        Assert.Equal(["DK"], danish.OwnNumberRegions);
+        Assert.True(new ContactScanner().Scan(message, ContentPolicy.Default, null).IsClean);
+        Assert.Contains(new ContactScanner().Scan(message, danish, null).Findings, f => f.Kind == ViolationKind.Phone);
+
+        // Scanning:Regions, when set, is what is read instead.
+        var configured = new ContactScanner(IntentLexicon.Default, new ScannerRegions(["GB"]));
+        Assert.True(configured.Scan(message, danish, null).IsClean);
+        Assert.Equal(["GB", "US", "ES", "MX"], new ScannerRegions(["GB"]).Apply(danish, null).PhoneRegions);
+        Assert.Equal(["DK", "US", "ES", "MX", "GB"], ScannerRegions.None.Apply(danish, null).PhoneRegions);
+    }
 }

@@ -42,10 +42,17 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
     /// <summary>Remembers our numbers for this unit of work, as read by whoever read them all.</summary>
     public static void RememberOwnNumbers(InboxDbContext db, IEnumerable<string> displayNumbers) => db.Remember<IReadOnlyList<string>>(OwnNumbersKey, displayNumbers.ToList());
 
+    /// <summary>Our numbers allowlisted, and their countries the default regions for national numbers (when <c>Scanning:Regions</c> is not set).</summary>
     public static ContentPolicy WithOwnNumbers(ContentPolicy policy, IReadOnlyList<string> displayNumbers)
     {
+        if (displayNumbers.Count == 0)
+        {
+            return policy;
+        }
+
         var missing = displayNumbers.Where(n => n.Length > 0).Select(n => "+" + n).Except(policy.Allowlist, StringComparer.Ordinal).ToList();
-        return missing.Count == 0 ? policy : policy with { Allowlist = [.. policy.Allowlist, .. missing] };
+        var regions = displayNumbers.Select(ScannerRegions.RegionOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return policy with { Allowlist = [.. policy.Allowlist, .. missing], OwnNumberRegions = regions };
     }
 
     /// <summary>The Admin's content policy as stored (read once per unit of work that remembers reads).</summary>
