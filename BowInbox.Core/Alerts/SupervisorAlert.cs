@@ -17,6 +17,9 @@ public enum SupervisorAlertKind
 
     /// <summary>A held message's review is past its time (<c>Sla:HeldReviewMinutes</c>).</summary>
     HeldReviewOverdue = 4,
+
+    /// <summary>A customer crossed the repeat-offender threshold: their messages are held, not relayed, until a supervisor lifts the pause.</summary>
+    CustomerPaused = 5,
 }
 
 /// <summary>

@@ -18,5 +18,13 @@ public class Contact
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When repeated violations paused the customer: their messages are held, not relayed, until a supervisor lifts it.</summary>
+    public DateTime? PausedAt { get; set; }
+
+    /// <summary>Why the customer is paused, in words for staff (never a number or the offending text).</summary>
+    public string? PauseReason { get; set; }
+
+    public bool IsPaused => PausedAt is not null;
+
     public string FirstName => PersonName.FirstName(ProfileName) ?? Alias;
 }

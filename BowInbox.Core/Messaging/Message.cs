@@ -22,6 +22,9 @@ public class Message
     /// <summary>The text before the scanner changed it; supervisors and admins only.</summary>
     public string? OriginalText { get; set; }
 
+    /// <summary>Why the message was held instead of relayed (e.g. the customer is paused); staff see it, the other side never.</summary>
+    public string? HeldReason { get; set; }
+
     /// <summary>WhatsApp message id; unique, which is what makes inbound processing exactly-once.</summary>
     public string? Wamid { get; set; }
 

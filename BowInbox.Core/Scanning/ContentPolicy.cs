@@ -38,6 +38,12 @@ public sealed record ContentPolicy
     /// </summary>
     public IReadOnlyList<string> PhoneRegions { get; init; } = ["US", "ES", "MX", "GB"];
 
+    /// <summary>
+    /// The countries of the marketplace's own numbers (<c>/admin/numbers</c>): read after the sender's own country when
+    /// <c>Scanning:Regions</c> is not configured. Filled in by the relay, never stored.
+    /// </summary>
+    public IReadOnlyList<string> OwnNumberRegions { get; init; } = [];
+
     public PolicyAction ActionFor(ViolationKind kind) => kind switch
     {
         ViolationKind.Phone => Phone,

@@ -4,7 +4,8 @@ namespace BowInbox.Core.Scanning;
 
 /// <summary>
 /// The regions whose national number formats the scanner reads (<c>Scanning:Regions</c>, ISO country codes):
-/// tried after the sender's own country and before the content policy's regions.
+/// tried after the sender's own country and before the content policy's regions. Not configured, the countries of
+/// the marketplace's own numbers (<see cref="ContentPolicy.OwnNumberRegions"/>) take their place.
 /// </summary>
 public sealed class ScannerRegions
 {
@@ -53,7 +54,10 @@ public sealed class ScannerRegions
         }
     }
 
-    /// <summary>The policy with its phone regions ordered sender first, then these, then the policy's own.</summary>
+    /// <summary>
+    /// The policy with its phone regions ordered sender first, then these (or, none configured, the countries of our own
+    /// numbers), then the policy's own.
+    /// </summary>
     public ContentPolicy Apply(ContentPolicy policy, string? senderRegion)
     {
         var ordered = new List<string>();
@@ -62,7 +66,8 @@ public sealed class ScannerRegions
             ordered.Add(senderRegion.ToUpperInvariant());
         }
 
-        ordered.AddRange(Regions.Concat(policy.PhoneRegions).Where(r => !ordered.Contains(r)).Distinct());
+        var configured = Regions.Count > 0 ? Regions : policy.OwnNumberRegions;
+        ordered.AddRange(configured.Concat(policy.PhoneRegions).Where(r => !ordered.Contains(r)).Distinct());
         return ordered.SequenceEqual(policy.PhoneRegions) ? policy : policy with { PhoneRegions = ordered };
     }
 }

@@ -13,6 +13,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.WaIdProtected).HasMaxLength(512).IsRequired();
         builder.Property(c => c.ProfileName).HasMaxLength(200);
         builder.Property(c => c.Alias).HasMaxLength(16).IsRequired();
+        builder.Property(c => c.PauseReason).HasMaxLength(500);
+        builder.Ignore(c => c.IsPaused);
         builder.HasIndex(c => c.Alias).IsUnique();
         builder.Ignore(c => c.FirstName);
     }

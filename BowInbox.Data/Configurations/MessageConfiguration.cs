@@ -10,6 +10,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     public void Configure(EntityTypeBuilder<Message> builder)
     {
         builder.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.HeldReason).HasMaxLength(100);
         builder.Property(m => m.AuthorUserId).HasMaxLength(450);
         builder.Property(m => m.AuthorName).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Type).HasMaxLength(32).IsRequired();

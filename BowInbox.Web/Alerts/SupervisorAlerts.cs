@@ -42,6 +42,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.TicketEscalated => "Escalated",
         SupervisorAlertKind.HeldForReview => "Held for review",
         SupervisorAlertKind.HeldReviewOverdue => "Held review overdue",
+        SupervisorAlertKind.CustomerPaused => "Customer paused",
         _ => kind.ToString(),
     };
 }

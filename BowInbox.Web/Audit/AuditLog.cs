@@ -26,6 +26,9 @@ public static class AuditActions
     public const string HeldApproved = "held-approved";
     public const string HeldRejected = "held-rejected";
     public const string HeldMediaViewed = "held-media-viewed";
+    public const string CustomerPaused = "customer-paused";
+    public const string PauseLifted = "pause-lifted";
+    public const string PauseThresholdsChanged = "pause-thresholds-changed";
 }
 
 /// <summary>

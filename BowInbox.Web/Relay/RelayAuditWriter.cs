@@ -1,9 +1,10 @@
 using BowInbox.Web.Audit;
 using BowInbox.Web.Live;
+using BowInbox.Web.Offenders;
 
 namespace BowInbox.Web.Relay;
 
-/// <summary>Writes the audit entry for a provider paused by the contact-leak threshold, once the pause is committed.</summary>
+/// <summary>Writes the audit entry for a provider or customer paused by the repeat-offender thresholds, once the pause is committed.</summary>
 public sealed class RelayAuditWriter(InboxEvents events, AuditLog audit) : IHostedService
 {
     private IDisposable? subscription;
@@ -20,8 +21,10 @@ public sealed class RelayAuditWriter(InboxEvents events, AuditLog audit) : IHost
         return Task.CompletedTask;
     }
 
-    private Task OnChangeAsync(InboxChange change)
-        => change is ProviderPaused paused
-            ? audit.WriteAsync("BowInbox", AuditActions.ProviderPaused, $"provider:{paused.ProviderId}", $"{paused.ProviderName} on ticket #{paused.TicketId}: {paused.Reason}")
-            : Task.CompletedTask;
+    private Task OnChangeAsync(InboxChange change) => change switch
+    {
+        ProviderPaused paused => audit.WriteAsync("BowInbox", AuditActions.ProviderPaused, $"provider:{paused.ProviderId}", $"{paused.ProviderName} on ticket #{paused.TicketId}: {paused.Reason}"),
+        CustomerPaused paused => audit.WriteAsync("BowInbox", AuditActions.CustomerPaused, $"contact:{paused.ContactId}", $"Customer {paused.Alias} on ticket #{paused.TicketId}: {paused.Reason}"),
+        _ => Task.CompletedTask,
+    };
 }

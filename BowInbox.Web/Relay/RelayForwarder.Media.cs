@@ -125,7 +125,8 @@ public sealed partial class RelayForwarder
 
     private async Task HoldAsync(
         InboxDbContext db, int ticketId, Message message, SenderKind sender, int? providerId, string why, (string From, Recipient To) send,
-        (OutboxKind Kind, string Json) payload, string? fallback, (string From, Recipient To) senderSide, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+        (OutboxKind Kind, string Json) payload, string? fallback, (string From, Recipient To) senderSide, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken,
+        HeldReason reason = HeldReason.UnscannableMedia)
     {
         if (message.Id == 0)
         {
@@ -134,7 +135,7 @@ public sealed partial class RelayForwarder
 
         await held.HoldAsync(
             db,
-            new HoldRequest(ticketId, message.Id, sender, providerId, HeldReason.UnscannableMedia, why, send.From, send.To, payload.Kind, payload.Json, fallback,
+            new HoldRequest(ticketId, message.Id, sender, providerId, reason, why, send.From, send.To, payload.Kind, payload.Json, fallback,
                 senderSide.From, senderSide.To, inbound.Media?.Id, inbound.Media?.MimeType),
             changes,
             cancellationToken);

@@ -1,13 +1,16 @@
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Messaging;
+using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
+using BowInbox.Core.Review;
 using BowInbox.Core.Scanning;
 using BowInbox.Core.Tickets;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using BowInbox.Web.Live;
+using BowInbox.Web.Offenders;
 using BowInbox.Web.Privacy;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +24,7 @@ namespace BowInbox.Web.Relay;
 /// </summary>
 public sealed partial class RelayForwarder(
     RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, BowInbox.Web.Media.MediaScanCache mediaScans,
-    BowInbox.Web.Review.HeldItems held, TimeProvider time)
+    BowInbox.Web.Review.HeldItems held, CustomerPause pause, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -44,18 +47,31 @@ public sealed partial class RelayForwarder(
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
         }
 
+        // A paused customer's message (this very message may have paused them) waits for a supervisor in the held queue.
+        var paused = outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold;
         var speaker = RelayFields.SafeName(screening, await RelaySettings.ContentPolicyAsync(db, cancellationToken), contact.FirstName, contact.Alias);
         if (RelayDelivery.RecipientOf(provider) is { } to && Payload(outgoing, ticket.Id, speaker) is { } payload)
         {
             var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, speaker, outgoing.Text ?? $"[{inbound.Type}]");
-            if (outgoing.Hold is { } why)
+            if (paused || outgoing.Hold is not null)
             {
-                await HoldAsync(db, ticket.Id, message, SenderKind.Customer, null, why, (session.PoolPhoneNumberId, to), payload, fallback,
-                    (central?.PhoneNumberId ?? message.PhoneNumberId ?? "", RelayDelivery.RecipientOf(contact)), inbound, changes, cancellationToken);
+                if (paused)
+                {
+                    // The held queue tells both sides; the pause only marks the message and notes it in the thread.
+                    await pause.HoldAsync(db, contact, message, inbound.Text ?? inbound.Media?.Caption, changes, cancellationToken);
+                }
+
+                await HoldAsync(db, ticket.Id, message, SenderKind.Customer, null, outgoing.Hold ?? CustomerPause.HeldReason, (session.PoolPhoneNumberId, to), payload, fallback,
+                    (central?.PhoneNumberId ?? message.PhoneNumberId ?? "", RelayDelivery.RecipientOf(contact)), inbound, changes, cancellationToken,
+                    paused ? HeldReason.SenderPaused : HeldReason.UnscannableMedia);
                 return;
             }
 
             await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken);
+        }
+        else if (paused)
+        {
+            await HoldAsync(db, contact, message, inbound, central, changes, cancellationToken);
         }
     }
 
@@ -68,7 +84,9 @@ public sealed partial class RelayForwarder(
     public async Task ReopenOrScreenAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
-        if (await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
+        var contact = await OffenderPausing.ContactOfAsync(db, ticketId, cancellationToken);
+        if (CustomerPause.Decide(contact) == PauseDecision.Relay
+            && await sessions.ReopenIdleAsync(db, ticket, "the customer wrote again", cancellationToken) is { } session)
         {
             // Saved at once: the next message of the same group that reopens a relay must see this pool number taken.
             await db.SaveChangesAsync(cancellationToken);
@@ -77,8 +95,22 @@ public sealed partial class RelayForwarder(
             return;
         }
 
-        await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
+        var outgoing = await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        if (outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold)
+        {
+            // Not passed on anyway, yet held: the provider the job is offered to sees the ticket's messages.
+            await HoldAsync(db, contact, message, inbound, await RelayDelivery.CentralAsync(db, cancellationToken), changes, cancellationToken);
+        }
+    }
+
+    private async Task HoldAsync(
+        InboxDbContext db, Contact contact, Message message, InboundMessage inbound, ProxyNumber? central, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (await pause.HoldAsync(db, contact, message, inbound.Text ?? inbound.Media?.Caption, changes, cancellationToken) is { } notice && central is not null)
+        {
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
+        }
     }
 
     /// <summary>

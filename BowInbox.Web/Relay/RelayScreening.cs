@@ -5,6 +5,7 @@ using BowInbox.Core.Scanning;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
+using BowInbox.Web.Offenders;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -19,12 +20,10 @@ public sealed record Screening(ScanResult Scan, string? SenderNotice)
 
 /// <summary>
 /// Runs every relayed text through the one <see cref="ContactScanner"/> with the Admin's policy, records each hit
-/// as a <see cref="PolicyViolation"/>, and pauses a provider who crosses the threshold.
+/// as a <see cref="PolicyViolation"/>, and pauses a provider or customer who reaches the pause thresholds.
 /// </summary>
 public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, ILogger<RelayScreening> logger)
 {
-    public const int PauseThreshold = 3;
-
     /// <summary>Scans a relayed text; <paramref name="senderNumber"/> (E.164) makes the sender's country the first tried for national numbers.</summary>
     public ScanResult ScanText(ContentPolicy policy, string text, string? senderNumber = null) => scanner.Scan(text, policy, ScannerRegions.RegionOf(senderNumber));
 
@@ -78,40 +77,18 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
             Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ContentFlagged, $"flag:{ticketId}:{alertKey}", ticketId, provider?.Id, summary, now, cancellationToken));
         }
 
+        var kinds = scan.Findings.Select(f => f.Kind).ToList();
         if (provider is not null)
         {
-            await PauseIfOverThresholdAsync(db, provider, ticketId, scan.Findings.Count, now, alertKey, changes, cancellationToken);
+            await OffenderPausing.ProviderAsync(db, provider, ticketId, kinds, now, alertKey, changes, cancellationToken);
+        }
+        else if (sender == SenderKind.Customer)
+        {
+            await OffenderPausing.CustomerAsync(db, ticketId, kinds, now, alertKey, changes, cancellationToken);
         }
 
         var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore ? scan.SenderNotice : null;
         return new Screening(scan, notice);
-    }
-
-    private static async Task PauseIfOverThresholdAsync(
-        InboxDbContext db, Provider provider, int ticketId, int added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
-    {
-        if (provider.Availability == ProviderAvailability.Paused)
-        {
-            return;
-        }
-
-        var since = now - ViolationThreshold.DefaultWindow;
-        var times = await db.PolicyViolations.AsNoTracking().Where(v => v.ProviderId == provider.Id && v.Sender == SenderKind.Provider && v.At > since)
-            .Select(v => v.At).ToListAsync(cancellationToken);
-        times.AddRange(Enumerable.Repeat(now, added));
-        if (!ViolationThreshold.ShouldPause(times, now, PauseThreshold))
-        {
-            return;
-        }
-
-        var tracked = db.FirstTracked<Provider>(p => p.Id == provider.Id) ?? await db.Providers.SingleAsync(p => p.Id == provider.Id, cancellationToken);
-        tracked.Availability = ProviderAvailability.Paused;
-        tracked.PauseReason = $"Paused automatically: {times.Count} contact-leak attempts within 24 hours (latest on job #{ticketId}). A supervisor can set them back online.";
-        provider.Availability = tracked.Availability;
-        provider.PauseReason = tracked.PauseReason;
-        changes.Add(new ProviderPaused(ticketId, provider.Id, provider.DisplayName, tracked.PauseReason));
-        var summary = $"{provider.DisplayName} was paused automatically: {times.Count} contact-leak attempts within 24 hours (latest on job #{ticketId}). They take no new work until set back online.";
-        Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ProviderPaused, $"paused:{provider.Id}:{alertKey}", ticketId, provider.Id, summary, now, cancellationToken));
     }
 
     private static void Add(List<InboxChange> changes, SupervisorAlertRaised? raised)

@@ -12,6 +12,7 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
 {
     public const string IdleTtlKey = "relay.idle-ttl-days";
     public const string ContentPolicyKey = "content-policy";
+    public const string PauseThresholdsKey = "pause-thresholds";
     public const int DefaultIdleTtlDays = 7;
     public const int MaxIdleTtlDays = 365;
 
@@ -20,8 +21,42 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<string?>>> ReadSetting = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string key, CancellationToken _) => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefault()));
 
-    /// <summary>The Admin's content policy (read once per unit of work that remembers reads).</summary>
-    public static Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    /// <summary>Under this key a unit of work that remembers reads keeps our own numbers' display numbers (the inbound turn reads them anyway).</summary>
+    public const string OwnNumbersKey = "own-numbers";
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<string>>> ReadOwnNumbers = new(() => EF.CompileAsyncQuery(
+        (InboxDbContext db) => db.ProxyNumbers.AsNoTracking().Where(n => n.Active).Select(n => n.DisplayNumber)));
+
+    /// <summary>
+    /// The policy the relay applies: the Admin's content policy with the marketplace's own numbers (central and pool, at
+    /// <c>/admin/numbers</c>) allowlisted, so writing the central number is never a leak. Both read once per unit of
+    /// work that remembers reads; the inbound turn remembers the numbers it reads, so a relayed message costs no query.
+    /// </summary>
+    public static async Task<ContentPolicy> ContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var policy = await StoredContentPolicyAsync(db, cancellationToken);
+        var own = await db.ReadOnceAsync(OwnNumbersKey, async (d, ct) => (IReadOnlyList<string>)await ReadOwnNumbers.For(d)(d).ToListAsync(ct), cancellationToken);
+        return WithOwnNumbers(policy, own);
+    }
+
+    /// <summary>Remembers our numbers for this unit of work, as read by whoever read them all.</summary>
+    public static void RememberOwnNumbers(InboxDbContext db, IEnumerable<string> displayNumbers) => db.Remember<IReadOnlyList<string>>(OwnNumbersKey, displayNumbers.ToList());
+
+    /// <summary>Our numbers allowlisted, and their countries the default regions for national numbers (when <c>Scanning:Regions</c> is not set).</summary>
+    public static ContentPolicy WithOwnNumbers(ContentPolicy policy, IReadOnlyList<string> displayNumbers)
+    {
+        if (displayNumbers.Count == 0)
+        {
+            return policy;
+        }
+
+        var missing = displayNumbers.Where(n => n.Length > 0).Select(n => "+" + n).Except(policy.Allowlist, StringComparer.Ordinal).ToList();
+        var regions = displayNumbers.Select(ScannerRegions.RegionOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return policy with { Allowlist = [.. policy.Allowlist, .. missing], OwnNumberRegions = regions };
+    }
+
+    /// <summary>The Admin's content policy as stored (read once per unit of work that remembers reads).</summary>
+    public static Task<ContentPolicy> StoredContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
         => db.ReadOnceAsync(ContentPolicyKey, ReadContentPolicyAsync, cancellationToken);
 
     private static async Task<ContentPolicy> ReadContentPolicyAsync(InboxDbContext db, CancellationToken cancellationToken)
@@ -47,6 +82,36 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
         return policy;
     }
 
+    /// <summary>When repeated violations pause a sender, per kind (read once per unit of work that remembers reads).</summary>
+    public static Task<PauseThresholds> PauseThresholdsAsync(InboxDbContext db, CancellationToken cancellationToken)
+        => db.ReadOnceAsync(PauseThresholdsKey, ReadPauseThresholdsAsync, cancellationToken);
+
+    private static async Task<PauseThresholds> ReadPauseThresholdsAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var json = await ReadSetting.For(db)(db, PauseThresholdsKey, cancellationToken);
+        var stored = json is null ? null : JsonSerializer.Deserialize<Dictionary<ViolationKind, PauseThreshold>>(json, Json);
+        return stored is null || PauseThresholds.Validate(stored, k => k.ToString()) is not null ? PauseThresholds.Default : new PauseThresholds(stored);
+    }
+
+    public async Task<PauseThresholds> PauseThresholdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await PauseThresholdsAsync(db, cancellationToken);
+    }
+
+    /// <summary>Checks and saves the pause thresholds; returns an error a person can act on (and saves nothing), or null.</summary>
+    public async Task<string?> SavePauseThresholdsAsync(IReadOnlyDictionary<ViolationKind, PauseThreshold> thresholds, string actor, CancellationToken cancellationToken = default)
+    {
+        if (PauseThresholds.Validate(thresholds, ViolationLabels.Of) is { } error)
+        {
+            return error;
+        }
+
+        var json = JsonSerializer.Serialize(new PauseThresholds(thresholds).ByKind, Json);
+        await SaveAsync(PauseThresholdsKey, json, actor, cancellationToken);
+        return null;
+    }
+
     public static async Task<int> IdleTtlDaysAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
         var json = await db.SettingJsonAsync(IdleTtlKey, cancellationToken);
@@ -55,10 +120,11 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
             : DefaultIdleTtlDays;
     }
 
+    /// <summary>The Admin's content policy as stored (without our own numbers, which are allowlisted at scan time).</summary>
     public async Task<ContentPolicy> ContentPolicyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ContentPolicyAsync(db, cancellationToken);
+        return await StoredContentPolicyAsync(db, cancellationToken);
     }
 
     public async Task<int> IdleTtlDaysAsync(CancellationToken cancellationToken = default)

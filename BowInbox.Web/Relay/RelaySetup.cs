@@ -15,6 +15,9 @@ public static class RelaySetup
         var lexicon = IntentLexicon.Load(scanning["KeywordsFile"]);
         var regions = new ScannerRegions((scanning["Regions"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries));
         services.AddSingleton(new ContactScanner(lexicon, regions));
+        services.AddSingleton(lexicon);
+        services.AddSingleton<BowInbox.Web.Offenders.CustomerPause>();
+        services.AddSingleton<BowInbox.Web.Offenders.PauseLifting>();
         services.AddSingleton<RelaySettings>();
         services.AddSingleton<RelayDelivery>();
         services.AddSingleton<RelaySessionStore>();

@@ -47,7 +47,8 @@ public static class TechnicianThread
         var firstId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToProvider && m.CreatedAt >= since)
             .MinAsync(m => (long?)m.Id, cancellationToken) ?? long.MaxValue;
         var thread = db.Messages.AsNoTracking()
-            .Where(m => m.TicketId == ticketId && m.Id >= firstId && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System);
+            .Where(m => m.TicketId == ticketId && m.Id >= firstId && m.Direction != MessageDirection.InternalNote && m.Direction != MessageDirection.System
+                && m.HeldReason == null);
         if (messageIds is not null)
         {
             thread = thread.Where(m => messageIds.Contains(m.Id));

@@ -62,6 +62,7 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         }
 
         var paused = availability == ProviderAvailability.Paused && provider.Availability != ProviderAvailability.Paused;
+        var lifted = availability != ProviderAvailability.Paused && provider.Availability == ProviderAvailability.Paused;
         provider.Capacity = capacity;
         provider.Availability = availability;
         provider.PauseReason = availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
@@ -70,7 +71,8 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         await db.SaveChangesAsync(cancellationToken);
 
         var details = $"capacity {capacity}, {availability}, groups [{string.Join(", ", known.Order())}]";
-        await audit.WriteAsync(actor, paused ? AuditActions.ProviderPaused : AuditActions.PolicyChanged, $"provider:{providerId}", details, cancellationToken);
+        var action = paused ? AuditActions.ProviderPaused : lifted ? AuditActions.PauseLifted : AuditActions.PolicyChanged;
+        await audit.WriteAsync(actor, action, $"provider:{providerId}", details, cancellationToken);
         return null;
     }
 

@@ -109,6 +109,7 @@ internal sealed class InboundEventHandler(
             var proxyNumbers = await OurNumbers.For(db)(db).ToListAsync(cancellationToken);
             var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
             db.Remember(BowInbox.Web.Relay.RelayDelivery.CentralKey, BowInbox.Web.Relay.RelayDelivery.CentralAmong(proxyNumbers));
+            BowInbox.Web.Relay.RelaySettings.RememberOwnNumbers(db, proxyNumbers.Where(n => n.Active).Select(n => n.DisplayNumber));
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -377,6 +377,13 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -464,6 +471,10 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<string>("ErrorTitle")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("HeldReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");

@@ -377,6 +377,13 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -464,6 +471,10 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("ErrorTitle")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("HeldReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("float");

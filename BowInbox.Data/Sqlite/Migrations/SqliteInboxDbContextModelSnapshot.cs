@@ -356,6 +356,13 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -438,6 +445,10 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.Property<string>("ErrorTitle")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldReason")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")

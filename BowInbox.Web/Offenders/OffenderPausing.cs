@@ -1,0 +1,113 @@
+using System.Globalization;
+using BowInbox.Core.Alerts;
+using BowInbox.Core.Contacts;
+using BowInbox.Core.Providers;
+using BowInbox.Core.Scanning;
+using BowInbox.Core.Tickets;
+using BowInbox.Data;
+using BowInbox.Web.Alerts;
+using BowInbox.Web.Live;
+using BowInbox.Web.Relay;
+using Microsoft.EntityFrameworkCore;
+
+namespace BowInbox.Web.Offenders;
+
+/// <summary>
+/// Pauses a provider or a customer whose violations reach the Admin's <see cref="PauseThresholds"/>, in the unit of
+/// work that recorded the latest one: supervisors are alerted and, once committed, the pause is audited.
+/// Runs only when a scan found something, so a clean message costs no query here.
+/// </summary>
+public static class OffenderPausing
+{
+    public static async Task ProviderAsync(
+        InboxDbContext db, Provider provider, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (provider.Availability == ProviderAvailability.Paused)
+        {
+            return;
+        }
+
+        var thresholds = await RelaySettings.PauseThresholdsAsync(db, cancellationToken);
+        var since = now - thresholds.LongestWindow;
+        var recent = await db.PolicyViolations.AsNoTracking().Where(v => v.ProviderId == provider.Id && v.Sender == SenderKind.Provider && v.At > since)
+            .Select(v => new { v.Kind, v.At }).ToListAsync(cancellationToken);
+        var all = recent.Select(v => (v.Kind, v.At)).Concat(added.Select(k => (k, now))).ToList();
+        if (!thresholds.ShouldPause(all, now))
+        {
+            return;
+        }
+
+        var tracked = db.FirstTracked<Provider>(p => p.Id == provider.Id) ?? await db.Providers.SingleAsync(p => p.Id == provider.Id, cancellationToken);
+        var reason = $"Paused automatically: {all.Count} contact-leak attempts reached the pause threshold ({Limits(thresholds, all)}; latest on job #{ticketId}). A supervisor can lift the pause.";
+        tracked.Availability = ProviderAvailability.Paused;
+        tracked.PauseReason = reason;
+        provider.Availability = tracked.Availability;
+        provider.PauseReason = reason;
+        changes.Add(new ProviderPaused(ticketId, provider.Id, provider.DisplayName, reason));
+        var summary = $"{provider.DisplayName} was paused automatically: {all.Count} contact-leak attempts reached the pause threshold (latest on job #{ticketId}). They take no new work until the pause is lifted.";
+        Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ProviderPaused, $"paused:{provider.Id}:{alertKey}", ticketId, provider.Id, summary, now, cancellationToken));
+    }
+
+    /// <summary>The customer of <paramref name="ticketId"/>, counted over all their tickets: a paused customer's messages are held, not relayed.</summary>
+    public static async Task CustomerAsync(
+        InboxDbContext db, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        var contact = await ContactOfAsync(db, ticketId, cancellationToken);
+        if (contact.IsPaused)
+        {
+            return;
+        }
+
+        var thresholds = await RelaySettings.PauseThresholdsAsync(db, cancellationToken);
+        var since = now - thresholds.LongestWindow;
+        var recent = await db.PolicyViolations.AsNoTracking()
+            .Where(v => v.Sender == SenderKind.Customer && v.At > since && db.Tickets.Any(t => t.Id == v.TicketId && t.ContactId == contact.Id))
+            .Select(v => new { v.Kind, v.At }).ToListAsync(cancellationToken);
+        var all = recent.Select(v => (v.Kind, v.At)).Concat(added.Select(k => (k, now))).ToList();
+        if (!thresholds.ShouldPause(all, now))
+        {
+            return;
+        }
+
+        contact.PausedAt = now;
+        contact.PauseReason = $"Paused automatically: {all.Count} contact-leak attempts reached the pause threshold ({Limits(thresholds, all)}; latest on job #{ticketId}). "
+            + "Their messages are held, not passed on, until a supervisor lifts the pause.";
+        changes.Add(new CustomerPaused(ticketId, contact.Id, contact.Alias, contact.PauseReason));
+        changes.Add(new TicketChanged(ticketId, "customer-paused"));
+        var summary = $"Customer {contact.Alias} was paused automatically: {all.Count} contact-leak attempts reached the pause threshold (latest on job #{ticketId}). "
+            + "Their messages are held until the pause is lifted.";
+        Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.CustomerPaused, $"customer-paused:{contact.Id}:{alertKey}", ticketId, null, summary, now, cancellationToken));
+    }
+
+    /// <summary>The ticket's customer, tracked: the relay has usually loaded it already.</summary>
+    public static async Task<Contact> ContactOfAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = db.FirstTracked<Ticket>(t => t.Id == ticketId);
+        if (ticket?.Contact is { } loaded)
+        {
+            return loaded;
+        }
+
+        if (ticket is not null && db.FirstTracked<Contact>(c => c.Id == ticket.ContactId) is { } tracked)
+        {
+            return tracked;
+        }
+
+        return await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!).SingleAsync(cancellationToken);
+    }
+
+    private static string Limits(PauseThresholds thresholds, IEnumerable<(ViolationKind Kind, DateTime At)> counted)
+        => string.Join(", ", counted.Select(v => v.Kind).Distinct().Order()
+            .Select(k => string.Create(CultureInfo.InvariantCulture, $"{ViolationLabels.Of(k).ToLowerInvariant()}: {thresholds.For(k)}")));
+
+    private static void Add(List<InboxChange> changes, SupervisorAlertRaised? raised)
+    {
+        if (raised is not null)
+        {
+            changes.Add(raised);
+        }
+    }
+}
+
+/// <summary>A customer paused for repeated violations: supervisors are alerted live and it is audited.</summary>
+public sealed record CustomerPaused(int TicketId, int ContactId, string Alias, string Reason) : InboxChange(TicketId);
