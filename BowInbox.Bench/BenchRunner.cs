@@ -82,6 +82,10 @@ public static class BenchRunner
             ["WhatsApp__VerifyToken"] = "bench-verify-token",
             ["WhatsApp__AccessToken"] = "bench-access-token",
             ["WhatsApp__GraphApiBaseUrl"] = graph.BaseUrl,
+
+            // The load comes from one address, far above what one of Meta's addresses sends.
+            ["RateLimits__WebhookPerIpPerMinute"] = "100000000",
+            ["RateLimits__WebhookConcurrentReads"] = "2000",
         };
 
         output.WriteLine($"Starting {appDll} (Production, {provider}).");

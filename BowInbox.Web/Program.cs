@@ -3,6 +3,7 @@ using BowInbox.Web.Alerts;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
+using BowInbox.Web.Hardening;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
@@ -24,6 +25,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 
+builder.AddHardening();
 var (provider, connectionString) = builder.AddInboxDatabase();
 
 // First hosted service: the schema is in place before any worker touches it.
@@ -50,11 +52,15 @@ builder.Services.AddSingleton<BowInbox.Web.Admin.UserAccess>();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+
+app.UseHubOriginCheck(InboxHub.Path);
 
 app.MapWhatsApp();
 
@@ -62,6 +68,7 @@ app.MapWhatsApp();
 // Admin must not even redirect to the login page where it does not exist.
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

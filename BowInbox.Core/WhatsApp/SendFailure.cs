@@ -20,6 +20,10 @@ public sealed record SendFailure(SendErrorKind Kind, int? HttpStatus, int? Code,
     public static SendFailure Timeout()
         => new(SendErrorKind.Retryable, null, null, "The Graph API did not answer in time", null);
 
+    /// <summary>Media larger than WhatsApp carries: trying again cannot help.</summary>
+    public static SendFailure MediaTooLarge(long? size)
+        => new(SendErrorKind.Undeliverable, null, null, $"Media larger than WhatsApp's {WhatsAppLimits.MaxMediaBytes / (1024 * 1024)} MB", size is null ? null : $"{size} bytes");
+
     public static SendFailure NetworkFailure(string reason)
         => new(SendErrorKind.Retryable, null, null, "Could not reach the Graph API", reason);
 }

@@ -8,6 +8,12 @@ public static class WhatsAppLimits
     /// <summary>Meta never sends a webhook body larger than this.</summary>
     public const int MaxPayloadBytes = 3 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest media file the Cloud API takes (a document; images, audio and video are smaller). Media are read
+    /// up to this and no further, whatever a server announces.
+    /// </summary>
+    public const long MaxMediaBytes = 100L * 1024 * 1024;
+
     public const int MaxInteractiveBodyLength = 1024;
 
     public const int MaxReplyButtons = 3;

@@ -38,6 +38,13 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         Settings["WhatsApp:VerifyToken"] = VerifyToken;
         Settings["WhatsApp:GraphApiBaseUrl"] = FakeGraphApi.BaseUrl;
 
+        // Tests sign in, post webhooks and reveal far faster than people do, all from one address; the limits' own tests
+        // set them low again.
+        Settings["RateLimits:WebhookPerIpPerMinute"] = "1000000";
+        Settings["RateLimits:LoginPerIpPerMinute"] = "100000";
+        Settings["RateLimits:ExportsPerUserPerMinute"] = "100000";
+        Settings["RateLimits:RevealsPerUserPerMinute"] = "100000";
+
         // Channel and inbox tests look at the channel alone; routing tests switch automatic intake back on.
         Settings["Routing:AutomaticIntake"] = "false";
     }

@@ -8,7 +8,6 @@ namespace BowInbox.Web.Audit;
 public static class AuditActions
 {
     public const string SignIn = "sign-in";
-    public const string SignInFailed = "sign-in-failed";
     public const string TranscriptViewed = "transcript-viewed";
     public const string TranscriptExported = "transcript-exported";
     public const string NumberRevealed = "number-revealed";

@@ -26,7 +26,8 @@ public static class AuditSetup
     /// </summary>
     public static void MapSupervisorAudit(this WebApplication app)
     {
-        var sessions = app.MapGroup("/supervisor/sessions/{ticketId:int}").RequireAuthorization(SupervisorPolicy);
+        var sessions = app.MapGroup("/supervisor/sessions/{ticketId:int}").RequireAuthorization(SupervisorPolicy)
+            .RequireRateLimiting(Hardening.RateLimitSetup.ExportPolicy);
         sessions.MapPost("/export.csv", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Csv, ct));
         sessions.MapPost("/export.json", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Json, ct));
     }

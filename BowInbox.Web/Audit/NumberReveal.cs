@@ -20,7 +20,7 @@ public sealed record RevealResult(bool Succeeded, string Message, string? Number
 /// The only way a person sees a real number: a Supervisor or Admin, on one ticket, with a stated reason
 /// that goes into the audit log (the number itself never does). Everyone else is refused.
 /// </summary>
-public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INumberProtector numbers, Privacy.OriginalTexts originals, AuditLog audit)
+public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INumberProtector numbers, Privacy.OriginalTexts originals, AuditLog audit, Hardening.ActionLimits limits)
 {
     public const int MinReasonLength = 10;
 
@@ -38,6 +38,11 @@ public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INu
         if (why.Length < MinReasonLength)
         {
             return RevealResult.Denied($"Say why you need the number (at least {MinReasonLength} characters).");
+        }
+
+        if (Throttled(user) is { } refused)
+        {
+            return refused;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -80,6 +85,11 @@ public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INu
             return RevealResult.Denied($"Say why you need the original (at least {MinReasonLength} characters).");
         }
 
+        if (Throttled(user) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var original = await db.Messages.AsNoTracking()
             .Where(m => m.Id == messageId && m.TicketId == ticketId)
@@ -92,5 +102,14 @@ public sealed class NumberReveal(IDbContextFactory<InboxDbContext> contexts, INu
 
         await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.OriginalRevealed, $"{Transcripts.Target(ticketId)} message {messageId}", $"reason: {why}", cancellationToken);
         return new RevealResult(true, "Original text", originals.Unprotect(original));
+    }
+
+    // A reveal is audited and shows what the product otherwise hides: a stolen session must not sweep through them.
+    private RevealResult? Throttled(ClaimsPrincipal user)
+    {
+        var throttle = limits.TryReveal(user);
+        return throttle.Allowed
+            ? null
+            : RevealResult.Denied($"Too many reveals in a short time. Try again in {throttle.RetryAfterSeconds} seconds.");
     }
 }

@@ -17,9 +17,22 @@ public static class IdentitySetup
     /// </summary>
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Hours a sign-in lasts without use; each use within the time extends it (sliding).</summary>
+    public const string CookieHoursSetting = "Identity:CookieHours";
+
+    public const int DefaultCookieHours = 8;
+
+    public const int MaxCookieHours = 24 * 30;
+
     public static void AddInboxIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var cookieHours = builder.Configuration.GetValue(CookieHoursSetting, DefaultCookieHours);
+        if (cookieHours is < 1 or > MaxCookieHours)
+        {
+            throw new InvalidOperationException($"Setting '{CookieHoursSetting}' must be between 1 and {MaxCookieHours} hours (it is {cookieHours}).");
+        }
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -37,6 +50,7 @@ public static class IdentitySetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "BowInbox.Auth";
             options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(cookieHours);
         });
 
         // Checked on the app's clock, so a deactivated user's cookie is refused within the interval (and tests can show it).

@@ -7,7 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BowInbox.Web.Kpi;
 
 /// <summary>Which tickets the dashboard measures: those whose first message falls in [From, To), optionally one group's or one provider's.</summary>
-public sealed record KpiFilter(DateTime From, DateTime To, int? GroupId = null, int? ProviderId = null);
+public sealed record KpiFilter(DateTime From, DateTime To, int? GroupId = null, int? ProviderId = null)
+{
+    /// <summary>The longest range measured at once: every ticket in it is loaded, so a decade would load them all.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>Why this range cannot be measured, in words for the user; null when it can.</summary>
+    public string? Problem => To <= From
+        ? "The range ends before it starts."
+        : To - From > TimeSpan.FromDays(MaxDays)
+            ? $"Choose at most {MaxDays} days (this range has {Math.Ceiling((To - From).TotalDays):0})."
+            : null;
+}
 
 /// <summary>Everything the dashboard shows for one filter.</summary>
 public sealed record KpiDashboardData(
@@ -32,6 +43,11 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
 
     public async Task<KpiFacts> FactsAsync(KpiFilter filter, CancellationToken cancellationToken = default)
     {
+        if (filter.Problem is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(filter), problem);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tickets = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= filter.From && t.CreatedAt < filter.To);
         if (filter.GroupId is { } groupId)

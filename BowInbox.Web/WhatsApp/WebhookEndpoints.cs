@@ -1,4 +1,6 @@
+using System.Globalization;
 using BowInbox.Core.WhatsApp;
+using BowInbox.Web.Hardening;
 using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.WhatsApp;
@@ -13,8 +15,8 @@ public static class WebhookEndpoints
 
     public static void MapWhatsAppWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Verify).AllowAnonymous().DisableAntiforgery();
-        app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet(Path, Verify).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitSetup.WebhookPolicy);
+        app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitSetup.WebhookPolicy);
     }
 
     private static IResult Verify(HttpRequest request, IOptions<WhatsAppOptions> options)
@@ -32,24 +34,41 @@ public static class WebhookEndpoints
         HttpRequest request,
         IOptions<WhatsAppOptions> options,
         InboundEventStore store,
+        WebhookReadGate gate,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("BowInbox.WhatsApp.Webhook");
-        var body = await RawBody.ReadAsync(request, WhatsAppLimits.MaxPayloadBytes, cancellationToken);
-        if (body is null)
+        if (!gate.TryEnter())
+        {
+            logger.LogWarning("Webhook refused: {Reading} bodies are already being read", gate.Reading);
+            request.HttpContext.Response.Headers.RetryAfter = WebhookReadGate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Busy", "Too many webhooks are being received at once; deliver this one again shortly.");
+        }
+
+        WebhookBody body;
+        try
+        {
+            body = await WebhookBodyReader.ReadVerifiedAsync(request, options.Value.AppSecret, WhatsAppLimits.MaxPayloadBytes, cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+
+        if (body.Outcome == WebhookBodyOutcome.TooLarge)
         {
             logger.LogWarning("Webhook rejected: payload larger than {Limit} bytes", WhatsAppLimits.MaxPayloadBytes);
             return Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"WhatsApp webhooks are at most {WhatsAppLimits.MaxPayloadBytes} bytes.");
         }
 
-        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName], options.Value.AppSecret))
+        if (body.Outcome == WebhookBodyOutcome.BadSignature)
         {
             logger.LogWarning("Webhook rejected: missing or wrong {Header}", WebhookSignature.HeaderName);
             return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WebhookSignature.HeaderName} header is missing or does not match the body.");
         }
 
-        var json = System.Text.Encoding.UTF8.GetString(body);
+        var json = body.Json!;
         var parsed = WebhookPayloadParser.Parse(json);
         if (!parsed.IsOk)
         {

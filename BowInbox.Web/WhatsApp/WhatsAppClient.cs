@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -82,15 +83,28 @@ internal sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppOptions> 
                 return new MediaDownload(null, SendFailure.FromResponse(502, body));
             }
 
+            if (json.RootElement.TryGetProperty("file_size", out var size) && size.TryGetInt64(out var announced) && announced > WhatsAppLimits.MaxMediaBytes)
+            {
+                return new MediaDownload(null, SendFailure.MediaTooLarge(announced));
+            }
+
+            // Headers first, then the body as a stream read up to the cap: a file is never loaded whole before its size is known.
             using var fetch = Authorized(new HttpRequestMessage(HttpMethod.Get, url));
-            using var bytes = await http.SendAsync(fetch, cancellationToken);
+            using var bytes = await http.SendAsync(fetch, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!bytes.IsSuccessStatusCode)
             {
                 return new MediaDownload(null, SendFailure.FromResponse((int)bytes.StatusCode, await bytes.Content.ReadAsStringAsync(cancellationToken)));
             }
 
+            var length = bytes.Content.Headers.ContentLength;
+            var content = length > WhatsAppLimits.MaxMediaBytes ? null : await ReadCappedAsync(bytes.Content, length, cancellationToken);
+            if (content is null)
+            {
+                return new MediaDownload(null, SendFailure.MediaTooLarge(length));
+            }
+
             var type = mime ?? bytes.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
-            return new MediaDownload(new MediaContent(await bytes.Content.ReadAsByteArrayAsync(cancellationToken), type, "media"), null);
+            return new MediaDownload(new MediaContent(content, type, "media"), null);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -104,6 +118,11 @@ internal sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppOptions> 
 
     public async Task<MediaUpload> UploadMediaAsync(string phoneNumberId, MediaContent content, CancellationToken cancellationToken)
     {
+        if (content.Bytes.LongLength > WhatsAppLimits.MaxMediaBytes)
+        {
+            return new MediaUpload(null, SendFailure.MediaTooLarge(content.Bytes.LongLength));
+        }
+
         try
         {
             using var form = new MultipartFormDataContent
@@ -111,7 +130,7 @@ internal sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppOptions> 
                 { new StringContent("whatsapp"), "messaging_product" },
                 { new StringContent(content.MimeType), "type" },
             };
-            var file = new ByteArrayContent(content.Bytes);
+            var file = new StreamContent(new MemoryStream(content.Bytes, writable: false));
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(content.MimeType);
             form.Add(file, "file", content.FileName);
             using var request = Authorized(new HttpRequestMessage(HttpMethod.Post, $"{Uri.EscapeDataString(phoneNumberId)}/media") { Content = form });
@@ -135,6 +154,33 @@ internal sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppOptions> 
         {
             return new MediaUpload(null, SendFailure.NetworkFailure(ex.GetType().Name));
         }
+    }
+
+    /// <summary>The body, or null once it passes <see cref="WhatsAppLimits.MaxMediaBytes"/>.</summary>
+    internal static async Task<byte[]?> ReadCappedAsync(HttpContent content, long? length, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var kept = new MemoryStream((int)Math.Min(length ?? 64 * 1024, WhatsAppLimits.MaxMediaBytes));
+        var chunk = ArrayPool<byte>.Shared.Rent(81_920);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken)) > 0)
+            {
+                if (kept.Length + read > WhatsAppLimits.MaxMediaBytes)
+                {
+                    return null;
+                }
+
+                kept.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return kept.Length == kept.Capacity ? kept.GetBuffer() : kept.ToArray();
     }
 
     private HttpRequestMessage Authorized(HttpRequestMessage request)
