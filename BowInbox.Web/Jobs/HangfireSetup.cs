@@ -5,16 +5,23 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 
 namespace BowInbox.Web.Jobs;
 
 public static class HangfireSetup
 {
+    /// <summary>Hangfire's tables on PostgreSQL, apart from the app's own.</summary>
+    public const string PostgresSchema = "hangfire";
+
     /// <summary>
-    /// Hangfire keeps its own queue in memory on the embedded default: every due time, outbox row and
+    /// Hangfire keeps its own queue in memory on the embedded default (one server): every due time, outbox row and
     /// inbound event lives in our own tables, so a restart loses no work, only the schedule, which
-    /// the recurring jobs rebuild. With SQL Server, Hangfire shares the production database.
+    /// the recurring jobs rebuild. On SQL Server and PostgreSQL, Hangfire shares the production database (its own
+    /// schema, created at start), so with several servers a recurring job runs once per period, on one of them, and the
+    /// dashboard shows the same jobs on every server.
     /// </summary>
     public static void AddBackgroundJobs(this WebApplicationBuilder builder, DatabaseProvider provider, string connectionString)
     {
@@ -23,9 +30,14 @@ public static class HangfireSetup
         // many), one host could take another's in-memory storage and fail once that host disposed it.
         // The job activator too: Hangfire's default is the process-wide one, which builds each job from the services
         // of whichever host configured Hangfire last, so a job could run against another host's database.
-        builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(connectionString)
-            : new InMemoryStorage());
+        builder.Services.AddSingleton<JobStorage>(_ => provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString),
+            DatabaseProvider.Postgres => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true }),
+            _ => new InMemoryStorage(),
+        });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, config) => config
             .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))

@@ -67,10 +67,9 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         provider.PauseReason = availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
         provider.Groups.RemoveAll(m => !known.Contains(m.GroupId));
         provider.Groups.AddRange(known.Where(id => provider.Groups.All(m => m.GroupId != id)).Select(id => new ProviderGroupMember { GroupId = id }));
-        await db.SaveChangesAsync(cancellationToken);
 
         var details = $"capacity {capacity}, {availability}, groups [{string.Join(", ", known.Order())}]";
-        await audit.WriteAsync(actor, paused ? AuditActions.ProviderPaused : AuditActions.PolicyChanged, $"provider:{providerId}", details, cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, paused ? AuditActions.ProviderPaused : AuditActions.PolicyChanged, $"provider:{providerId}", details), cancellationToken);
         return null;
     }
 
@@ -91,8 +90,7 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         group.Strategy = strategy;
         group.OfferExpiryMinutes = expiryMinutes;
         group.AttemptLimit = attemptLimit;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts"), cancellationToken);
         return null;
     }
 }
