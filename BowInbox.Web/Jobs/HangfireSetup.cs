@@ -8,6 +8,9 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BowInbox.Web.Jobs;
 
@@ -30,12 +33,10 @@ public static class HangfireSetup
         // many), one host could take another's in-memory storage and fail once that host disposed it.
         // The job activator too: Hangfire's default is the process-wide one, which builds each job from the services
         // of whichever host configured Hangfire last, so a job could run against another host's database.
-        builder.Services.AddSingleton<JobStorage>(_ => provider switch
+        builder.Services.AddSingleton<JobStorage>(services => provider switch
         {
             DatabaseProvider.SqlServer => new SqlServerStorage(connectionString),
-            DatabaseProvider.Postgres => new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.Postgres => PostgresStorage(services, connectionString),
             _ => new InMemoryStorage(),
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
@@ -45,6 +46,33 @@ public static class HangfireSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+    }
+
+    /// <summary>
+    /// Hangfire installs its schema (under an advisory lock, so servers starting together take turns) when the storage is
+    /// created, which is before the migrator runs: on a new install the database is created empty first, for the
+    /// migrator to fill.
+    /// </summary>
+    private static PostgreSqlStorage PostgresStorage(IServiceProvider services, string connectionString)
+    {
+        using (var db = services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext())
+        {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            try
+            {
+                if (!creator.Exists())
+                {
+                    creator.Create();
+                }
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another server created it first.
+            }
+        }
+
+        var options = new PostgreSqlStorageOptions { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     public static void MapJobDashboard(this WebApplication app)
