@@ -13,6 +13,7 @@ using BowInbox.Core.Settings;
 using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -23,7 +24,7 @@ namespace BowInbox.Data;
 /// The model, shared by every database provider. Each provider has a thin derived context
 /// (<see cref="Sqlite.SqliteInboxDbContext"/>, <see cref="SqlServer.SqlServerInboxDbContext"/>) that owns its migrations.
 /// </summary>
-public partial class InboxDbContext : IdentityDbContext<ApplicationUser>
+public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     protected InboxDbContext(DbContextOptions options)
         : base(options)
@@ -75,6 +76,9 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Setting> Settings => Set<Setting>();
 
     public DbSet<BowInbox.Core.Review.HeldItem> HeldItems => Set<BowInbox.Core.Review.HeldItem>();
+
+    /// <summary>The Data Protection key ring, shared by every server (encrypted with the configured certificate).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

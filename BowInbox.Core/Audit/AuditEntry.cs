@@ -5,6 +5,12 @@ public class AuditEntry
 {
     public long Id { get; set; }
 
+    /// <summary>Position in the chain, one past the previous entry's; unique, so two servers appending at once cannot fork it.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>How <see cref="Hash"/> was computed: <see cref="AuditChain.UnkeyedVersion"/> for entries written before the chain was keyed, <see cref="AuditChain.KeyedVersion"/> after.</summary>
+    public int HashVersion { get; set; } = AuditChain.KeyedVersion;
+
     public DateTime At { get; set; }
 
     public string Actor { get; set; } = "";

@@ -14,6 +14,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Details).HasMaxLength(4000).IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        // One entry per position: the second server to append at the same position fails here and retries on the new head.
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => e.Action);
     }

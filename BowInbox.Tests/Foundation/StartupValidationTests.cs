@@ -27,6 +27,17 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Production_without_the_audit_hmac_key_stops_naming_the_setting()
+    {
+        await using var app = new InboxAppFactory { EnvironmentName = "Production" };
+        app.Settings["Audit:HmacKey"] = "";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Audit:HmacKey", Flatten(error));
+    }
+
+    [Fact]
     public async Task Unknown_database_provider_stops_the_app()
     {
         await using var app = new InboxAppFactory();

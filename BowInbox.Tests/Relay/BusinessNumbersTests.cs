@@ -1,5 +1,6 @@
 using BowInbox.Core.Numbers;
 using BowInbox.Tests.Support;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +14,22 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
     [Fact]
     public async Task Admin_adds_and_edits_a_pool_number()
     {
-        Assert.Null(await Numbers.SaveAsync(new NumberForm(null, "100000000000099", "+1 555 000 0099", NumberPurpose.ProviderPool, "Uptown", true)));
+        Assert.Null(await Numbers.SaveAsync("admin@demo.local", new NumberForm(null, "100000000000099", "+1 555 000 0099", NumberPurpose.ProviderPool, "Uptown", true)));
         var added = (await Numbers.ListAsync()).Single(n => n.PhoneNumberId == "100000000000099");
         Assert.Equal("15550000099", added.DisplayNumber);
 
-        Assert.Null(await Numbers.SaveAsync(new NumberForm(added.Id, "100000000000099", "+1 555 000 0099", NumberPurpose.ProviderPool, null, false)));
+        Assert.Null(await Numbers.SaveAsync("admin@demo.local", new NumberForm(added.Id, "100000000000099", "+1 555 000 0099", NumberPurpose.ProviderPool, null, false)));
         var edited = (await Numbers.ListAsync()).Single(n => n.PhoneNumberId == "100000000000099");
         Assert.False(edited.Active);
         Assert.Null(edited.Region);
+
+        await using var db = shared.App.CreateDbContext();
+        var audited = await db.AuditEntries.Where(e => e.Action == AuditActions.NumberChanged && e.Target == "number:100000000000099").OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(2, audited.Count);
+        Assert.All(audited, e => Assert.Equal("admin@demo.local", e.Actor));
+        Assert.StartsWith("before: new; after: 100000000000099 [number ••99], ProviderPool, region Uptown, active", audited[0].Details);
+        Assert.EndsWith("after: 100000000000099 [number ••99], ProviderPool, region none, inactive", audited[1].Details);
+        Assert.All(audited, e => Assert.DoesNotContain("15550000099", e.Details));
     }
 
     [Theory]
@@ -30,7 +39,7 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
     [InlineData("100000000000098", "+1 555 000 0098", NumberPurpose.Central, "Another central number is active")]
     public async Task Invalid_numbers_are_refused_with_a_reason(string id, string display, NumberPurpose purpose, string expected)
     {
-        var error = await Numbers.SaveAsync(new NumberForm(null, id, display, purpose, null, true));
+        var error = await Numbers.SaveAsync("admin@demo.local", new NumberForm(null, id, display, purpose, null, true));
         Assert.Contains(expected, error);
     }
 
@@ -39,7 +48,7 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
     {
         await using var db = shared.App.CreateDbContext();
         var central = await db.ProxyNumbers.AsNoTracking().SingleAsync(n => n.Purpose == NumberPurpose.Central);
-        var error = await Numbers.SaveAsync(new NumberForm(central.Id, central.PhoneNumberId, "+" + central.DisplayNumber, NumberPurpose.Central, null, false));
+        var error = await Numbers.SaveAsync("admin@demo.local", new NumberForm(central.Id, central.PhoneNumberId, "+" + central.DisplayNumber, NumberPurpose.Central, null, false));
         Assert.Contains("only active central number", error);
     }
 

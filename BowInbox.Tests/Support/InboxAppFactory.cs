@@ -23,6 +23,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     public const string AppSecret = "test-app-secret";
     public const string AccessToken = "test-access-token";
     public const string VerifyToken = "test-verify-token";
+    public const string AuditHmacKey = "test-audit-hmac-key-0123456789-abcdef";
 
     /// <param name="existingFolder">Reuse another factory's database and keys, as a restarted app would.</param>
     public InboxAppFactory(string? existingFolder = null)
@@ -33,6 +34,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         Settings["ConnectionStrings:Inbox"] = $"Data Source={DatabaseFile}";
         Settings["Security:DataProtectionKeysPath"] = Path.Combine(folder, "keys");
         Settings["Security:NumberHashKey"] = "test-number-hash-key-0123456789";
+        Settings["Audit:HmacKey"] = AuditHmacKey;
         Settings["WhatsApp:AppSecret"] = AppSecret;
         Settings["WhatsApp:AccessToken"] = AccessToken;
         Settings["WhatsApp:VerifyToken"] = VerifyToken;
@@ -84,6 +86,13 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+
+        // Outside Development the key ring must be encrypted with a certificate; tests that start such an app get one.
+        if (EnvironmentName != "Development" && !Settings.ContainsKey("DataProtection:CertificatePath"))
+        {
+            builder.UseSetting("DataProtection:CertificatePath", TestCertificates.SharedPath);
+            builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs)
             .AddFilter<CapturedLogs>(null, LogLevel.Information)
             .AddFilter<CapturedLogs>("BowInbox", LogLevel.Debug));

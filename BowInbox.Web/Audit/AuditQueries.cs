@@ -18,7 +18,10 @@ public sealed record ChainVerdict(int EntriesChecked, long? FirstBrokenId)
 }
 
 /// <summary>Reads the audit log for the audit page. Reads only: nothing here (or anywhere) updates or deletes an entry.</summary>
-public sealed class AuditQueries(IDbContextFactory<InboxDbContext> contexts)
+/// <summary>The latest entry of the chain: recorded outside the database, it proves later that nothing before it was rewritten.</summary>
+public sealed record ChainHead(long Sequence, string Hash, DateTime At);
+
+public sealed class AuditQueries(IDbContextFactory<InboxDbContext> contexts, AuditKey key)
 {
     public const int MaxPageSize = 200;
 
@@ -70,18 +73,26 @@ public sealed class AuditQueries(IDbContextFactory<InboxDbContext> contexts)
         return new AuditPage(rows, total);
     }
 
-    /// <summary>Walks the chain in id order, streaming rows from the database so a long log is never held in memory.</summary>
+    /// <summary>The latest entry's position and hash, or null while the chain is empty.</summary>
+    public async Task<ChainHead?> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainHead(e.Sequence, e.Hash, e.At)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Walks the chain in position order, streaming rows from the database so a long log is never held in memory.</summary>
     public Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken = default) => Task.Run(() =>
     {
         using var db = contexts.CreateDbContext();
         var count = 0;
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e =>
+        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable().Select(e =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             count++;
             return e;
         });
-        var broken = AuditChain.FirstBrokenLink(entries);
+        var broken = AuditChain.FirstBrokenLink(entries, key.Bytes);
         return new ChainVerdict(count, broken);
     }, cancellationToken);
 }

@@ -22,6 +22,9 @@ internal sealed class DatabaseMigrator(
 
         await db.Database.MigrateAsync(cancellationToken);
 
+        // Keys from the per-server folder of earlier versions, before anything (the seed, a request) reads the key ring.
+        await scope.ServiceProvider.GetRequiredService<BowInbox.Web.Security.LegacyKeyRingImport>().ImportAsync(db, cancellationToken);
+
         if (environment.IsDevelopment())
         {
             await scope.ServiceProvider.GetRequiredService<DevelopmentSeed>().RunAsync(cancellationToken);

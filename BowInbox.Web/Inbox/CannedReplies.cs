@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 using BowInbox.Core.Inbox;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Inbox;
 
-/// <summary>Admin-managed saved answers that agents insert with <c>/shortcut</c>.</summary>
-public sealed partial class CannedReplies(IDbContextFactory<InboxDbContext> contexts)
+/// <summary>Admin-managed saved answers that agents insert with <c>/shortcut</c>; every change is audited with it.</summary>
+public sealed partial class CannedReplies(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
 {
     public async Task<IReadOnlyList<CannedReply>> ListAsync()
     {
@@ -15,7 +16,7 @@ public sealed partial class CannedReplies(IDbContextFactory<InboxDbContext> cont
         return await db.CannedReplies.AsNoTracking().OrderBy(c => c.Shortcut).ToListAsync();
     }
 
-    public async Task<ActionResult> AddAsync(string? shortcut, string? text)
+    public async Task<ActionResult> AddAsync(string actor, string? shortcut, string? text)
     {
         var key = shortcut?.Trim().TrimStart('/').ToLowerInvariant() ?? "";
         if (!ShortcutPattern().IsMatch(key))
@@ -40,16 +41,33 @@ public sealed partial class CannedReplies(IDbContextFactory<InboxDbContext> cont
         }
 
         db.CannedReplies.Add(new CannedReply { Shortcut = key, Text = text.Trim() });
-        await db.SaveChangesAsync();
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.CannedReplyChanged, $"/{key}", $"added: {Excerpt(text.Trim())}"));
         return ActionResult.Ok($"Added /{key}.");
     }
 
-    public async Task<ActionResult> DeleteAsync(int id)
+    public async Task<ActionResult> DeleteAsync(string actor, int id)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var deleted = await db.CannedReplies.Where(c => c.Id == id).ExecuteDeleteAsync();
-        return deleted == 1 ? ActionResult.Ok("Deleted.") : ActionResult.Fail("That canned reply no longer exists.");
+        var reply = await db.CannedReplies.FirstOrDefaultAsync(c => c.Id == id);
+        if (reply is null)
+        {
+            return ActionResult.Fail("That canned reply no longer exists.");
+        }
+
+        db.CannedReplies.Remove(reply);
+        try
+        {
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.CannedReplyChanged, $"/{reply.Shortcut}", $"deleted: {Excerpt(reply.Text)}"));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ActionResult.Fail("That canned reply no longer exists.");
+        }
+
+        return ActionResult.Ok("Deleted.");
     }
+
+    private static string Excerpt(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]
     private static partial Regex ShortcutPattern();

@@ -12,5 +12,6 @@ public static class InboxSetup
         builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<BowInbox.Web.Live.LiveInboxFeed>();
         builder.Services.AddSingleton<BowInbox.Web.Audit.AuditLog>();
+        BowInbox.Web.Audit.AuditKey.AddAuditKey(builder.Services);
     }
 }

@@ -1,13 +1,15 @@
 using BowInbox.Core.Numbers;
+using BowInbox.Core.Audit;
 using BowInbox.Data;
+using BowInbox.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
 
 public sealed record NumberForm(int? Id, string? PhoneNumberId, string? DisplayNumber, NumberPurpose Purpose, string? Region, bool Active);
 
-/// <summary>The WhatsApp business numbers the marketplace owns, as Admins manage them at <c>/admin/numbers</c>.</summary>
-public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts)
+/// <summary>The WhatsApp business numbers the marketplace owns, as Admins manage them at <c>/admin/numbers</c>; every edit is audited with it.</summary>
+public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
 {
     public async Task<IReadOnlyList<ProxyNumber>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -16,7 +18,7 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts)
     }
 
     /// <summary>Adds or updates a number; returns an error a person can act on, or null when saved.</summary>
-    public async Task<string?> SaveAsync(NumberForm form, CancellationToken cancellationToken = default)
+    public async Task<string?> SaveAsync(string actor, NumberForm form, CancellationToken cancellationToken = default)
     {
         var phoneNumberId = form.PhoneNumberId?.Trim() ?? "";
         if (phoneNumberId.Length is < 5 or > 32 || !phoneNumberId.All(char.IsAsciiDigit))
@@ -65,6 +67,7 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts)
             return "Open relay sessions run on this number, so its phone_number_id cannot change. Deactivate it and add the new number instead.";
         }
 
+        var before = number.Id == 0 ? "new" : Describe(number);
         number.PhoneNumberId = phoneNumberId;
         number.DisplayNumber = display;
         number.Purpose = form.Purpose;
@@ -75,7 +78,11 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts)
             db.ProxyNumbers.Add(number);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.NumberChanged, $"number:{phoneNumberId}", $"before: {before}; after: {Describe(number)}"), cancellationToken);
         return null;
     }
+
+    // The display number goes masked, as everywhere a number is written down; the phone_number_id is Meta's id for it.
+    private static string Describe(ProxyNumber number)
+        => $"{number.PhoneNumberId} {NumberMask.Mask(number.DisplayNumber)}, {number.Purpose}, region {number.Region ?? "none"}, {(number.Active ? "active" : "inactive")}";
 }

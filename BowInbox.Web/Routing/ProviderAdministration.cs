@@ -68,11 +68,10 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         provider.PauseReason = availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
         provider.Groups.RemoveAll(m => !known.Contains(m.GroupId));
         provider.Groups.AddRange(known.Where(id => provider.Groups.All(m => m.GroupId != id)).Select(id => new ProviderGroupMember { GroupId = id }));
-        await db.SaveChangesAsync(cancellationToken);
 
         var details = $"capacity {capacity}, {availability}, groups [{string.Join(", ", known.Order())}]";
         var action = paused ? AuditActions.ProviderPaused : lifted ? AuditActions.PauseLifted : AuditActions.PolicyChanged;
-        await audit.WriteAsync(actor, action, $"provider:{providerId}", details, cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, action, $"provider:{providerId}", details), cancellationToken);
         return null;
     }
 
@@ -93,8 +92,7 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         group.Strategy = strategy;
         group.OfferExpiryMinutes = expiryMinutes;
         group.AttemptLimit = attemptLimit;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts"), cancellationToken);
         return null;
     }
 }

@@ -93,9 +93,8 @@ public sealed class RoutingRulesStore(IDbContextFactory<InboxDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.StoreSettingAsync(Key, ToJson(rules), actor, time.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.PolicyChanged, Key,
-            $"{rules.Services.Count} services, {rules.Areas.Count} areas, {rules.UrgencyWords.Count} urgency words", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.PolicyChanged, Key,
+            $"{rules.Services.Count} services, {rules.Areas.Count} areas, {rules.UrgencyWords.Count} urgency words"), cancellationToken);
         return null;
     }
 }

@@ -10,7 +10,10 @@ public sealed class SecurityOptions
     /// <summary>Key for the keyed hash that finds a phone number without decrypting it. Keep it secret and stable.</summary>
     public string NumberHashKey { get; set; } = "";
 
-    /// <summary>Folder for the Data Protection key ring (which encrypts numbers at rest). Defaults to <c>App_Data/keys</c>.</summary>
+    /// <summary>
+    /// Folder of the Data Protection key ring from before it moved into the database (defaults to <c>App_Data/keys</c>):
+    /// its keys are imported into the database at start (<see cref="LegacyKeyRingImport"/>).
+    /// </summary>
     public string DataProtectionKeysPath { get; set; } = "";
 }
 

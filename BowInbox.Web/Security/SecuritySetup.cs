@@ -1,4 +1,5 @@
 using BowInbox.Core.Numbers;
+using BowInbox.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -11,16 +12,13 @@ public static class SecuritySetup
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
 
-        var keysPath = builder.Configuration[$"{SecurityOptions.Section}:DataProtectionKeysPath"];
-        if (string.IsNullOrWhiteSpace(keysPath))
-        {
-            keysPath = Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
-        }
-
-        // Numbers are encrypted with this key ring: it must survive restarts or stored numbers become unreadable.
-        builder.Services.AddDataProtection()
+        // Numbers are encrypted with this key ring: it must survive restarts and be the same on every server, or stored
+        // numbers become unreadable. It lives in the database (backed up with it), encrypted with a certificate.
+        var keyRing = builder.Services.AddDataProtection()
             .SetApplicationName("BowInbox")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+            .PersistKeysToDbContext<InboxDbContext>();
+        KeyRingProtection.ProtectWithCertificate(keyRing, builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton<LegacyKeyRingImport>();
         builder.Services.AddSingleton<INumberProtector, NumberProtector>();
     }
 }

@@ -72,10 +72,8 @@ public sealed class SlaBreachTexts(IDbContextFactory<InboxDbContext> contexts, R
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.StoreSettingAsync(SettingKey, enabled ? "true" : "false", actor, time.GetUtcNow().UtcDateTime, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.SlaChanged, SettingKey, enabled ? "breach texts on" : "breach texts off"), cancellationToken);
         }
-
-        await audit.WriteAsync(actor, AuditActions.SlaChanged, SettingKey, enabled ? "breach texts on" : "breach texts off", cancellationToken);
         return ActionResult.Ok(enabled ? "Supervisors are now texted on WhatsApp when a target is breached." : "Breaches are no longer texted on WhatsApp.");
     }
 }

@@ -78,10 +78,9 @@ public sealed class SlaPolicyAdministration(
         record.TargetsJson = SlaPolicyJson.SerializeTargets(policy.Targets);
         record.CalendarJson = SlaPolicyJson.SerializeCalendar(policy.Calendar);
         record.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
 
         var target = await TargetNameAsync(db, form.GroupId, form.Urgency, cancellationToken);
-        await audit.WriteAsync(Actor(user), AuditActions.SlaChanged, target, $"before: {before}; after: {Summary(record.TargetsJson, record.CalendarJson)}", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(Actor(user), AuditActions.SlaChanged, target, $"before: {before}; after: {Summary(record.TargetsJson, record.CalendarJson)}"), cancellationToken);
         RecomputeOpenTickets();
         return ActionResult.Ok($"SLA policy saved for {target}.");
     }
@@ -102,9 +101,8 @@ public sealed class SlaPolicyAdministration(
         }
 
         db.SlaPolicies.Remove(record);
-        await db.SaveChangesAsync(cancellationToken);
         var target = await TargetNameAsync(db, groupId, urgency, cancellationToken);
-        await audit.WriteAsync(Actor(user), AuditActions.SlaChanged, target, $"deleted: {Summary(record.TargetsJson, record.CalendarJson)}", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(Actor(user), AuditActions.SlaChanged, target, $"deleted: {Summary(record.TargetsJson, record.CalendarJson)}"), cancellationToken);
         RecomputeOpenTickets();
         return ActionResult.Ok($"SLA policy deleted for {target}.");
     }
