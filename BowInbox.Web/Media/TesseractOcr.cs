@@ -40,12 +40,33 @@ public sealed class TesseractOcr(IOptions<MediaScanOptions> options, ILogger<Tes
         return (result.Output, null);
     }
 
+    /// <summary>
+    /// Synchronous on purpose: the first caller may be a page on a circuit's synchronisation context, where blocking
+    /// on an async wait would deadlock. <c>--version</c> prints a few lines, which fit the pipe's buffer.
+    /// </summary>
     private static bool Probe(string path)
     {
         try
         {
-            var result = ExternalProcess.RunAsync(path, ["--version"], TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
-            return result.ExitCode == 0 && !result.TimedOut;
+            using var process = Process.Start(new ProcessStartInfo(path, "--version")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+            });
+            if (process is null)
+            {
+                return false;
+            }
+
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                process.Kill(entireProcessTree: true);
+                return false;
+            }
+
+            return process.ExitCode == 0;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or FileNotFoundException)
         {
