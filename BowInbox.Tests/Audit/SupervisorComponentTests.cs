@@ -29,6 +29,7 @@ public sealed class SupervisorComponentTests : AppComponentTest
         UseAppService<InboxEvents>();
         UseAppService<TicketAccess>();
         UseAppService<TicketActions>();
+        UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<BowInbox.Web.Relay.RelayAssignment>();
         UseAppService<BowInbox.Web.Routing.OfferQueries>();
         UseAppService<BowInbox.Web.Routing.TicketReassignment>();

@@ -93,6 +93,31 @@ public sealed class RepeatOffenderRelayTests
     }
 
     [Fact]
+    public async Task A_paused_customers_message_waits_in_the_held_queue_and_approval_relays_it_once()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, session) = await AssignedConversationAsync(app);
+        await PauseCustomerAsync(app, ticketId);
+
+        var wamid = await CustomerWritesAsync(app, "the gate code is 4471, come round the back");
+        await using (var db = app.CreateDbContext())
+        {
+            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Wamid == wamid);
+            var item = await db.HeldItems.AsNoTracking().SingleAsync(h => h.MessageId == message.Id);
+            Assert.Equal(BowInbox.Core.Review.HeldReason.SenderPaused, item.Reason);
+            Assert.Equal(BowInbox.Core.Review.HeldStatus.Waiting, item.Status);
+            Assert.DoesNotContain(app.Sent(session.PoolPhoneNumberId, Tom), t => t.Contains("gate code", StringComparison.Ordinal));
+
+            var held = app.Services.GetRequiredService<BowInbox.Web.Review.HeldItems>();
+            Assert.Equal(BowInbox.Web.Review.HeldDecisionOutcome.Done, await held.ApproveAsync(item.Id, "supervisor@demo.local"));
+            Assert.Equal(BowInbox.Web.Review.HeldDecisionOutcome.AlreadyDecided, await held.ApproveAsync(item.Id, "supervisor@demo.local"));
+        }
+
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("come round the back", StringComparison.Ordinal), "the approved message to reach the provider");
+        Assert.Single(app.Sent(session.PoolPhoneNumberId, Tom), t => t.Contains("come round the back", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_supervisor_sets_a_paused_provider_back_online_with_a_note_and_others_cannot()
     {
         await using var app = new InboxAppFactory();

@@ -136,7 +136,7 @@ public sealed partial class RelayForwarder
         await held.HoldAsync(
             db,
             new HoldRequest(ticketId, message.Id, sender, providerId, reason, why, send.From, send.To, payload.Kind, payload.Json, fallback,
-                senderSide.From, senderSide.To, inbound.Media?.Id, inbound.Media?.MimeType),
+                senderSide.From, senderSide.To, inbound.Media?.Id, inbound.Media?.MimeType, TellBothSides: reason != HeldReason.SenderPaused),
             changes,
             cancellationToken);
     }

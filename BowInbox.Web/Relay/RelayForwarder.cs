@@ -57,8 +57,8 @@ public sealed partial class RelayForwarder(
             {
                 if (paused)
                 {
-                    // The held queue tells both sides; the pause only marks the message and notes it in the thread.
-                    await pause.HoldAsync(db, contact, message, inbound.Text ?? inbound.Media?.Caption, changes, cancellationToken);
+                    // The pause marks the message, notes it in the thread and tells the customer once; the queue keeps it.
+                    await HoldAsync(db, contact, message, inbound, central, changes, cancellationToken);
                 }
 
                 await HoldAsync(db, ticket.Id, message, SenderKind.Customer, null, outgoing.Hold ?? CustomerPause.HeldReason, (session.PoolPhoneNumberId, to), payload, fallback,

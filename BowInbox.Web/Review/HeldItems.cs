@@ -35,7 +35,8 @@ public sealed record HoldRequest(
     string SenderFrom,
     Recipient SenderRecipient,
     string? MediaId = null,
-    string? MediaMimeType = null);
+    string? MediaMimeType = null,
+    bool TellBothSides = true);
 
 public enum HeldDecisionOutcome
 {
@@ -92,8 +93,12 @@ public sealed class HeldItems(
         var side = request.Sender == SenderKind.Customer ? "customer" : "provider";
         db.TicketEvents.Add(new TicketEvent { TicketId = request.TicketId, At = now, Kind = HeldEvent, Detail = $"The {side}'s {what} is held for review: {item.Detail}." });
 
-        await TellAsync(db, request.TicketId, request.Sender, request.SenderFrom, request.SenderRecipient, $"Your {what} is being checked and will be passed on shortly.", cancellationToken);
-        await TellAsync(db, request.TicketId, Other(request.Sender), request.SendFrom, request.SendTo, $"A {what} for you is being checked and will follow shortly.", cancellationToken);
+        // A paused sender is told once per pause, in their language, by the pause itself; the other side is not told.
+        if (request.TellBothSides)
+        {
+            await TellAsync(db, request.TicketId, request.Sender, request.SenderFrom, request.SenderRecipient, $"Your {what} is being checked and will be passed on shortly.", cancellationToken);
+            await TellAsync(db, request.TicketId, Other(request.Sender), request.SendFrom, request.SendTo, $"A {what} for you is being checked and will follow shortly.", cancellationToken);
+        }
 
         // The item has its id once saved; the alert names the job, never the content.
         await db.SaveChangesAsync(cancellationToken);
