@@ -19,8 +19,15 @@ public sealed class AuditChainTests
         {
             var entry = new AuditEntry
             {
-                Id = i, Sequence = i, HashVersion = i <= unkeyed ? AuditChain.UnkeyedVersion : AuditChain.KeyedVersion,
-                At = new DateTime(2025, 1, 1, 0, 0, i, DateTimeKind.Utc), Actor = "sam", Action = "transcript-viewed", Target = $"ticket #{i}", Details = "", PreviousHash = previous,
+                Id = i,
+                Sequence = i,
+                HashVersion = i <= unkeyed ? AuditChain.UnkeyedVersion : AuditChain.KeyedVersion,
+                At = new DateTime(2025, 1, 1, 0, 0, i, DateTimeKind.Utc),
+                Actor = "sam",
+                Action = "transcript-viewed",
+                Target = $"ticket #{i}",
+                Details = "",
+                PreviousHash = previous,
             };
             entry.Hash = AuditChain.ComputeHash(entry, Key);
             previous = entry.Hash;

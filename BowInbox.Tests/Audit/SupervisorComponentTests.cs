@@ -153,6 +153,9 @@ public sealed class SupervisorComponentTests : AppComponentTest
         page.WaitForAssertion(() => Assert.Contains("transcript-exported", page.Markup));
         page.Find("[data-testid=verify-chain]").Click();
         page.WaitForAssertion(() => Assert.Contains("Chain intact", page.Find("[data-testid=chain-verdict]").TextContent));
+        var head = await App.Services.GetRequiredService<AuditQueries>().HeadAsync();
+        page.WaitForAssertion(() => Assert.Equal(head!.Hash, page.Find("[data-testid=chain-head-hash]").TextContent));
+        Assert.Equal(head!.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=chain-head-sequence]").TextContent);
 
         await using var db = App.CreateDbContext();
         var id = await db.AuditEntries.Where(e => e.Target == "ticket #1").Select(e => e.Id).SingleAsync();

@@ -37,13 +37,20 @@ public sealed class SupervisorAlertCentre(IDbContextFactory<InboxDbContext> cont
 
         var actor = AlertAcknowledgement.Actor(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await AlertAcknowledgement.RecordAsync(db.SupervisorAlerts, alertId, actor, note!.Trim(), time.GetUtcNow().UtcDateTime, cancellationToken) is { } notChanged)
+
+        // The acknowledgement and its audit entry commit together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return notChanged;
+            if (await AlertAcknowledgement.RecordAsync(db.SupervisorAlerts, alertId, actor, note!.Trim(), time.GetUtcNow().UtcDateTime, cancellationToken) is { } notChanged)
+            {
+                return notChanged;
+            }
+
+            var alert = await db.SupervisorAlerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.AlertAcknowledged, $"ticket:{alert.TicketId}", $"{SupervisorAlerts.Label(alert.Kind)}: {alert.Summary}; note: {note.Trim()}"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var alert = await db.SupervisorAlerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.AlertAcknowledged, $"ticket:{alert.TicketId}", $"{SupervisorAlerts.Label(alert.Kind)}: {alert.Summary}; note: {note.Trim()}", cancellationToken);
         await notifier.NotifyAcknowledgedAsync(alertId, cancellationToken);
         return ActionResult.Ok("Alert acknowledged");
     }

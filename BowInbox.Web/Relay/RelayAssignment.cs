@@ -135,14 +135,18 @@ public sealed class RelayAssignment(
                 + (withdrawn > 0 ? $"; {withdrawn} pending offer(s) withdrawn" : ""),
             Actor = user.Identity?.Name,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        if (previous is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await audit.SaveWithAsync(db, new AuditRecord(user.Identity?.Name ?? "staff", AuditActions.Reassigned, $"ticket:{ticket.Id}", $"From {previous} to {provider.DisplayName}"), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         delivery.NotifySender();
         await events.PublishAsync(new TicketChanged(ticket.Id, "provider-assigned"));
-        if (previous is not null)
-        {
-            await audit.WriteAsync(user.Identity?.Name ?? "staff", AuditActions.Reassigned, $"ticket:{ticket.Id}", $"From {previous} to {provider.DisplayName}", cancellationToken);
-        }
 
         return ActionResult.Ok($"{provider.DisplayName} assigned; they were briefed on WhatsApp");
     }

@@ -83,12 +83,11 @@ public sealed class TicketReassignment(
                 await customers.SendAsync(db, ticket, CustomerNotices.WhoIsComing(provider.FirstName, ticket.ServiceType, ticket.Id), cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.Reassigned, $"ticket:{ticketId}", detail), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         outbox.NotifySender();
-        await audit.WriteAsync(actor, AuditActions.Reassigned, $"ticket:{ticketId}", detail, cancellationToken);
         await events.PublishAsync(new TicketChanged(ticketId, "reassigned"));
         return Inbox.ActionResult.Ok(detail);
     }

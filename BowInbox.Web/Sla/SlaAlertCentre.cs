@@ -41,18 +41,23 @@ public sealed class SlaAlertCentre(IDbContextFactory<InboxDbContext> contexts, S
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        if (await AlertAcknowledgement.RecordAsync(db.SlaAlerts, alertId, actor, note!.Trim(), now, cancellationToken) is { } notChanged)
+        // The acknowledgement and its audit entry commit together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return notChanged;
+            if (await AlertAcknowledgement.RecordAsync(db.SlaAlerts, alertId, actor, note!.Trim(), now, cancellationToken) is { } notChanged)
+            {
+                return notChanged;
+            }
+
+            var alert = await db.SlaAlerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
+            await audit.SaveWithAsync(db, new AuditRecord(
+                actor,
+                AuditActions.AlertAcknowledged,
+                $"ticket:{alert.TicketId}",
+                string.Create(CultureInfo.InvariantCulture, $"{SlaLabels.Target(alert.Kind)} {SlaLabels.Level(alert.Level).ToLowerInvariant()} due {alert.DueAt:u}; note: {note!.Trim()}")), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var alert = await db.SlaAlerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
-        await audit.WriteAsync(
-            actor,
-            AuditActions.AlertAcknowledged,
-            $"ticket:{alert.TicketId}",
-            string.Create(CultureInfo.InvariantCulture, $"{SlaLabels.Target(alert.Kind)} {SlaLabels.Level(alert.Level).ToLowerInvariant()} due {alert.DueAt:u}; note: {note!.Trim()}"),
-            cancellationToken);
         await notifier.NotifyAsync(alertId, AlertChange.Acknowledged, cancellationToken);
         return ActionResult.Ok("Alert acknowledged");
     }
