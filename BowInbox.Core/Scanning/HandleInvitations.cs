@@ -28,6 +28,15 @@ internal static partial class HandleInvitations
             return;
         }
 
+        foreach (Match m in PlatformMe().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            if (handle.Count(char.IsLetter) >= 3 && (handle.Contains('_') || handle.Contains('.') || handle.Any(char.IsAsciiDigit)) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
+            }
+        }
+
         foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive() })
         {
             foreach (Match m in regex.Matches(text))
@@ -56,13 +65,17 @@ internal static partial class HandleInvitations
     [GeneratedRegex(@"\b(?:" + Platforms + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlatformName();
 
+    // "kik me: handyman_joe", "snap me at fixit.frank": a platform as a verb, then the handle.
+    [GeneratedRegex(@"\b(?:" + Platforms + @")\s+me\s*(?:[:=]|\s(?:at|on|@))?\s*(?<h>@?[\w.\-]{3,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformMe();
+
     // "skype: live:dave.fixit": Skype's own IDs start with "live:".
     [GeneratedRegex(@"\blive:[\w.\-]{3,40}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SkypeLive();
 
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
-        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+up)\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+){1,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+){1,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
         + @"|\b(?:me\s+)?procur[ae]\s+no\s+(?:" + Platforms + @")\s+como\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();

@@ -108,7 +108,9 @@ internal static partial class PhoneContext
 
             var word = text.AsSpan(piece.Start, piece.End - piece.Start);
             if (References.Contains(word)
-                || (j == first - 1 && Currencies.Contains(word)))
+                || (j == first - 1 && Currencies.Contains(word))
+                || (char.IsLower(word[0]) && word is "bill" or "bills")
+                || IsPartNumber(text, pieces, j, word))
             {
                 return true;
             }
@@ -128,6 +130,16 @@ internal static partial class PhoneContext
 
         return false;
     }
+
+    /// <summary>
+    /// "número de parte 4560941761" is a part (or claim report) number, while "primera parte 819 segunda parte 397" splits
+    /// a phone: "parte" is a reference only after "número de".
+    /// </summary>
+    private static bool IsPartNumber(string text, List<PhonePiece> pieces, int j, ReadOnlySpan<char> word)
+        => word.Equals("parte", StringComparison.OrdinalIgnoreCase) && NumberOf().IsMatch(text.AsSpan(0, pieces[j].Start));
+
+    [GeneratedRegex(@"\b(?:n[uú]mero|n[º°o]\.?)\s+de\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberOf();
 
     /// <summary>German runs words together: "Bestellnummer", "Schadennummer", "Kundennr"; a phone's number is not one.</summary>
     private static bool IsReferenceCompound(ReadOnlySpan<char> word)
@@ -179,7 +191,11 @@ internal static partial class PhoneContext
 
     private static bool HasInnocentShape(ReadOnlySpan<char> number) =>
         DateShape().IsMatch(number) || TimeRangeShape().IsMatch(number) || YearRangeShape().IsMatch(number) || ThousandsShape().IsMatch(number)
-        || TaxIdShape().IsMatch(number);
+        || TaxIdShape().IsMatch(number) || RoundPostcodeShape().IsMatch(number);
+
+    // A Chilean postcode (Santiago 7500000) is seven digits ending in zeros; a bare run of them is no phone.
+    [GeneratedRegex(@"^\d{3}0000$")]
+    private static partial Regex RoundPostcodeShape();
 
     // A Brazilian CPF (123.456.789-09) is a tax number.
     [GeneratedRegex(@"^\d{3}\.\d{3}\.\d{3}-\d{2}$")]

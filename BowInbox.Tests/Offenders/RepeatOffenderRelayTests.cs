@@ -58,6 +58,12 @@ public sealed class RepeatOffenderRelayTests
         Assert.Single(app.Sent(Central, Customer), t => t.Contains("Lo estamos revisando", StringComparison.Ordinal) || t.Contains("being checked", StringComparison.Ordinal));
         var pauses = await lifting.OfTicketAsync(Staff(), ticketId);
         Assert.NotNull(pauses!.CustomerPauseReason);
+
+        // Flagged for staff in the inbox list and on the ticket.
+        var inbox = app.Services.GetRequiredService<BowInbox.Web.Inbox.InboxQueries>();
+        var list = await inbox.ListAsync(Staff(), BowInbox.Web.Inbox.InboxFilter.AllOpen, null, 0, 50);
+        Assert.True(list.Rows.Single(r => r.Id == ticketId).CustomerPaused);
+        Assert.True((await inbox.DetailsAsync(Staff(), ticketId))!.Row.CustomerPaused);
     }
 
     [Fact]

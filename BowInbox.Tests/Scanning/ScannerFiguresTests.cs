@@ -23,6 +23,7 @@ public sealed class ScannerFiguresTests
         {
             Assert.Contains(LabelledCorpus.Tuning, m => m.Language == language && m.IsLeak);
             Assert.Contains(LabelledCorpus.HeldOut, m => m.Language == language && !m.IsLeak);
+            Assert.Contains(LabelledCorpus.HeldOut, m => m.Language == language && m.IsLeak);
         }
 
         var texts = LabelledCorpus.Tuning.Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
@@ -32,7 +33,7 @@ public sealed class ScannerFiguresTests
     /// <summary>What the scanner reached on the tuning corpus, per language: leaks stopped, clean unchanged. Raise, never lower.</summary>
     public static TheoryData<string, double, double> Floors => new()
     {
-        { "en", 1.00, 0.98 },
+        { "en", 1.00, 1.00 },
         { "es", 1.00, 1.00 },
         { "pt", 1.00, 1.00 },
         { "fr", 1.00, 1.00 },
@@ -54,7 +55,7 @@ public sealed class ScannerFiguresTests
     public void Prints_the_figures_on_both_corpora()
     {
         var report = ScannerFigures.Table("tuning", ScannerFigures.Measure(scanner, LabelledCorpus.Tuning))
-            + ScannerFigures.Table("held-out", ScannerFigures.Measure(scanner, LabelledCorpus.HeldOut))
+            + ScannerFigures.Table("held-out 2", ScannerFigures.Measure(scanner, LabelledCorpus.HeldOut))
             + string.Create(CultureInfo.InvariantCulture, $"speed: {ScannerFigures.MessagesPerSecond(scanner, LabelledCorpus.Tuning):N0} messages/s on the tuning corpus");
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);

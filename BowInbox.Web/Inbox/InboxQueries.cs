@@ -61,11 +61,12 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 t.SlaKind,
                 t.SlaWarnAt,
                 t.SlaDueAt,
+                CustomerPaused = t.Contact.PausedAt != null,
             })
             .ToListAsync(cancellationToken);
 
         return new InboxPage(
-            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince, r.SlaKind, r.SlaWarnAt, r.SlaDueAt)).ToList(),
+            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince, r.SlaKind, r.SlaWarnAt, r.SlaDueAt, r.CustomerPaused)).ToList(),
             total);
     }
 
@@ -88,7 +89,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
 
         var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
-            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt);
+            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.Contact.IsPaused);
         return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
     }
 

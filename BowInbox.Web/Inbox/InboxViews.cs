@@ -22,7 +22,8 @@ public sealed record TicketRow(
     DateTime? WaitingSince,
     BowInbox.Core.Sla.SlaTargetKind? SlaKind = null,
     DateTime? SlaWarnAt = null,
-    DateTime? SlaDueAt = null);
+    DateTime? SlaDueAt = null,
+    bool CustomerPaused = false);
 
 /// <summary>
 /// One message in a thread as staff see it. <see cref="HasOriginal"/>: the scanner changed it (told to Supervisors and

@@ -140,6 +140,7 @@ public sealed class InboxBroadcaster(
                 t.SlaKind,
                 t.SlaWarnAt,
                 t.SlaDueAt,
+                CustomerPaused = t.Contact.PausedAt != null,
             })
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -147,7 +148,7 @@ public sealed class InboxBroadcaster(
             ? null
             : new TicketRow(ticket.Id, ticket.Alias, PersonName.FirstName(ticket.ProfileName) ?? ticket.Alias, ticket.LastMessagePreview, ticket.Channel,
                 ticket.Status, ticket.GroupName, ticket.AssigneeName, ticket.ProviderName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince,
-                ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt);
+                ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.CustomerPaused);
     }
 
     private static Task<List<LiveMessage>> ReadMessagesAsync(InboxDbContext db, int ticketId, List<long> messageIds, CancellationToken cancellationToken)
