@@ -91,9 +91,16 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
         return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
     }
 
-    /// <summary>The thread in order; null when <paramref name="user"/> may not see the ticket. Internal notes are staff-only.</summary>
-    public async Task<IReadOnlyList<ThreadMessage>?> ThreadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    /// <summary>Messages a thread shows at first, and how many more each "older messages" adds.</summary>
+    public const int ThreadPageSize = 200;
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> messages of the thread, in order; null when <paramref name="user"/> may not see
+    /// the ticket. Internal notes are staff-only. A years-long conversation is not loaded whole to show its end.
+    /// </summary>
+    public async Task<ThreadPage?> ThreadAsync(ClaimsPrincipal user, int ticketId, int limit = ThreadPageSize, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
         {
@@ -102,11 +109,15 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Tim
 
         var seesOriginals = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
         var staff = TicketAccess.SeesAllTickets(user);
-        return await db.Messages.AsNoTracking()
+        var latest = await db.Messages.AsNoTracking()
             .Where(m => m.TicketId == ticketId && (staff || m.Direction != MessageDirection.InternalNote))
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(limit + 1)
             .Select(m => new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
                 m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt))
             .ToListAsync(cancellationToken);
+        var hasOlder = latest.Count > limit;
+        var shown = latest.Take(limit).Reverse().ToList();
+        return new ThreadPage(shown, hasOlder);
     }
 }
