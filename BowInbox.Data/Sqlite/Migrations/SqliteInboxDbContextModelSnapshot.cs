@@ -154,6 +154,10 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeliveryHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -169,6 +173,9 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeliveryHash")
+                        .IsUnique();
 
                     b.HasIndex("ProcessedAt");
 
