@@ -9,6 +9,12 @@ public class InboundEvent
 
     public string Payload { get; set; } = "";
 
+    /// <summary>
+    /// SHA-256 of the body as received (hex): a delivery Meta repeats is recognised and not stored again while the
+    /// first is kept. Null for rows from before it existed.
+    /// </summary>
+    public string? DeliveryHash { get; set; }
+
     public DateTime? ProcessedAt { get; set; }
 
     public int Attempts { get; set; }

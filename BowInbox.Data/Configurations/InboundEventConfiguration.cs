@@ -11,5 +11,7 @@ internal sealed class InboundEventConfiguration : IEntityTypeConfiguration<Inbou
         builder.Property(e => e.Payload).IsRequired();
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => e.ProcessedAt);
+        builder.Property(e => e.DeliveryHash).HasMaxLength(64);
+        builder.HasIndex(e => e.DeliveryHash).IsUnique();
     }
 }

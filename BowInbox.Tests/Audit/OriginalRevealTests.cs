@@ -28,7 +28,7 @@ public sealed class OriginalRevealTests(SharedApp shared) : IClassFixture<Shared
 
         var thread = await shared.App.Services.GetRequiredService<InboxQueries>().ThreadAsync(AuditTestData.As(role), ticketId);
 
-        Assert.Contains(thread!, m => m.HasOriginal);
+        Assert.Contains(thread!.Messages, m => m.HasOriginal);
         Assert.DoesNotContain(customer, JsonSerializer.Serialize(thread), StringComparison.Ordinal);
         using var supervisor = await Login.AsAsync(shared.App, "supervisor@demo.local");
         var page = await supervisor.GetStringAsync($"/inbox/{ticketId}");
@@ -43,7 +43,7 @@ public sealed class OriginalRevealTests(SharedApp shared) : IClassFixture<Shared
 
         var thread = await shared.App.Services.GetRequiredService<InboxQueries>().ThreadAsync(AuditTestData.As(Roles.IntakeAgent), ticketId);
 
-        Assert.DoesNotContain(thread!, m => m.HasOriginal);
+        Assert.DoesNotContain(thread!.Messages, m => m.HasOriginal);
     }
 
     [Theory]

@@ -42,12 +42,34 @@ public sealed class InboundEventRowsTests
     }
 
     [Fact]
+    public async Task A_delivery_already_stored_or_repeated_in_the_group_is_left_out()
+    {
+        await using var db = await TestContexts.MigratedSqliteAsync();
+        var at = new DateTime(2026, 12, 2, 9, 5, 7, DateTimeKind.Utc);
+        var first = await InboundEventRows.InsertAsync(db, [new InboundEvent { Payload = "a", DeliveryHash = "hash-a", ReceivedAt = at }], CancellationToken.None);
+
+        var second = await InboundEventRows.InsertAsync(
+            db,
+            [
+                new InboundEvent { Payload = "a again", DeliveryHash = "hash-a", ReceivedAt = at },
+                new InboundEvent { Payload = "b", DeliveryHash = "hash-b", ReceivedAt = at },
+                new InboundEvent { Payload = "b again", DeliveryHash = "hash-b", ReceivedAt = at },
+                new InboundEvent { Payload = "unhashed", ReceivedAt = at },
+                new InboundEvent { Payload = "unhashed too", ReceivedAt = at },
+            ],
+            CancellationToken.None);
+
+        Assert.Equal((1, 3), (first, second));
+        Assert.Equal(["a", "b", "unhashed", "unhashed too"], await db.InboundEvents.OrderBy(e => e.Id).Select(e => e.Payload).ToListAsync());
+    }
+
+    [Fact]
     public void On_SQL_Server_the_statement_uses_its_own_quoting()
     {
         using var db = TestContexts.SqlServerWithoutServer();
 
         Assert.Equal(
-            "INSERT INTO [InboundEvents] ([ReceivedAt], [Payload], [Attempts]) VALUES ({0}, {1}, 0), ({2}, {3}, 0)",
+            "INSERT INTO [InboundEvents] ([ReceivedAt], [Payload], [DeliveryHash], [Attempts]) VALUES ({0}, {1}, {2}, 0), ({3}, {4}, {5}, 0)",
             InboundEventRows.StatementFor(db, 2));
     }
 

@@ -136,10 +136,32 @@ public sealed class WebhookIntakeTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await using var db = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => await db.InboundEvents.CountAsync(e => e.ProcessedAt != null) == 3, "all three deliveries processed");
+        await Eventually.TrueAsync(async () => await db.InboundEvents.CountAsync(e => e.ProcessedAt != null) == 1, "the delivery processed");
+        Assert.Equal(1, await db.InboundEvents.CountAsync());
         Assert.Equal(1, await db.Messages.CountAsync());
         Assert.Equal(1, await db.Tickets.CountAsync());
         Assert.Equal(1, (await db.Tickets.SingleAsync()).UnreadCount);
+    }
+
+    [Fact]
+    public async Task A_delivery_replayed_after_it_was_processed_is_answered_200_and_not_stored_again()
+    {
+        await using var app = new InboxAppFactory();
+        var client = app.CreateBrowserlessClient();
+        var body = Encoding.UTF8.GetBytes(Webhooks.Text("15557000941", "replayed by Meta", "wamid.REPLAYED"));
+        Assert.Equal(HttpStatusCode.OK, (await Webhooks.PostSignedAsync(client, body)).StatusCode);
+        await using var db = app.CreateDbContext();
+        await Eventually.TrueAsync(() => db.InboundEvents.AnyAsync(e => e.ProcessedAt != null), "the first delivery processed");
+
+        var replays = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Webhooks.PostSignedAsync(client, body)));
+        var other = await Webhooks.PostSignedAsync(client, Webhooks.Text("15557000941", "a new message", "wamid.NEWONE"));
+
+        Assert.All(replays, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Wamid == "wamid.NEWONE"), "the new message processed");
+        Assert.Equal(2, await db.InboundEvents.CountAsync());
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.Wamid == "wamid.REPLAYED"));
+        Assert.Equal(2, (await db.Tickets.SingleAsync()).UnreadCount);
     }
 
     [Fact]

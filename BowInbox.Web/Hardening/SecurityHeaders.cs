@@ -12,12 +12,12 @@ public static class SecurityHeaders
 
     /// <summary>
     /// Scripts from the app only, plus the one inline script Blazor writes (the import map) by its per-response nonce.
-    /// MudBlazor sets inline styles, so styles allow them; Roboto comes from Google Fonts. The hub's WebSocket is
+    /// MudBlazor sets inline styles, so styles allow them; fonts are the system's own (no third-party requests). The hub's WebSocket is
     /// same-origin, which <c>connect-src 'self'</c> covers.
     /// </summary>
     public static string Policy(string nonce)
-        => $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; "
-            + "font-src 'self' data: https://fonts.gstatic.com; img-src 'self' data: blob:; connect-src 'self'; "
+        => $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
+            + "font-src 'self' data:; img-src 'self' data: blob:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     /// <summary>The nonce of this response's policy, for the inline scripts the app itself writes.</summary>

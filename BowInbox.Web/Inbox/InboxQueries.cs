@@ -93,9 +93,16 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
         return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
     }
 
-    /// <summary>The thread in order; null when <paramref name="user"/> may not see the ticket. Internal notes are staff-only.</summary>
-    public async Task<IReadOnlyList<ThreadMessage>?> ThreadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    /// <summary>Messages a thread shows at first, and how many more each "older messages" adds.</summary>
+    public const int ThreadPageSize = 200;
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> messages of the thread, in order; null when <paramref name="user"/> may not see
+    /// the ticket. Internal notes are staff-only. A years-long conversation is not loaded whole to show its end.
+    /// </summary>
+    public async Task<ThreadPage?> ThreadAsync(ClaimsPrincipal user, int ticketId, int limit = ThreadPageSize, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
         {
@@ -104,9 +111,10 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
 
         var seesOriginals = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
         var staff = TicketAccess.SeesAllTickets(user);
-        var rows = await db.Messages.AsNoTracking()
+        var latest = await db.Messages.AsNoTracking()
             .Where(m => m.TicketId == ticketId && (staff || m.Direction != MessageDirection.InternalNote))
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(limit + 1)
             .Select(m => new
             {
                 Message = new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
@@ -114,8 +122,12 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 m.MediaText,
             })
             .ToListAsync(cancellationToken);
+        var hasOlder = latest.Count > limit;
 
         // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
-        return rows.ConvertAll(r => r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) });
+        var shown = latest.Take(limit).Reverse()
+            .Select(r => r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) })
+            .ToList();
+        return new ThreadPage(shown, hasOlder);
     }
 }

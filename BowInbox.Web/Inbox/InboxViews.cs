@@ -50,6 +50,9 @@ public sealed record ThreadMessage(
     public string? MediaText { get; init; }
 }
 
+/// <summary>The latest messages of a thread, in order; <paramref name="HasOlder"/> when more came before them.</summary>
+public sealed record ThreadPage(IReadOnlyList<ThreadMessage> Messages, bool HasOlder);
+
 public sealed record TimelineEntry(DateTime At, string Kind, string Detail, string? Actor);
 
 public sealed record TicketDetails(

@@ -29,10 +29,13 @@ public sealed class InboundEventStore(
     /// <summary>Returns once the event is committed; throws when it could not be stored (the caller answers 5xx and Meta retries).</summary>
     public async Task StoreAsync(string payload, CancellationToken cancellationToken)
     {
-        var pending = new Pending(new InboundEvent { Payload = payloads.Protect(payload), ReceivedAt = time.GetUtcNow().UtcDateTime });
+        var pending = new Pending(new InboundEvent { Payload = payloads.Protect(payload), DeliveryHash = DeliveryHash(payload), ReceivedAt = time.GetUtcNow().UtcDateTime });
         await queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Stored.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>The same bytes from Meta give the same hash; the payload is stored encrypted, so it cannot be compared.</summary>
+    public static string DeliveryHash(string payload) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(payload)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

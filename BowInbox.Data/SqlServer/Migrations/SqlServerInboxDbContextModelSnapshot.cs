@@ -176,6 +176,10 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("DeliveryHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -191,6 +195,10 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeliveryHash")
+                        .IsUnique()
+                        .HasFilter("[DeliveryHash] IS NOT NULL");
 
                     b.HasIndex("ProcessedAt");
 
