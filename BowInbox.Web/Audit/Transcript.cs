@@ -18,6 +18,11 @@ public sealed record Transcript(
 {
     public int ViolationCount => Messages.Sum(m => m.Violations.Count) + UnattachedViolations.Count;
 
+    /// <summary>How many messages the session has; more than <see cref="Messages"/> holds when the page shows the first ones.</summary>
+    public int MessageTotal { get; init; }
+
+    public bool HasMoreMessages => MessageTotal > Messages.Count;
+
     /// <summary>Violations on messages that were blocked and so never stored as sent.</summary>
     public IReadOnlyList<TranscriptViolation> UnattachedViolations { get; init; } = [];
 }

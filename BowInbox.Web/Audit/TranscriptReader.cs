@@ -10,7 +10,8 @@ namespace BowInbox.Web.Audit;
 /// <summary>Reads a ticket's whole session for audit. Callers authorise first; this only reads.</summary>
 public static class TranscriptReader
 {
-    public static async Task<Transcript?> LoadAsync(InboxDbContext db, Privacy.OriginalTexts originals, int ticketId, CancellationToken cancellationToken)
+    /// <param name="messageLimit">The page shows the first messages and loads more on demand; exports and print take all (null).</param>
+    public static async Task<Transcript?> LoadAsync(InboxDbContext db, Privacy.OriginalTexts originals, int ticketId, CancellationToken cancellationToken, int? messageLimit = null)
     {
         var ticket = await db.Tickets.AsNoTracking()
             .Include(t => t.Contact).Include(t => t.Group).Include(t => t.Provider)
@@ -20,16 +21,25 @@ public static class TranscriptReader
             return null;
         }
 
-        var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var groups = await db.ProviderGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-        var numbers = await db.ProxyNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumberId, n => n.DisplayNumber, cancellationToken);
+        // Names of the providers, groups and pool numbers this ticket touched, not of the whole marketplace.
+        var providerIds = db.Offers.Where(o => o.TicketId == ticketId).Select(o => o.ProviderId)
+            .Concat(db.RelaySessions.Where(s => s.TicketId == ticketId).Select(s => s.ProviderId))
+            .Concat(db.PolicyViolations.Where(v => v.TicketId == ticketId && v.ProviderId != null).Select(v => v.ProviderId!.Value));
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var groupIds = db.Offers.Where(o => o.TicketId == ticketId).Select(o => o.GroupId);
+        var groups = await db.ProviderGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var poolIds = db.Offers.Where(o => o.TicketId == ticketId && o.PoolPhoneNumberId != null).Select(o => o.PoolPhoneNumberId!)
+            .Concat(db.RelaySessions.Where(s => s.TicketId == ticketId).Select(s => s.PoolPhoneNumberId));
+        var numbers = await db.ProxyNumbers.AsNoTracking().Where(n => poolIds.Contains(n.PhoneNumberId)).ToDictionaryAsync(n => n.PhoneNumberId, n => n.DisplayNumber, cancellationToken);
         var assignee = ticket.AssigneeUserId is null ? null
             : await db.Users.Where(u => u.Id == ticket.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
 
         var violations = (await db.PolicyViolations.AsNoTracking().Where(v => v.TicketId == ticketId).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(cancellationToken))
             .Select(v => new TranscriptViolation(v.MessageId, v.Kind.ToString(), v.Action.ToString(), v.Sender.ToString(), Name(providers, v.ProviderId), NumberMask.Mask(v.Found)!, v.At))
             .ToList();
-        var messages = await db.Messages.AsNoTracking().Where(m => m.TicketId == ticketId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        var ordered = db.Messages.AsNoTracking().Where(m => m.TicketId == ticketId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id);
+        var messages = await (messageLimit is { } limit ? ordered.Take(limit) : ordered).ToListAsync(cancellationToken);
+        var messageTotal = messageLimit is null || messages.Count < messageLimit ? messages.Count : await ordered.CountAsync(cancellationToken);
         var wamids = messages.Where(m => m.Wamid != null).Select(m => m.Wamid!).ToList();
         var deliveries = (await db.StatusEvents.AsNoTracking().Where(s => wamids.Contains(s.Wamid)).ToListAsync(cancellationToken))
             .OrderBy(s => s.At).ToLookup(s => s.Wamid, s => new TranscriptDelivery(s.Status.ToString(), s.At, s.ErrorCode));
@@ -46,6 +56,11 @@ public static class TranscriptReader
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
 
         var messageIds = messages.Select(m => m.Id).ToHashSet();
+
+        // A violation of a message further on (not on this page) is not "unattached": its message exists.
+        var elsewhere = violations.Where(v => v.MessageId is { } id && !messageIds.Contains(id)).Select(v => v.MessageId!.Value).Distinct().ToList();
+        var onLaterPage = elsewhere.Count == 0 || messageTotal == messages.Count ? []
+            : (await db.Messages.Where(m => m.TicketId == ticketId && elsewhere.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         return new Transcript(
             new TranscriptTicket(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.Status.ToString(), ticket.ServiceType, ticket.Area, ticket.Urgency.ToString(),
                 ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
@@ -59,7 +74,8 @@ public static class TranscriptReader
             alerts.Select(a => new TranscriptSlaAlert(a.Kind.ToString(), a.Level.ToString(), a.DueAt, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote)).ToList(),
             timeline)
         {
-            UnattachedViolations = violations.Where(v => v.MessageId is null || !messageIds.Contains(v.MessageId.Value)).ToList(),
+            UnattachedViolations = violations.Where(v => v.MessageId is null || !messageIds.Contains(v.MessageId.Value) && !onLaterPage.Contains(v.MessageId.Value)).ToList(),
+            MessageTotal = messageTotal,
         };
     }
 

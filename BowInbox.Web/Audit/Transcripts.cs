@@ -16,11 +16,16 @@ public enum TranscriptFormat
 /// </summary>
 public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, Privacy.OriginalTexts originals)
 {
+    /// <summary>How many messages the transcript page shows at first, and adds each time more are asked for.</summary>
+    public const int PageSize = 200;
+
     /// <param name="how">Where it was viewed ("page", "print"), kept in the audit entry.</param>
-    public async Task<Transcript?> ViewAsync(ClaimsPrincipal user, int ticketId, string how, CancellationToken cancellationToken = default)
+    /// <param name="messageLimit">The page loads the first messages (and more on demand, <paramref name="audited"/> false); print takes all.</param>
+    public async Task<Transcript?> ViewAsync(
+        ClaimsPrincipal user, int ticketId, string how, int? messageLimit = null, bool audited = true, CancellationToken cancellationToken = default)
     {
-        var transcript = await LoadAsync(user, ticketId, cancellationToken);
-        if (transcript is not null)
+        var transcript = await LoadAsync(user, ticketId, cancellationToken, messageLimit);
+        if (transcript is not null && audited)
         {
             await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.TranscriptViewed, Target(ticketId), $"viewed on the {how}", cancellationToken);
         }
@@ -44,7 +49,7 @@ public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, Audi
 
     public static string Target(int ticketId) => $"ticket #{ticketId}";
 
-    private async Task<Transcript?> LoadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken)
+    private async Task<Transcript?> LoadAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken, int? messageLimit = null)
     {
         if (!SupervisorAccess.MayAudit(user))
         {
@@ -52,6 +57,6 @@ public sealed class Transcripts(IDbContextFactory<InboxDbContext> contexts, Audi
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await TranscriptReader.LoadAsync(db, originals, ticketId, cancellationToken);
+        return await TranscriptReader.LoadAsync(db, originals, ticketId, cancellationToken, messageLimit);
     }
 }

@@ -54,10 +54,17 @@ public static class TechnicianThread
             thread = thread.Where(m => messageIds.Contains(m.Id));
         }
 
-        return await thread
-            .OrderBy(m => m.Id)
+        // The latest messages only: a phone between jobs needs the recent conversation, not years of it.
+        var latest = await thread
+            .OrderByDescending(m => m.Id)
+            .Take(MaxMessages)
             .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
                 m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status))
             .ToListAsync(cancellationToken);
+        latest.Reverse();
+        return latest;
     }
+
+    /// <summary>How many of a job's latest messages the technician's thread loads.</summary>
+    public const int MaxMessages = 200;
 }
