@@ -79,15 +79,15 @@ public sealed class ProviderRetirement(
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            // The pause and its audit entry commit together: no retirement without its record.
+            var tickets = requeued.Count == 0 ? "none" : string.Join(", ", requeued.Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)));
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.ProviderPaused, $"provider:{provider.Id}",
+                $"Paused: {reason}; {pending.Count} pending offer(s) withdrawn; tickets re-queued: {tickets}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             outcome = new RetirementOutcome(provider.Id, pending.Count, requeued);
         }
 
         outbox.NotifySender();
-        var tickets = outcome.RequeuedTicketIds.Count == 0 ? "none" : string.Join(", ", outcome.RequeuedTicketIds.Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)));
-        await audit.WriteAsync(actor, AuditActions.ProviderPaused, $"provider:{outcome.ProviderId}",
-            $"Paused: {reason}; {outcome.OffersWithdrawn} pending offer(s) withdrawn; tickets re-queued: {tickets}", cancellationToken);
         foreach (var ticketId in outcome.RequeuedTicketIds)
         {
             await events.PublishAsync(new TicketChanged(ticketId, "requeued"));
