@@ -8,6 +8,7 @@ using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Kpi;
 using BowInbox.Web.Live;
+using BowInbox.Web.Observability;
 using BowInbox.Web.Privacy;
 using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
@@ -23,6 +24,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddObservability();
 
 var (provider, connectionString) = builder.AddInboxDatabase();
 
@@ -55,12 +57,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseWebhookTiming();
 app.MapWhatsApp();
 
 // Explicit, so that they run after the simulator's "/dev is 404 outside Development" above: a page that needs an
 // Admin must not even redirect to the login page where it does not exist.
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapMetrics();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

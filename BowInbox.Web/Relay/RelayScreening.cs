@@ -5,6 +5,7 @@ using BowInbox.Core.Scanning;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
+using BowInbox.Web.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -21,7 +22,7 @@ public sealed record Screening(ScanResult Scan, string? SenderNotice)
 /// Runs every relayed text through the one <see cref="ContactScanner"/> with the Admin's policy, records each hit
 /// as a <see cref="PolicyViolation"/>, and pauses a provider who crosses the threshold.
 /// </summary>
-public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, ILogger<RelayScreening> logger)
+public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, InboxMetrics metrics, ILogger<RelayScreening> logger)
 {
     public const int PauseThreshold = 3;
 
@@ -62,6 +63,7 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
                 ProviderId = provider?.Id,
                 At = now,
             });
+            metrics.ScannerHit(finding.Kind, finding.Action);
         }
 
         // Kinds and counts only: what was found may be a real number, which never goes to a log.
