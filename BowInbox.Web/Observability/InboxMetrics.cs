@@ -71,6 +71,9 @@ public sealed class InboxMetrics : IWriteGateObserver
 
     public void OutboxSendStarted() => outboxInFlight.Add(1);
 
+    /// <summary>A send cut off by the app stopping: no longer in flight, neither sent nor failed.</summary>
+    public void OutboxSendAbandoned() => outboxInFlight.Add(-1);
+
     /// <summary>One send answered (or given up on): in flight no more, counted as sent or failed, timed.</summary>
     public void OutboxSendEnded(OutboxKind kind, SendFailure? failure, TimeSpan duration)
     {

@@ -165,7 +165,7 @@ internal sealed class OutboxSender(
             }
             catch (OperationCanceledException)
             {
-                metrics.OutboxSendEnded(row.Kind, SendFailure.Timeout(), time.GetElapsedTime(started));
+                metrics.OutboxSendAbandoned();
                 throw;
             }
 
