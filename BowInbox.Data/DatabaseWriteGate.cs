@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace BowInbox.Data;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace BowInbox.Data;
 /// processing, the outbox, live SLA clocks) take turns here instead, waiting asynchronously and in order.
 /// Storing webhooks is urgent (Meta waits for the answer, and a slow one is retried): an urgent writer goes
 /// before every waiting background writer, never interrupting the turn in progress.
-/// Server databases lock rows, not the database, so for them the gate is always open.
+/// Server databases lock rows, not the database, so for them the gate is always open (and nothing is timed).
+/// The optional <paramref name="observer"/> hears each turn's wait and hold time.
 /// </summary>
-public sealed class DatabaseWriteGate(bool serialize)
+public sealed class DatabaseWriteGate(bool serialize, IWriteGateObserver? observer = null)
 {
     private readonly Lock sync = new();
     private readonly Queue<TaskCompletionSource> urgent = new();
@@ -31,13 +34,14 @@ public sealed class DatabaseWriteGate(bool serialize)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var arrived = Stopwatch.GetTimestamp();
         TaskCompletionSource waiter;
         lock (sync)
         {
             if (!held)
             {
                 held = true;
-                return new Turn(this);
+                return Begin(arrived, line == urgent);
             }
 
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,11 +54,19 @@ public sealed class DatabaseWriteGate(bool serialize)
             await waiter.Task;
         }
 
-        return new Turn(this);
+        return Begin(arrived, line == urgent);
     }
 
-    private void Release()
+    private Turn Begin(long arrived, bool isUrgent)
     {
+        var now = Stopwatch.GetTimestamp();
+        observer?.Waited(Stopwatch.GetElapsedTime(arrived, now), isUrgent);
+        return new Turn(this, now);
+    }
+
+    private void Release(long since)
+    {
+        observer?.Held(Stopwatch.GetElapsedTime(since));
         lock (sync)
         {
             while (urgent.TryDequeue(out var next) || background.TryDequeue(out next))
@@ -69,8 +81,8 @@ public sealed class DatabaseWriteGate(bool serialize)
         }
     }
 
-    public readonly struct Turn(DatabaseWriteGate? gate) : IDisposable
+    public readonly struct Turn(DatabaseWriteGate? gate, long since) : IDisposable
     {
-        public void Dispose() => gate?.Release();
+        public void Dispose() => gate?.Release(since);
     }
 }

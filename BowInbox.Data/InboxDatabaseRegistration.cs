@@ -42,7 +42,7 @@ public static class InboxDatabaseRegistration
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
-        services.AddSingleton(new DatabaseWriteGate(serialize: provider == DatabaseProvider.Sqlite));
+        services.AddSingleton(sp => new DatabaseWriteGate(serialize: provider == DatabaseProvider.Sqlite, sp.GetService<IWriteGateObserver>()));
         return services;
     }
 

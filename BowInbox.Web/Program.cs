@@ -9,6 +9,7 @@ using BowInbox.Web.Inbox;
 using BowInbox.Web.Jobs;
 using BowInbox.Web.Kpi;
 using BowInbox.Web.Live;
+using BowInbox.Web.Observability;
 using BowInbox.Web.Privacy;
 using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
@@ -24,6 +25,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddObservability();
 
 builder.AddHardening();
 var (provider, connectionString) = builder.AddInboxDatabase();
@@ -62,6 +64,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseHubOriginCheck(InboxHub.Path);
 
+app.UseWebhookTiming();
 app.MapWhatsApp();
 
 // Explicit, so that they run after the simulator's "/dev is 404 outside Development" above: a page that needs an
@@ -69,6 +72,7 @@ app.MapWhatsApp();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.MapMetrics();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

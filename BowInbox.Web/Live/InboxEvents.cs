@@ -14,7 +14,8 @@ public sealed record TicketChanged(int TicketId, string What) : InboxChange(Tick
 /// relay, the live inbox hub) subscribe here instead of being called from the channel.
 /// Work on a change (SLA clocks, intake, hub pushes, audit) is done by the server that made it: <see cref="Subscribe"/>
 /// hears this server's changes only. What only shows changes (a circuit's live inbox) subscribes with
-/// <see cref="SubscribeView"/>, which also hears the other web servers' changes when a backplane relays them.
+/// <see cref="SubscribeView"/>, which also hears the other web servers' changes when a backplane relays them, each
+/// viewer through its own <see cref="ViewQueue{TEvent}"/>: publishing never waits for a browser.
 /// </summary>
 public sealed class InboxEvents(ILogger<InboxEvents> logger)
 {
@@ -24,8 +25,20 @@ public sealed class InboxEvents(ILogger<InboxEvents> logger)
     /// <summary>This server's changes, to act on.</summary>
     public IDisposable Subscribe(Func<InboxChange, Task> handler) => listeners.Subscribe(handler);
 
-    /// <summary>Every server's changes, to show.</summary>
-    public IDisposable SubscribeView(Func<InboxChange, Task> handler) => views.Subscribe(handler);
+    /// <summary>
+    /// Every server's changes, to show. The handler runs on the viewer's own queue, one change at a time, never on
+    /// the publisher's path; disposing the subscription stops it.
+    /// </summary>
+    public IDisposable SubscribeView(Func<InboxChange, Task> handler)
+    {
+        var queue = new ViewQueue<InboxChange>(handler, ex => logger.LogError(ex, "An inbox view listener failed"));
+        var subscription = views.Subscribe(change =>
+        {
+            queue.Enqueue(change);
+            return Task.CompletedTask;
+        });
+        return new ViewSubscription(subscription, queue);
+    }
 
     // One failing listener must not stop the others or the channel that published.
     public async Task PublishAsync(InboxChange change)
@@ -37,4 +50,13 @@ public sealed class InboxEvents(ILogger<InboxEvents> logger)
     /// <summary>A change another web server made and published: shown here, acted on there.</summary>
     public Task FromOtherServerAsync(InboxChange change)
         => views.NotifyAsync(change, ex => logger.LogError(ex, "An inbox view listener failed for ticket {TicketId}", change.TicketId));
+
+    private sealed class ViewSubscription(IDisposable subscription, ViewQueue<InboxChange> queue) : IDisposable
+    {
+        public void Dispose()
+        {
+            subscription.Dispose();
+            queue.Dispose();
+        }
+    }
 }

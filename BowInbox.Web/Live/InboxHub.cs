@@ -3,6 +3,7 @@ using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
+using BowInbox.Web.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -17,8 +18,10 @@ namespace BowInbox.Web.Live;
 /// </summary>
 [Authorize]
 public sealed class InboxHub(
-    TicketAccess access, IDbContextFactory<InboxDbContext> contexts, InboxHubPresence presence, IOptions<IdentityOptions> identity, ILogger<InboxHub> logger) : Hub
+    TicketAccess access, IDbContextFactory<InboxDbContext> contexts, InboxHubPresence presence, IOptions<IdentityOptions> identity, InboxMetrics metrics, ILogger<InboxHub> logger) : Hub
 {
+    private const string Counted = "bowinbox.counted";
+
     public const string Path = "/hubs/inbox";
 
     public override async Task OnConnectedAsync()
@@ -27,6 +30,8 @@ public sealed class InboxHub(
         // user before the check below, so an access change either finds this connection to end or is seen by the check.
         var userId = TicketAccess.UserId(CurrentUser) ?? throw new HubException("Sign in again.");
         presence.Connected(Context.ConnectionId, userId, Context.Abort);
+        Context.Items[Counted] = true;
+        metrics.HubConnected();
         if (!await StillValidAsync(userId, Context.ConnectionAborted))
         {
             // The cookie may be up to a validation interval old: its roles are trusted only while its stamp is current.
@@ -47,6 +52,11 @@ public sealed class InboxHub(
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Disconnected(Context.ConnectionId);
+        if (Context.Items.Remove(Counted))
+        {
+            metrics.HubDisconnected();
+        }
+
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -6,7 +6,9 @@ namespace BowInbox.Web.Live;
 /// <summary>
 /// A circuit's view of <see cref="InboxEvents"/>: only changes to tickets its user may see get through.
 /// Components re-read the database on each change, so a dropped circuit loses nothing it showed. Behind a backplane it
-/// also hears the other web servers' changes.
+/// also hears the other web servers' changes. Changes reach the circuit through its own queue
+/// (<see cref="InboxEvents.SubscribeView"/>), so the access check and every component's re-render run off the
+/// publisher's path; every handler of <see cref="Changed"/> runs, one failing does not stop the others.
 /// </summary>
 public sealed class LiveInboxFeed(InboxEvents events, TicketAccess access, ILogger<LiveInboxFeed> logger) : IDisposable
 {
@@ -23,23 +25,41 @@ public sealed class LiveInboxFeed(InboxEvents events, TicketAccess access, ILogg
 
     private async Task OnChangeAsync(InboxChange change)
     {
-        if (user is null || Changed is null)
+        var handlers = Changed?.GetInvocationList().Cast<Func<InboxChange, Task>>().ToArray() ?? [];
+        if (user is null || handlers.Length == 0)
         {
             return;
         }
 
         try
         {
-            if (TicketAccess.SeesAllTickets(user) || await access.CanSeeAsync(user, change.TicketId))
+            if (!TicketAccess.SeesAllTickets(user) && !await access.CanSeeAsync(user, change.TicketId))
             {
-                await Changed.Invoke(change);
+                return;
             }
         }
         catch (Exception ex)
         {
-            logger.LogDebug(ex, "A live inbox update could not be delivered to a circuit");
+            logger.LogDebug(ex, "A live inbox update could not be checked for a circuit");
+            return;
+        }
+
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler(change);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "A live inbox update could not be delivered to a circuit");
+            }
         }
     }
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        subscription = null;
+    }
 }

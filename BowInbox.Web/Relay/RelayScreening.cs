@@ -6,6 +6,7 @@ using BowInbox.Data;
 using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
 using BowInbox.Web.Offenders;
+using BowInbox.Web.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -22,7 +23,7 @@ public sealed record Screening(ScanResult Scan, string? SenderNotice)
 /// Runs every relayed text through the one <see cref="ContactScanner"/> with the Admin's policy, records each hit
 /// as a <see cref="PolicyViolation"/>, and pauses a provider or customer who reaches the pause thresholds.
 /// </summary>
-public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, ILogger<RelayScreening> logger)
+public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, InboxMetrics metrics, ILogger<RelayScreening> logger)
 {
     /// <summary>Scans a relayed text; <paramref name="senderNumber"/> (E.164) makes the sender's country the first tried for national numbers.</summary>
     public ScanResult ScanText(ContentPolicy policy, string text, string? senderNumber = null) => scanner.Scan(text, policy, ScannerRegions.RegionOf(senderNumber));
@@ -61,6 +62,7 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, IL
                 ProviderId = provider?.Id,
                 At = now,
             });
+            metrics.ScannerHit(finding.Kind, finding.Action);
         }
 
         // Kinds and counts only: what was found may be a real number, which never goes to a log.

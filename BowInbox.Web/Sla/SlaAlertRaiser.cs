@@ -4,6 +4,7 @@ using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
 using BowInbox.Web.Live;
+using BowInbox.Web.Observability;
 using BowInbox.Web.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed class SlaAlertRaiser(
     SlaBreachTexts breachTexts,
     InboxEvents events,
     IServiceProvider services,
+    InboxMetrics metrics,
     ILogger<SlaAlertRaiser> logger)
 {
     public const string Actor = "SLA monitor";
@@ -125,6 +127,7 @@ public sealed class SlaAlertRaiser(
             alertId = record.Id;
         }
 
+        metrics.SlaAlertRaised(alert);
         logger.LogInformation("SLA {Level} on ticket {TicketId}: {Detail}", alert.Level, ticketId, detail);
         if (texted > 0)
         {

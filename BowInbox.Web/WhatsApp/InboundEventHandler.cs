@@ -178,7 +178,7 @@ internal sealed class InboundEventHandler(
     {
         if (parsed.Webhook is not { } webhook)
         {
-            logger.LogWarning("Stored inbound event {EventId} no longer parses: {Reason}", eventId, parsed.Error);
+            InboundLog.NoLongerParses(logger, eventId, parsed.Error);
             await db.InboundEvents.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, parsed.Error), cancellationToken);
             return;
         }
@@ -260,7 +260,7 @@ internal sealed class InboundEventHandler(
         var reason = ourNumbers.ContainsKey(message.PhoneNumberId) ? UnroutedReason.ProviderPool : UnroutedReason.UnknownNumber;
         if (reason == UnroutedReason.UnknownNumber)
         {
-            logger.LogWarning("Message {Wamid} arrived on phone_number_id {PhoneNumberId}, which is not one of our numbers; kept unrouted", message.Wamid, message.PhoneNumberId);
+            InboundLog.NotOurNumber(logger, message.Wamid, message.PhoneNumberId);
         }
 
         var unrouted = new UnroutedMessage

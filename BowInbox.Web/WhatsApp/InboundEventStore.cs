@@ -87,7 +87,7 @@ public sealed class InboundEventStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "{Count} webhook event(s) could not be stored", group.Count);
+            InboundLog.NotStored(logger, ex, group.Count);
             foreach (var pending in group)
             {
                 pending.Stored.TrySetException(ex);

@@ -1,5 +1,6 @@
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Observability;
 using BowInbox.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +17,10 @@ internal sealed class InboundProcessor(
     StoredPayloads payloads,
     BowInbox.Web.Media.MediaPrescan media,
     TimeProvider time,
+    InboxMetrics metrics,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
+    private const int BatchSize = InboxMetrics.InboundBacklogCap;
     private const int MaxAttempts = 5;
 
     private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<PendingEvent>>> Pending = new(() => EF.CompileAsyncQuery(
@@ -35,7 +37,7 @@ internal sealed class InboundProcessor(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "Inbound processing loop failed; retrying");
+                InboundLog.LoopFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
 
@@ -62,18 +64,21 @@ internal sealed class InboundProcessor(
         // Files are downloaded and read now, outside the write lock: the relay finds their words when it applies the events.
         await media.ReadAsync(events.SelectMany(e => e.Parsed.Webhook?.Messages ?? []), cancellationToken);
 
+        metrics.InboundBacklogObserved(events.Count);
         for (var next = 0; next < events.Count;)
         {
             var remaining = events.GetRange(next, events.Count - next);
             try
             {
-                next += await handler.ProcessAsync(remaining, cancellationToken);
+                var applied = await handler.ProcessAsync(remaining, cancellationToken);
+                metrics.InboundGroupApplied(applied);
+                next += applied;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Nothing of the group was applied. Apply its events one by one, so only the one that fails is
                 // retried (and parked after too many attempts) while the others go through.
-                logger.LogDebug(ex, "A group of {Count} inbound events failed; applying them one by one", remaining.Count);
+                InboundLog.GroupFailed(logger, ex, remaining.Count);
                 await ProcessOneByOneAsync(remaining, cancellationToken);
                 next = events.Count;
             }
@@ -137,11 +142,11 @@ internal sealed class InboundProcessor(
         {
             // Parked, not deleted: the raw event stays for inspection and replay.
             inbound.ProcessedAt = time.GetUtcNow().UtcDateTime;
-            logger.LogError(error, "Inbound event {EventId} failed {Attempts} times and is parked", id, inbound.Attempts);
+            InboundLog.Parked(logger, error, id, inbound.Attempts);
         }
         else
         {
-            logger.LogWarning(error, "Inbound event {EventId} failed (attempt {Attempts}); will retry", id, inbound.Attempts);
+            InboundLog.WillRetry(logger, error, id, inbound.Attempts);
         }
 
         await db.SaveChangesAsync(cancellationToken);

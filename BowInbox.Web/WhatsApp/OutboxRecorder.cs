@@ -71,12 +71,12 @@ internal sealed class OutboxRecorder(
             {
                 row.Status = OutboxStatus.Pending;
                 row.NextAttemptAt = now + SendErrorPolicy.RetryDelay(row.Attempts, failure.Code);
-                logger.LogWarning("Outbox row {OutboxId} failed with {Code} ({Title}); retry {Attempt} at {Next:O}", row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
+                OutboxLog.WillRetry(logger, row.Id, failure.Code, failure.Title, row.Attempts, row.NextAttemptAt);
                 continue;
             }
 
             row.Status = OutboxStatus.Failed;
-            logger.LogError("Outbox row {OutboxId} failed with {Code} ({Title}); not retried", row.Id, failure.Code, failure.Title);
+            OutboxLog.FailedForGood(logger, row.Id, failure.Code, failure.Title);
             if (message is not null)
             {
                 message.Status = DeliveryStatus.Failed;
@@ -133,7 +133,7 @@ internal sealed class OutboxRecorder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogWarning("{Count} outbox row(s) were interrupted mid-send and marked failed", interrupted.Count);
+        OutboxLog.Interrupted(logger, interrupted.Count);
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

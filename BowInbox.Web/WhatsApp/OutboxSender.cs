@@ -4,6 +4,7 @@ using BowInbox.Core.Channel;
 using BowInbox.Core.Numbers;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ internal sealed class OutboxSender(
     OutboxRecorder recorder,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
+    InboxMetrics metrics,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>Rows claimed by one UPDATE at most.</summary>
@@ -86,7 +88,7 @@ internal sealed class OutboxSender(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogError(ex, "Outbox loop failed; retrying");
+                    OutboxLog.LoopFailed(logger, ex);
                     await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
                 }
                 finally
@@ -154,7 +156,20 @@ internal sealed class OutboxSender(
                 return false;
             }
 
-            var outcome = await SendOneAsync(row, cancellationToken);
+            metrics.OutboxSendStarted();
+            var started = time.GetTimestamp();
+            SendOutcome outcome;
+            try
+            {
+                outcome = await SendOneAsync(row, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                metrics.OutboxSendAbandoned();
+                throw;
+            }
+
+            metrics.OutboxSendEnded(row.Kind, outcome.Failure, time.GetElapsedTime(started));
             answered.TryWrite((row, outcome));
             return outcome.Failure is not { } failure || !SendErrorPolicy.ShouldRetry(failure, row.Attempts + 1);
         }
@@ -205,12 +220,12 @@ internal sealed class OutboxSender(
             }
             catch (Exception ex) when (attempt < 3)
             {
-                logger.LogWarning(ex, "Recording {Count} outbox answer(s) failed (attempt {Attempt}); trying again", rows.Count, attempt);
+                OutboxLog.RecordRetry(logger, ex, rows.Count, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Recording {Count} outbox answer(s) failed; their rows stay claimed until the lease ends", rows.Count);
+                OutboxLog.RecordFailed(logger, ex, rows.Count);
                 return;
             }
         }
@@ -246,7 +261,7 @@ internal sealed class OutboxSender(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Outbox row {OutboxId} could not be sent", row.Id);
+            OutboxLog.NotSent(logger, ex, row.Id);
             return new SendOutcome(null, SendFailure.NetworkFailure(ex.GetType().Name));
         }
     }

@@ -1,6 +1,7 @@
 using BowInbox.Core.Channel;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Observability;
 
 namespace BowInbox.Web.WhatsApp;
 
@@ -19,7 +20,7 @@ public sealed record Recipient(string WaIdProtected, string WaIdHash);
 /// The one way anything is sent to WhatsApp: adds an outbox row to the caller's unit of work, so the
 /// send is committed (or not) together with the change that caused it. The sender job sends it later.
 /// </summary>
-public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal)
+public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMetrics metrics)
 {
     /// <summary>Queues a free-form message (text, interactive, media) if the 24-hour window is open.</summary>
     public async Task<EnqueueResult> EnqueueFreeFormAsync(
@@ -48,8 +49,10 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal)
     /// <summary>Wakes the sender; call after the transaction that added rows has committed.</summary>
     public void NotifySender() => signal.Notify();
 
-    private static void Add(InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, long? messageId, DateTime now)
-        => db.Outbox.Add(new OutboxMessage
+    private void Add(InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, long? messageId, DateTime now)
+    {
+        metrics.OutboxQueued(kind);
+        db.Outbox.Add(new OutboxMessage
         {
             FromPhoneNumberId = from,
             ToProtected = to.WaIdProtected,
@@ -61,4 +64,5 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal)
             NextAttemptAt = now,
             CreatedAt = now,
         });
+    }
 }
