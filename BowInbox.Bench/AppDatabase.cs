@@ -28,15 +28,13 @@ internal sealed class AppDatabase : IAsyncDisposable
 
     public INumberProtector Numbers { get; }
 
-    public static AppDatabase Open(DatabaseProvider provider, string connectionString, string numberHashKey, string keysPath)
+    public static AppDatabase Open(DatabaseProvider provider, string connectionString, BenchSecrets secrets, string keysPath)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = keysPath });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{SecurityOptions.Section}:{nameof(SecurityOptions.NumberHashKey)}"] = numberHashKey,
-            [$"{SecurityOptions.Section}:{nameof(SecurityOptions.DataProtectionKeysPath)}"] = keysPath,
-        });
+        var settings = secrets.Settings().ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings[$"{SecurityOptions.Section}:{nameof(SecurityOptions.DataProtectionKeysPath)}"] = keysPath;
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddNumberProtection();
         builder.Services.AddInboxDatabase(provider, connectionString);
         return new AppDatabase(builder.Build());

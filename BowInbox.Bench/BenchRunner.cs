@@ -60,8 +60,8 @@ public static class BenchRunner
         BenchOptions options, DatabaseProvider provider, string connectionString, string appDll, string runFolder, DateTimeOffset started, string loadAverage, TextWriter output, CancellationToken cancellationToken)
     {
         var appSecret = "bench-app-secret-" + Guid.NewGuid().ToString("N");
-        var hashKey = Guid.NewGuid().ToString("N");
-        var keysPath = Path.Combine(runFolder, "keys");
+        var secrets = BenchSecrets.Create(runFolder);
+        var keysPath = Directory.CreateDirectory(Path.Combine(runFolder, "keys")).FullName;
         var planned = (int)options.Rates.Sum(r => r * options.StepDuration.TotalSeconds)
             + (options.Soak ? (int)(options.Rates.Max() * options.SoakDuration.TotalSeconds) : 0)
             + (int)(options.WarmUpRate * options.WarmUpDuration.TotalSeconds)
@@ -76,7 +76,6 @@ public static class BenchRunner
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Database__Provider"] = provider.ToString(),
             ["ConnectionStrings__Inbox"] = connectionString,
-            ["Security__NumberHashKey"] = hashKey,
             ["Security__DataProtectionKeysPath"] = keysPath,
             ["WhatsApp__AppSecret"] = appSecret,
             ["WhatsApp__VerifyToken"] = "bench-verify-token",
@@ -87,6 +86,10 @@ public static class BenchRunner
             ["RateLimits__WebhookPerIpPerMinute"] = "100000000",
             ["RateLimits__WebhookConcurrentReads"] = "2000",
         };
+        foreach (var (key, value) in secrets.Settings())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         output.WriteLine($"Starting {appDll} (Production, {provider}).");
         var clock = Stopwatch.StartNew();
@@ -101,7 +104,7 @@ public static class BenchRunner
         var relayNote = (string?)null;
         bool relayAvailable;
         await using (var app = await AppProcess.StartAsync(appDll, environment, TimeSpan.FromSeconds(90)))
-        await using (var database = AppDatabase.Open(provider, connectionString, hashKey, keysPath))
+        await using (var database = AppDatabase.Open(provider, connectionString, secrets, keysPath))
         {
             output.WriteLine($"App healthy after {clock.Elapsed.TotalSeconds:0.0} s at {app.BaseUrl}; fake Graph API at {graph.BaseUrl}.");
             await inboxSeeding;

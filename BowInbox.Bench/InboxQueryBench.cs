@@ -4,6 +4,7 @@ using BowInbox.Core.Contacts;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Inbox;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,11 +49,18 @@ internal static class InboxQueryBench
 
     private static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "inbox-queries.db")}";
 
-    private static ServiceProvider Services(string folder) => new ServiceCollection()
-        .AddInboxDatabase(DatabaseProvider.Sqlite, ConnectionString(folder))
-        .AddSingleton(TimeProvider.System)
-        .AddSingleton<InboxQueries>()
-        .BuildServiceProvider();
+    private static ServiceProvider Services(string folder)
+    {
+        var services = new ServiceCollection()
+            .AddInboxDatabase(DatabaseProvider.Sqlite, ConnectionString(folder))
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<BowInbox.Web.Privacy.OriginalTexts>()
+            .AddSingleton<InboxQueries>();
+
+        // The list reads no protected text; the threads' decryption needs a key ring, and this database has its own.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        return services.BuildServiceProvider();
+    }
 
     private static async Task<InboxQueryTiming> TimeAsync(string name, int runs, Func<Task<InboxPage>> query)
     {
