@@ -43,6 +43,12 @@ internal sealed class OutboxSender(
 
     private static readonly TimeSpan InterruptedCheckInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// On a graceful stop, how long sends already at the Graph API may still take to be answered. Without it every stop
+    /// (a deploy, a scale-in) left its in-flight sends claimed, and each recipient's queue behind them waited out the lease.
+    /// </summary>
+    public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
+
     private readonly OutboxClaims claims = new(contexts, gate, time);
 
     /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
@@ -61,6 +67,10 @@ internal sealed class OutboxSender(
         var answered = Channel.CreateUnbounded<(OutboxMessage Row, SendOutcome? Outcome)>(new UnboundedChannelOptions { SingleReader = true });
         var recording = RecordAnswersAsync(answered.Reader, slots);
         var lastInterruptedCheck = DateTimeOffset.MinValue;
+
+        // Sends already started finish on a stop (within StopDrain); only a crash leaves them to the lease.
+        using var drain = new CancellationTokenSource();
+        using var draining = stoppingToken.Register(() => drain.CancelAfter(StopDrain));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -83,7 +93,7 @@ internal sealed class OutboxSender(
                         // Started here in claim order, which is the order the rows were written. Tracked before it
                         // starts: a send that finishes at once removes itself, and the update then finds nothing to replace.
                         inFlight[row.Id] = Task.CompletedTask;
-                        inFlight.TryUpdate(row.Id, Start(row, answered.Writer, slots, stoppingToken), Task.CompletedTask);
+                        inFlight.TryUpdate(row.Id, Start(row, answered.Writer, slots, stoppingToken, drain.Token), Task.CompletedTask);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -107,8 +117,8 @@ internal sealed class OutboxSender(
         }
         finally
         {
-            // Sends cut off by the stop stay claimed and are failed, not resent, after their lease (a restart
-            // cannot know whether Meta got them); every answer that did come is recorded before the loop ends.
+            // Sends still unanswered after the drain stay claimed and are failed, not resent, after their lease (a
+            // restart cannot know whether Meta got them); every answer that did come is recorded before the loop ends.
             await Task.WhenAll(inFlight.Values).ContinueWith(_ => { }, CancellationToken.None);
             answered.Writer.TryComplete();
             await recording;
@@ -129,15 +139,15 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>Starts a row's send, behind the send before it to the same recipient (read receipts keep no order).</summary>
-    private Task Start(OutboxMessage row, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private Task Start(OutboxMessage row, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken stopping, CancellationToken drained)
     {
         if (row.RecipientHash is null)
         {
-            return SendAndReportAsync(row, null, answered, slots, cancellationToken);
+            return SendAndReportAsync(row, null, answered, slots, stopping, drained);
         }
 
         var recipient = (row.FromPhoneNumberId, row.RecipientHash);
-        var send = SendAndReportAsync(row, lastSendTo.GetValueOrDefault(recipient), answered, slots, cancellationToken);
+        var send = SendAndReportAsync(row, lastSendTo.GetValueOrDefault(recipient), answered, slots, stopping, drained);
         lastSendTo[recipient] = send;
         send.ContinueWith(done => lastSendTo.TryRemove(KeyValuePair.Create(recipient, done)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return send;
@@ -145,7 +155,7 @@ internal sealed class OutboxSender(
 
     /// <returns>Whether the next send to the same recipient may go: this one went, or failed and will not be retried.</returns>
     private async Task<bool> SendAndReportAsync(
-        OutboxMessage row, Task<bool>? before, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken cancellationToken)
+        OutboxMessage row, Task<bool>? before, ChannelWriter<(OutboxMessage, SendOutcome?)> answered, SemaphoreSlim slots, CancellationToken stopping, CancellationToken drained)
     {
         try
         {
@@ -156,12 +166,19 @@ internal sealed class OutboxSender(
                 return false;
             }
 
+            if (stopping.IsCancellationRequested)
+            {
+                // Its turn came after the stop: it goes back unsent, for whichever server runs next.
+                answered.TryWrite((row, null));
+                return false;
+            }
+
             metrics.OutboxSendStarted();
             var started = time.GetTimestamp();
             SendOutcome outcome;
             try
             {
-                outcome = await SendOneAsync(row, cancellationToken);
+                outcome = await SendOneAsync(row, drained);
             }
             catch (OperationCanceledException)
             {
