@@ -76,7 +76,7 @@ internal static partial class HandleInvitations
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
         @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+){1,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
-        + @"|\b(?:me\s+)?procur[ae]\s+no\s+(?:" + Platforms + @")\s+como\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
+        + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + Platforms + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();
 
@@ -94,7 +94,7 @@ internal static partial class HandleInvitations
 
     // "folg mir auf TikTok", "suis-moi sur TikTok", "me segue no TikTok", "ajoute-moi sur Snap".
     [GeneratedRegex(
-        @"\b(?:folg(?:e|t)?\s+(?:mir|uns)|adde\s+(?:mich|uns)|schreib\s+mir|suis[-\s]moi|suivez[-\s](?:moi|nous)|ajoute[-\s]moi|ajoutez[-\s]moi|me\s+(?:segue|siga|adiciona|add)|segue[-\s]me|s[ií]gueme|agr[eé]game)\s+(?:auf|bei|sur|no|na|en|on|pe)\s+(?:" + Platforms + @")\b",
+        @"\b(?:folg(?:e|t)?\s+(?:mir|uns)|adde\s+(?:mich|uns)|schreib\s+mir|suis[-\s]moi|suivez[-\s](?:moi|nous)|ajoute[-\s]moi|ajoutez[-\s]moi|me\s+(?:segue|siga|adiciona|add)|segue[-\s]me|s[ií]gueme|agr[eé]game|(?:re)?trouve[sz]?[-\s](?:moi|nous)|find\s+(?:me|us)|finde[tn]?\s+(?:mich|uns)|encu[eé]ntr(?:ame|anos)|me\s+(?:encontra|acha))\s+(?:auf|bei|sur|no|na|en|on|pe)\s+(?:" + Platforms + @")\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Follow();
 

@@ -38,6 +38,8 @@ internal static class NumberWords
             "puis", "ensuite", "espace", "tiret", "partie", "première", "premiere", "deuxième", "deuxieme", "troisième", "dernière",
             "dann", "danach", "leerzeichen", "leerschlag", "bindestrich", "teil", "erster", "zweiter", "dritter", "letzter",
             "phir", "uske", "baad", "pehla", "pehle", "doosra", "dusra", "teesra", "aakhri",
+            // "empieza con 6 45 y sigue 12 34 56", "começa com 11 e segue 98...", "ça continue par", "geht weiter mit".
+            "sigue", "continua", "continúa", "termina", "acaba", "segue", "continue", "continues", "ends", "weiter", "endet",
         ],
         StringComparer.OrdinalIgnoreCase);
 

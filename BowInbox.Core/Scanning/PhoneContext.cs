@@ -27,6 +27,7 @@ internal static partial class PhoneContext
             "zähler", "zählerstand", "zaehler", "plz", "steuer", "ust", "sendung", "fabrikation", "e-nr", "enr", "fd", "buchung", "schaden",
             "consumer", "complaint", "customer", "pin", "pincode", "gst", "gstin", "pan", "aadhaar", "aadhar", "ifsc", "awb", "docket",
             "registration", "reg", "application", "roll", "tracking", "parcel", "shipment", "incident", "warranty",
+            "insurer", "insurance", "seguro", "aseguradora", "seguradora", "assureur", "versicherer", "client", "clients",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -36,6 +37,10 @@ internal static partial class PhoneContext
             "our", "nuestro", "was", "era", "my", "mi", "do", "da", "dos", "das", "o", "a", "meu", "minha", "seu", "sua", "é", "para", "du", "des",
             "d", "n", "le", "mon", "ma", "votre", "est", "c", "n°", "der", "die", "den", "dem", "des", "mein", "meine", "ihre", "ist", "lautet",
             "hai", "ka", "ki", "ke", "mera", "meri", "on", "for", "amazon", "ebay", "at", "al", "en", "em", "sur", "bei",
+            // What kind of policy or service a reference belongs to: "claim number with the insurer", "póliza de hogar",
+            // "protocolo de atendimento". They never make a number a reference alone, only let the reference word reach it.
+            "with", "from", "con", "com", "avec", "mit", "von", "vom", "home", "hogar", "casa", "maison", "habitation", "car", "auto",
+            "coche", "carro", "vida", "life", "atendimento", "atencion", "atención", "service", "servicio", "serviço", "servico",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -86,6 +91,12 @@ internal static partial class PhoneContext
             return true;
         }
 
+        // "1ESY1160 4455 66": a number glued to letters that are themselves glued to digits is a meter or serial code.
+        if (first > 0 && before.Kind == PhonePieceKind.Word && gap.IsEmpty && before.Start > 0 && char.IsAsciiDigit(text[before.Start - 1]))
+        {
+            return true;
+        }
+
         var transparent = 0;
         for (var j = first - 1; j >= 0; j--)
         {
@@ -122,7 +133,7 @@ internal static partial class PhoneContext
 
             // Names ("Linky", "Mapfre") and short codes ("FD", "VC") between a reference word and its number.
             var name = char.IsUpper(word[0]) && word.Length > 1;
-            if ((!Transparent.Contains(word) && !name) || ++transparent > 3)
+            if ((!Transparent.Contains(word) && !name) || ++transparent > 4)
             {
                 return false;
             }

@@ -26,10 +26,12 @@ internal static class PhoneNumberRules
             return digits.Length >= 9 && digits.Length <= 13;
         }
 
-        // Groups of 2 to 5 digits; a lone digit may open or close it ("9 8765 4321", "01 57 36 37 14 0 4").
+        // Groups of 2 to 5 digits; a lone digit may open or close it ("9 8765 4321", "01 57 36 37 14 0 4"), or be the
+        // mobile 9 after an area code ("11 9 4567 8901", "(21) 9 8845-3127").
         for (var g = 0; g < groups.Count; g++)
         {
-            if (groups[g] > 8 || (groups[g] == 1 && g != 0 && g != groups.Count - 1))
+            var mobileNine = g == 1 && groups[0] is 2 or 3 && digits[groups[0]] == '9';
+            if (groups[g] > 8 || (groups[g] == 1 && g != 0 && g != groups.Count - 1 && !mobileNine))
             {
                 return false;
             }

@@ -36,6 +36,12 @@ public static class ScannerFigures
         }).ToList();
     }
 
+    /// <summary>The messages the scanner gets wrong: leaks it does not stop and clean messages it touches.</summary>
+    public static IEnumerable<LabelledMessage> Misses(ContactScanner scanner, IReadOnlyList<LabelledMessage> corpus) =>
+        corpus.Where(m => m.IsLeak
+            ? !IsStopped(scanner.Scan(m.Text, ContentPolicy.Default))
+            : !scanner.Scan(m.Text, ContentPolicy.Default).IsClean);
+
     public static bool IsStopped(ScanResult result) => result.Verdict is ScanVerdict.Blocked or ScanVerdict.Redacted;
 
     /// <summary>Messages scanned per second over the whole corpus, best of a few rounds (a rough figure, never asserted).</summary>
