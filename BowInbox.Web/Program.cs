@@ -71,7 +71,7 @@ app.MapWhatsApp();
 // Admin must not even redirect to the login page where it does not exist.
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRequestLimits();
 app.MapMetrics();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();

@@ -133,7 +133,7 @@ public sealed class FullConversationPrivacyTests
         await Eventually.TrueAsync(
             () => app.Graph.Requests.Count(r => r.To == Customer && r.Json["type"]?.GetValue<string>() == "document") == 1
                 && app.Graph.Requests.Count(r => r.To == Tom && r.Json["type"]?.GetValue<string>() is "document" or "location") == 2,
-            "every relayed file and place to be sent");
+            "every relayed file and place to be sent", 30_000);
         return ticketId;
     }
 

@@ -111,6 +111,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        ForgetTheApp();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (KeepFolder)
@@ -125,6 +126,29 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
             // A file still held open by a finishing background task is left for the OS temp cleaner.
+        }
+    }
+
+    /// <summary>
+    /// A timer that a library starts while the host builds (and never stops) keeps the host builder's context, and
+    /// through it this factory, alive for the rest of the run; this factory then held the whole disposed app (about
+    /// 80 MB each, over a thousand apps a run). Once disposed it lets go of the server, host and clients it made.
+    /// </summary>
+    private void ForgetTheApp()
+    {
+        for (var type = GetType().BaseType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
+            {
+                if (field.GetValue(this) is System.Collections.IList list && !field.FieldType.IsArray)
+                {
+                    list.Clear();
+                }
+                else if (!field.FieldType.IsValueType && field.FieldType != typeof(string) && !field.IsInitOnly)
+                {
+                    field.SetValue(this, null);
+                }
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ public static class AuditSetup
     public static void MapSupervisorAudit(this WebApplication app)
     {
         var sessions = app.MapGroup("/supervisor/sessions/{ticketId:int}").RequireAuthorization(SupervisorPolicy)
-            .RequireRateLimiting(Hardening.RateLimitSetup.ExportPolicy);
+            .WithMetadata(new Hardening.RequestLimit(Hardening.RequestLimitKind.ExportPerUser));
         sessions.MapPost("/export.csv", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Csv, ct));
         sessions.MapPost("/export.json", (int ticketId, HttpContext http, Transcripts transcripts, IAntiforgery antiforgery, CancellationToken ct) => ExportAsync(ticketId, http, transcripts, antiforgery, TranscriptFormat.Json, ct));
     }

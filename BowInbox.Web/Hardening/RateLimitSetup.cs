@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.Hardening;
@@ -12,9 +11,6 @@ namespace BowInbox.Web.Hardening;
 /// </summary>
 public static class RateLimitSetup
 {
-    public const string WebhookPolicy = "webhook-per-address";
-    public const string ExportPolicy = "export-per-user";
-
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,28 +18,35 @@ public static class RateLimitSetup
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<WebhookReadGate>();
         services.AddSingleton<ActionLimits>();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(WebhookPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress(http), _ => ActionLimits.Window(Limits(http).WebhookPerIpPerMinute)));
-            options.AddPolicy(ExportPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientAddress(http), _ => ActionLimits.Window(Limits(http).ExportsPerUserPerMinute)));
-            options.OnRejected = RejectAsync;
-        });
+        services.AddSingleton<RequestLimits>();
     }
+
+    /// <summary>
+    /// Applies <see cref="RequestLimits"/> to every request (after routing and authentication: the endpoint and the user
+    /// decide the partition). Not ASP.NET Core's rate-limiting middleware: it builds a limiter of its own that it never
+    /// disposes, whose replenishing timer kept every stopped host alive.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        using var lease = http.RequestServices.GetRequiredService<RequestLimits>().Limiter.AttemptAcquire(http);
+        if (!lease.IsAcquired)
+        {
+            await RejectAsync(http, lease);
+            return;
+        }
+
+        await next(http);
+    });
 
     /// <summary>The caller's address; behind a known proxy, the one it forwarded (see <see cref="ProxySetup"/>).</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static async Task RejectAsync(HttpContext http, RateLimitLease lease)
     {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

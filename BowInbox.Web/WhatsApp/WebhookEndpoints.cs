@@ -15,8 +15,8 @@ public static class WebhookEndpoints
 
     public static void MapWhatsAppWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Verify).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitSetup.WebhookPolicy);
-        app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitSetup.WebhookPolicy);
+        app.MapGet(Path, Verify).AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestLimit(RequestLimitKind.WebhookPerAddress));
+        app.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestLimit(RequestLimitKind.WebhookPerAddress));
     }
 
     private static IResult Verify(HttpRequest request, IOptions<WhatsAppOptions> options)
