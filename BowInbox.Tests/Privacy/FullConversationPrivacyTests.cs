@@ -111,6 +111,11 @@ public sealed class FullConversationPrivacyTests
     {
         var http = app.CreateBrowserlessClient();
 
+        // Every kind of leak is tried here on purpose: no pause, so each field of every message crosses the relay.
+        var never = Enum.GetValues<BowInbox.Core.Scanning.ViolationKind>().ToDictionary(k => k, _ => new BowInbox.Core.Scanning.PauseThreshold(0, 24));
+        Assert.Null(await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BowInbox.Web.Offenders.PauseLifting>(app.Services).SaveThresholdsAsync(
+            BowInbox.Tests.Relay.RelayTestData.Staff(BowInbox.Data.Identity.Roles.Admin, "admin@demo.local"), never));
+
         // The provider's document is a real PDF that scans clean, so it is relayed (an unreadable one would be held for review).
         app.Graph.MediaFiles["900000000000502"] = (File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "media", "quote.pdf")), "application/pdf");
         await Webhooks.PostSignedAsync(http, Webhooks.Text(Customer, "burst pipe under the sink, downtown", "wamid.P1", profileName: "0412 345 678"));
