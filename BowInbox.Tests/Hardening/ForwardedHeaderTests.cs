@@ -4,6 +4,9 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using BowInbox.Data.Identity;
 using BowInbox.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,7 +55,10 @@ public sealed partial class ForwardedHeaderTests
     /// <summary>Gets the login page and signs in through its form, every request marked as forwarded from HTTPS.</summary>
     private static async Task<(HttpResponseMessage Page, HttpResponseMessage SignIn)> SignInThroughProxyAsync(InboxAppFactory app, IPAddress address)
     {
-        var port = new Uri(app.StartKestrel()).Port;
+        // Kestrel on this machine's own address: the request then comes from it, not from loopback.
+        app.UseKestrel(options => options.Listen(address, 0));
+        app.StartServer();
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

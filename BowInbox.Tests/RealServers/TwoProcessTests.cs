@@ -44,6 +44,8 @@ public sealed class TwoProcessTests
         var pair = new AppProcessPair(database.ConnectionString, redis!, graph.BaseUrl, folder);
         var payloads = new WebhookPayloads(pair.AppSecret, RelaySeeder.CentralPhoneNumberId);
         var clock = Stopwatch.StartNew();
+        var timeline = new List<string>();
+        void Mark(string step) => timeline.Add($"{clock.Elapsed.TotalSeconds:0.0} s {step}");
 
         // The first server migrates the new database; customers and their technicians' sessions are set up through it.
         var servers = new AppProcess[2];
@@ -66,6 +68,7 @@ public sealed class TwoProcessTests
             await seeder.OpenSessionsAsync(Customers, PoolNumbers, CancellationToken.None);
             await AppProcessPair.AddSupervisorAsync(data);
             running.Add(servers[1] = await pair.StartAsync("b"));
+            Mark("both servers up, sessions open");
 
             // Meta posts each customer's messages in order; a post its server does not answer is delivered again to the other.
             async Task PostAsync(int customer, int index)
@@ -118,9 +121,12 @@ public sealed class TwoProcessTests
             running.Remove(servers[0]);
             await servers[0].DisposeAsync();
             Volatile.Write(ref killed, true);
+            Mark("first server killed");
             await middle;
             running.Add(servers[0] = await pair.StartAsync("a"));
+            Mark("first server restarted");
             await PhaseAsync(16, MessagesPerCustomer);
+            Mark("all webhooks accepted");
 
             // Stored once each.
             await using var db = await data.Contexts.CreateDbContextAsync();
@@ -139,6 +145,7 @@ public sealed class TwoProcessTests
                 },
                 "every message to be relayed or failed as interrupted",
                 90_000);
+            Mark($"all relayed or interrupted ({interrupted.Count} interrupted)");
             Assert.Equal(0, tracker.Duplicates);
             Assert.All(interrupted, t => Assert.True(tokens.TryGetValue(t, out var afterKill) && !afterKill, $"message {t} was failed as interrupted, yet not posted before the kill"));
             Assert.True(interrupted.Count <= Customers, $"{interrupted.Count} sends failed as interrupted; at most one per technician can be at the Graph API");
@@ -170,6 +177,8 @@ public sealed class TwoProcessTests
                 }
             }
 
+            Mark("pause alert on both servers");
+
             // The audit chain written by both servers (sign-ins, the pause) verifies with the install's key.
             Assert.Equal(8, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.SignIn));
             Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ProviderPaused));
@@ -181,7 +190,8 @@ public sealed class TwoProcessTests
             await Eventually.TrueAsync(async () => (await RunsPerMinuteAsync(connection, nameof(BowInbox.Web.Sla.SlaMonitorJob))).Count > 0, "the SLA monitor to run", 75_000);
             var runs = await RunsPerMinuteAsync(connection, nameof(BowInbox.Web.Sla.SlaMonitorJob));
             Assert.All(runs, r => Assert.True(r.Runs == 1, $"{r.Runs} SLA monitor runs in the minute starting {r.Minute:O}"));
-            TestContext.Current.TestOutputHelper?.WriteLine($"{tokens.Count} messages, {interrupted.Count} interrupted by the kill, {clock.Elapsed.TotalSeconds:0} s");
+            Mark($"SLA monitor ran once per minute; {tokens.Count} messages");
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, timeline));
         }
         finally
         {
