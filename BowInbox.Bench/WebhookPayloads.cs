@@ -24,6 +24,10 @@ internal sealed class WebhookPayloads(string appSecret, string centralPhoneNumbe
     public SignedWebhook ProviderText(int customer, string poolPhoneNumberId, int token)
         => Text(poolPhoneNumberId, ProviderWaId(customer), $"Bench Tech{customer}", $"On my way, there in ten minutes. {RelayTracker.TokenText(token)}", token);
 
+    /// <summary>The provider of <paramref name="customer"/>'s session writing <paramref name="text"/> on its pool number (no bench token in it).</summary>
+    public SignedWebhook ProviderSays(int customer, string poolPhoneNumberId, string text, int token)
+        => Text(poolPhoneNumberId, ProviderWaId(customer), $"Bench Tech{customer}", text, token);
+
     private SignedWebhook Text(string phoneNumberId, string from, string name, string text, int token)
     {
         var json = $$"""

@@ -193,7 +193,8 @@ public sealed class OutboxOrderTests
         public OutboxClaims Claimer() => new(
             App.Services.GetRequiredService<IDbContextFactory<BowInbox.Data.InboxDbContext>>(),
             App.Services.GetRequiredService<BowInbox.Data.DatabaseWriteGate>(),
-            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2)));
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2)),
+            TimeSpan.FromSeconds(new BowInbox.Web.WhatsApp.WhatsAppOptions().SendLeaseSeconds));
 
         /// <summary>A text row to the customer from <paramref name="from"/>, written as the outbox writer would.</summary>
         public OutboxMessage Row(string from, string text, DateTime nextAttemptAt)

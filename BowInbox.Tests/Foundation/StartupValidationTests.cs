@@ -16,6 +16,18 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_send_lease_not_longer_than_the_send_timeout_stops_naming_both_settings()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["WhatsApp:SendLeaseSeconds"] = "15";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("'WhatsApp:SendLeaseSeconds' (15)", Flatten(error));
+        Assert.Contains("'WhatsApp:SendTimeoutSeconds' (15)", Flatten(error));
+    }
+
+    [Fact]
     public async Task Production_without_the_number_hash_key_stops_naming_the_setting()
     {
         await using var app = new InboxAppFactory { EnvironmentName = "Production" };

@@ -3,6 +3,7 @@ using BowInbox.Web.Audit;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Live;
 using BowInbox.Web.Routing;
+using BowInbox.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace BowInbox.Web.Admin;
@@ -23,6 +24,8 @@ public sealed class UserAccess(IServiceScopeFactory scopeFactory, AuditLog audit
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
@@ -47,8 +50,9 @@ public sealed class UserAccess(IServiceScopeFactory scopeFactory, AuditLog audit
         }
 
         await users.UpdateSecurityStampAsync(user);
+        await audit.SaveWithAsync(db, new AuditRecord(actingUserId, AuditActions.UserDeactivated, user.Email ?? user.Id, "sign-in refused, sessions and live connections ended"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await hubAccess.EndConnectionsAsync(user.Id);
-        await audit.WriteAsync(actingUserId, AuditActions.UserDeactivated, user.Email ?? user.Id, "sign-in refused, sessions and live connections ended", cancellationToken);
         var retired = await retirement.RetireAsync(user.Id, actingUserId, "account deactivated", cancellationToken);
         var work = retired is null ? "" : $" Their provider record is paused; {retired.RequeuedTicketIds.Count} ticket(s) went back to the queue.";
         return AdminResult.Ok($"{user.Email} is deactivated and signed out everywhere.{work}");
@@ -59,6 +63,8 @@ public sealed class UserAccess(IServiceScopeFactory scopeFactory, AuditLog audit
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
@@ -77,7 +83,8 @@ public sealed class UserAccess(IServiceScopeFactory scopeFactory, AuditLog audit
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(actingUserId, AuditActions.UserReactivated, user.Email ?? user.Id, "sign-in allowed again", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(actingUserId, AuditActions.UserReactivated, user.Email ?? user.Id, "sign-in allowed again"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var provider = await users.IsInRoleAsync(user, Roles.Technician) ? " Their provider record stays paused until you resume it under Admin → Providers." : "";
         return AdminResult.Ok($"{user.Email} can sign in again.{provider}");
     }

@@ -2,6 +2,7 @@ using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Live;
 using BowInbox.Web.Routing;
@@ -24,7 +25,7 @@ public sealed record AdminResult(bool Succeeded, string Message)
 
 /// <summary>Creates users and sets roles for the Admin page. Each call runs in its own scope so a long-lived circuit never holds a stale context.</summary>
 public sealed class UserAdministration(
-    IServiceScopeFactory scopeFactory, BowInbox.Web.Audit.AuditLog audit, ProviderRetirement retirement, HubAccessChanges hubAccess)
+    IServiceScopeFactory scopeFactory, AuditLog audit, ProviderRetirement retirement, HubAccessChanges hubAccess)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -97,11 +98,11 @@ public sealed class UserAdministration(
                 WaIdHash = numbers.Hash(waId),
                 WaIdProtected = numbers.Protect(waId),
             });
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The user, their role and provider record commit with their audit entry, or none of them does.
+        await audit.SaveWithAsync(db, new AuditRecord(actingUser ?? "admin", AuditActions.UserCreated, user.Email!, $"role {request.Role}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.WriteAsync(actingUser ?? "admin", BowInbox.Web.Audit.AuditActions.UserCreated, user.Email!, $"role {request.Role}", cancellationToken);
         return AdminResult.Ok($"Created {user.Email} as {request.Role}.");
     }
 
@@ -114,6 +115,8 @@ public sealed class UserAdministration(
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var protector = scope.ServiceProvider.GetRequiredService<INumberProtector>();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
@@ -142,8 +145,9 @@ public sealed class UserAdministration(
         }
 
         await users.UpdateAsync(user);
-        await audit.WriteAsync(actingUserId, BowInbox.Web.Audit.AuditActions.CommandNumberChanged, user.Email ?? user.Id,
-            user.WhatsAppHash is null ? "command number cleared" : "command number registered", cancellationToken);
+        await audit.SaveWithAsync(
+            db, new AuditRecord(actingUserId, AuditActions.CommandNumberChanged, user.Email ?? user.Id, user.WhatsAppHash is null ? "command number cleared" : "command number registered"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult.Ok(user.WhatsAppHash is null ? $"{user.Email} no longer has a command number." : $"{user.Email} can now send commands from WhatsApp.");
     }
 
@@ -162,6 +166,8 @@ public sealed class UserAdministration(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
@@ -178,7 +184,6 @@ public sealed class UserAdministration(
         if (role == Roles.Technician)
         {
             // A technician needs a provider record to receive work; their WhatsApp number can be added later.
-            var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
             if (!await db.Providers.AnyAsync(p => p.UserId == user.Id, cancellationToken))
             {
                 db.Providers.Add(new Provider { UserId = user.Id, DisplayName = user.DisplayName });
@@ -189,8 +194,9 @@ public sealed class UserAdministration(
         // Signs the user out of other sessions so the new role takes effect at once: cookies and open pages are refused at
         // their next check, live connections (which joined the old role's groups) end now.
         await users.UpdateSecurityStampAsync(user);
+        await audit.SaveWithAsync(db, new AuditRecord(actingUserId, AuditActions.RoleChanged, user.Email ?? user.Id, $"{string.Join(",", current)} → {role}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await hubAccess.EndConnectionsAsync(user.Id);
-        await audit.WriteAsync(actingUserId, BowInbox.Web.Audit.AuditActions.RoleChanged, user.Email ?? user.Id, $"{string.Join(",", current)} → {role}", cancellationToken);
         if (current.Contains(Roles.Technician) && role != Roles.Technician)
         {
             // Their provider record would otherwise keep getting offers and relayed messages.

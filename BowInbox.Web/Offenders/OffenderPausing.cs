@@ -6,6 +6,7 @@ using BowInbox.Core.Scanning;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Live;
 using BowInbox.Web.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,17 @@ namespace BowInbox.Web.Offenders;
 
 /// <summary>
 /// Pauses a provider or a customer whose violations reach the Admin's <see cref="PauseThresholds"/>, in the unit of
-/// work that recorded the latest one: supervisors are alerted and, once committed, the pause is audited.
+/// work that recorded the latest one: supervisors are alerted and the pause is audited in that same unit of work (the
+/// audit entry is saved with the pause, inside the caller's transaction, so a failed append leaves nobody paused).
 /// Runs only when a scan found something, so a clean message costs no query here.
 /// </summary>
 public static class OffenderPausing
 {
+    /// <summary>Who the audit names for an automatic pause.</summary>
+    public const string AuditActor = "BowInbox";
+
     public static async Task ProviderAsync(
-        InboxDbContext db, Provider provider, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
+        InboxDbContext db, AuditLog audit, Provider provider, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         if (provider.Availability == ProviderAvailability.Paused)
         {
@@ -46,11 +51,12 @@ public static class OffenderPausing
         changes.Add(new ProviderPaused(ticketId, provider.Id, provider.DisplayName, reason));
         var summary = $"{provider.DisplayName} was paused automatically: {all.Count} contact-leak attempts reached the pause threshold (latest on job #{ticketId}). They take no new work until the pause is lifted.";
         Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.ProviderPaused, $"paused:{provider.Id}:{alertKey}", ticketId, provider.Id, summary, now, cancellationToken));
+        await audit.SaveWithAsync(db, new AuditRecord(AuditActor, AuditActions.ProviderPaused, $"provider:{provider.Id}", $"{provider.DisplayName} on ticket #{ticketId}: {reason}"), cancellationToken);
     }
 
     /// <summary>The customer of <paramref name="ticketId"/>, counted over all their tickets: a paused customer's messages are held, not relayed.</summary>
     public static async Task CustomerAsync(
-        InboxDbContext db, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
+        InboxDbContext db, AuditLog audit, int ticketId, IReadOnlyList<ViolationKind> added, DateTime now, string alertKey, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var contact = await ContactOfAsync(db, ticketId, cancellationToken);
         if (contact.IsPaused)
@@ -77,6 +83,7 @@ public static class OffenderPausing
         var summary = $"Customer {contact.Alias} was paused automatically: {all.Count} contact-leak attempts reached the pause threshold (latest on job #{ticketId}). "
             + "Their messages are held until the pause is lifted.";
         Add(changes, await SupervisorAlerts.RaiseAsync(db, SupervisorAlertKind.CustomerPaused, $"customer-paused:{contact.Id}:{alertKey}", ticketId, null, summary, now, cancellationToken));
+        await audit.SaveWithAsync(db, new AuditRecord(AuditActor, AuditActions.CustomerPaused, $"contact:{contact.Id}", $"Customer {contact.Alias} on ticket #{ticketId}: {contact.PauseReason}"), cancellationToken);
     }
 
     /// <summary>The ticket's customer, tracked: the relay has usually loaded it already.</summary>

@@ -69,8 +69,7 @@ public sealed class PauseLifting(IDbContextFactory<InboxDbContext> contexts, Rel
         var reason = contact.PauseReason;
         contact.PausedAt = null;
         contact.PauseReason = null;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.PauseLifted, $"contact:{contactId}", $"Customer {contact.Alias}; was: {reason}; note: {note!.Trim()}", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(SupervisorAccess.Actor(user), AuditActions.PauseLifted, $"contact:{contactId}", $"Customer {contact.Alias}; was: {reason}; note: {note!.Trim()}"), cancellationToken);
         await PublishAsync(db, db.Tickets.Where(t => t.ContactId == contactId), cancellationToken);
         return ActionResult.Ok($"Customer {contact.Alias} is no longer paused: their messages are passed on again.");
     }
@@ -103,8 +102,7 @@ public sealed class PauseLifting(IDbContextFactory<InboxDbContext> contexts, Rel
         var reason = provider.PauseReason;
         provider.Availability = ProviderAvailability.Online;
         provider.PauseReason = null;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(SupervisorAccess.Actor(user), AuditActions.PauseLifted, $"provider:{providerId}", $"{provider.DisplayName}; was: {reason}; note: {note!.Trim()}", cancellationToken);
+        await audit.SaveWithAsync(db, new AuditRecord(SupervisorAccess.Actor(user), AuditActions.PauseLifted, $"provider:{providerId}", $"{provider.DisplayName}; was: {reason}; note: {note!.Trim()}"), cancellationToken);
         await PublishAsync(db, db.Tickets.Where(t => t.ProviderId == providerId && t.Status != TicketStatus.Closed), cancellationToken);
         return ActionResult.Ok($"{provider.DisplayName} is back online.");
     }
@@ -117,16 +115,8 @@ public sealed class PauseLifting(IDbContextFactory<InboxDbContext> contexts, Rel
             return "Only an Admin can change the pause thresholds.";
         }
 
-        var actor = SupervisorAccess.Actor(user);
-        if (await settings.SavePauseThresholdsAsync(thresholds, actor, cancellationToken) is { } error)
-        {
-            return error;
-        }
-
-        var saved = new PauseThresholds(thresholds);
-        var details = string.Join(", ", saved.ByKind.Select(t => $"{t.Key}={t.Value}"));
-        await audit.WriteAsync(actor, AuditActions.PauseThresholdsChanged, "pause-thresholds", details, cancellationToken);
-        return null;
+        // Saved and audited in one transaction by the settings store.
+        return await settings.SavePauseThresholdsAsync(thresholds, SupervisorAccess.Actor(user), cancellationToken);
     }
 
     private static ActionResult? Refusal(ClaimsPrincipal user, string? note)

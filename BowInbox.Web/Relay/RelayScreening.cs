@@ -4,6 +4,7 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Scanning;
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
+using BowInbox.Web.Audit;
 using BowInbox.Web.Live;
 using BowInbox.Web.Offenders;
 using BowInbox.Web.Observability;
@@ -23,7 +24,7 @@ public sealed record Screening(ScanResult Scan, string? SenderNotice)
 /// Runs every relayed text through the one <see cref="ContactScanner"/> with the Admin's policy, records each hit
 /// as a <see cref="PolicyViolation"/>, and pauses a provider or customer who reaches the pause thresholds.
 /// </summary>
-public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, InboxMetrics metrics, ILogger<RelayScreening> logger)
+public sealed class RelayScreening(ContactScanner scanner, AuditLog audit, TimeProvider time, InboxMetrics metrics, ILogger<RelayScreening> logger)
 {
     /// <summary>Scans a relayed text; <paramref name="senderNumber"/> (E.164) makes the sender's country the first tried for national numbers.</summary>
     public ScanResult ScanText(ContentPolicy policy, string text, string? senderNumber = null) => scanner.Scan(text, policy, ScannerRegions.RegionOf(senderNumber));
@@ -82,11 +83,11 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, In
         var kinds = scan.Findings.Select(f => f.Kind).ToList();
         if (provider is not null)
         {
-            await OffenderPausing.ProviderAsync(db, provider, ticketId, kinds, now, alertKey, changes, cancellationToken);
+            await OffenderPausing.ProviderAsync(db, audit, provider, ticketId, kinds, now, alertKey, changes, cancellationToken);
         }
         else if (sender == SenderKind.Customer)
         {
-            await OffenderPausing.CustomerAsync(db, ticketId, kinds, now, alertKey, changes, cancellationToken);
+            await OffenderPausing.CustomerAsync(db, audit, ticketId, kinds, now, alertKey, changes, cancellationToken);
         }
 
         var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore ? scan.SenderNotice : null;
@@ -105,5 +106,5 @@ public sealed class RelayScreening(ContactScanner scanner, TimeProvider time, In
         => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!.Alias).FirstOrDefaultAsync(cancellationToken);
 }
 
-/// <summary>A provider paused for repeated contact-leak attempts: supervisors are alerted live and it is audited.</summary>
+/// <summary>A provider paused for repeated contact-leak attempts: supervisors are alerted live (the pause is audited in its own unit of work).</summary>
 public sealed record ProviderPaused(int TicketId, int ProviderId, string ProviderName, string Reason) : InboxChange(TicketId);

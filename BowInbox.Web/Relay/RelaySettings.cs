@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BowInbox.Core.Scanning;
 using BowInbox.Data;
+using BowInbox.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
 
 /// <summary>The relay's Admin settings, stored as JSON rows of the <c>Settings</c> table.</summary>
-public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     public const string IdleTtlKey = "relay.idle-ttl-days";
     public const string ContentPolicyKey = "content-policy";
@@ -107,8 +108,10 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
             return error;
         }
 
-        var json = JsonSerializer.Serialize(new PauseThresholds(thresholds).ByKind, Json);
-        await SaveAsync(PauseThresholdsKey, json, actor, cancellationToken);
+        var saved = new PauseThresholds(thresholds);
+        var json = JsonSerializer.Serialize(saved.ByKind, Json);
+        var details = string.Join(", ", saved.ByKind.Select(t => $"{t.Key}={t.Value}"));
+        await SaveAsync(PauseThresholdsKey, json, actor, new AuditRecord(actor, AuditActions.PauseThresholdsChanged, PauseThresholdsKey, details), cancellationToken);
         return null;
     }
 
@@ -148,7 +151,8 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
         }
 
         var json = JsonSerializer.Serialize(new StoredPolicy(actions.ToDictionary(), entries), Json);
-        await SaveAsync(ContentPolicyKey, json, actor, cancellationToken);
+        var summary = string.Join(", ", actions.Select(a => $"{a.Key}={a.Value}")) + $"; allowlist: {string.Join(" ", entries)}";
+        await SaveAsync(ContentPolicyKey, json, actor, new AuditRecord(actor, AuditActions.PolicyChanged, ContentPolicyKey, summary), cancellationToken);
         return null;
     }
 
@@ -159,15 +163,22 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Ti
             return $"The idle time-to-live must be between 1 and {MaxIdleTtlDays} days.";
         }
 
-        await SaveAsync(IdleTtlKey, days.ToString(CultureInfo.InvariantCulture), actor, cancellationToken);
+        await SaveAsync(IdleTtlKey, days.ToString(CultureInfo.InvariantCulture), actor, null, cancellationToken);
         return null;
     }
 
-    private async Task SaveAsync(string key, string json, string actor, CancellationToken cancellationToken)
+    /// <summary>Stores the setting; with <paramref name="record"/>, in the same SaveChanges as its audit entry (both or neither).</summary>
+    private async Task SaveAsync(string key, string json, string actor, AuditRecord? record, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.StoreSettingAsync(key, json, actor, time.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (record is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await audit.SaveWithAsync(db, record, cancellationToken);
     }
 
     private sealed record StoredPolicy(Dictionary<ViolationKind, PolicyAction>? Actions, List<string>? Allowlist);

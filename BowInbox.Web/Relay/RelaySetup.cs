@@ -33,7 +33,6 @@ public static class RelaySetup
         services.AddSingleton<TechnicianQueue>();
         services.AddSingleton<BusinessNumbers>();
         services.AddTransient<RelayIdleCloseJob>();
-        services.AddHostedService<RelayAuditWriter>();
     }
 
     /// <summary>Schedules the idle-session close under a constant id, so restarts update it instead of adding another.</summary>

@@ -166,12 +166,12 @@ public sealed class HeldItems(
                 alert.AcknowledgeNote = $"Held {what} {verb}.";
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.SaveWithAsync(
+                db, new AuditRecord(actor, decision == HeldStatus.Approved ? AuditActions.HeldApproved : AuditActions.HeldRejected, $"ticket #{item.TicketId}", $"held item {id} ({item.Reason}) from the {item.Sender}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         delivery.NotifySender();
-        await audit.WriteAsync(actor, decision == HeldStatus.Approved ? AuditActions.HeldApproved : AuditActions.HeldRejected, $"ticket #{item.TicketId}", $"held item {id} ({item.Reason}) from the {item.Sender}");
         await events.PublishAsync(new TicketChanged(item.TicketId, decision == HeldStatus.Approved ? "held-approved" : "held-rejected"));
         return HeldDecisionOutcome.Done;
     }

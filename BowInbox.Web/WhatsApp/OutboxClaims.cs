@@ -9,7 +9,8 @@ namespace BowInbox.Web.WhatsApp;
 /// row twice, and never a row while an earlier one in its conversation (from the same number of ours to the same
 /// recipient) waits for a retry or is being sent by another sender.
 /// </summary>
-internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, DatabaseWriteGate gate, TimeProvider time)
+/// <param name="lease">How long a claim lasts (<see cref="WhatsAppOptions.SendLeaseSeconds"/>).</param>
+internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, DatabaseWriteGate gate, TimeProvider time, TimeSpan lease)
 {
     // Compiled: a claim runs for every few sends, and a compiled query skips re-reading its LINQ each time.
     private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
@@ -86,7 +87,7 @@ internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, D
         {
             await db.Outbox
                 .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + OutboxSender.Lease), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.LockedBy, claim).SetProperty(o => o.LockedUntil, now + lease), cancellationToken);
         }
 
         // In the order they were written, so a recipient's sends are started in turn (the query reads them by status,

@@ -38,9 +38,6 @@ internal sealed class OutboxSender(
     /// <summary>Answers recorded by one write at most.</summary>
     public const int RecordBatchSize = 256;
 
-    /// <summary>How long a claim lasts; a send still unfinished after it was cut off by a crash.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     private static readonly TimeSpan InterruptedCheckInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -49,7 +46,7 @@ internal sealed class OutboxSender(
     /// </summary>
     public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
 
-    private readonly OutboxClaims claims = new(contexts, gate, time);
+    private readonly OutboxClaims claims = new(contexts, gate, time, TimeSpan.FromSeconds(options.Value.SendLeaseSeconds));
 
     /// <summary>Sends waiting on the Graph API, by outbox row.</summary>
     private readonly ConcurrentDictionary<long, Task> inFlight = new();

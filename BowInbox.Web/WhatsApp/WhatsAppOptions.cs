@@ -28,6 +28,13 @@ public sealed class WhatsAppOptions
     public int MaxSendsInFlight { get; set; } = 256;
 
     public const int MaxSendsInFlightLimit = 2_000;
+
+    /// <summary>
+    /// How long a server's claim on a send lasts. A send still claimed after it was cut off by a crash: whether Meta got
+    /// it is unknown, so it is marked failed (never sent twice), and the recipient's later messages wait until then.
+    /// Longer than <see cref="SendTimeoutSeconds"/>, so a slow send is never taken for a crashed one.
+    /// </summary>
+    public int SendLeaseSeconds { get; set; } = 120;
 }
 
 internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : IValidateOptions<WhatsAppOptions>
@@ -66,6 +73,11 @@ internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : I
         if (options.MaxSendsInFlight is < 1 or > WhatsAppOptions.MaxSendsInFlightLimit)
         {
             return ValidateOptionsResult.Fail($"Setting 'WhatsApp:MaxSendsInFlight' must be between 1 and {WhatsAppOptions.MaxSendsInFlightLimit} (it is {options.MaxSendsInFlight}).");
+        }
+
+        if (options.SendLeaseSeconds <= options.SendTimeoutSeconds)
+        {
+            return ValidateOptionsResult.Fail($"Setting 'WhatsApp:SendLeaseSeconds' ({options.SendLeaseSeconds}) must be longer than 'WhatsApp:SendTimeoutSeconds' ({options.SendTimeoutSeconds}).");
         }
 
         return missing.Count == 0
