@@ -41,6 +41,27 @@ public sealed record BenchOptions
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The product keeps going past the last of <see cref="Rates"/>, a quarter faster each step, until a step is not
+    /// sustained or this rate is reached: its limit is found, not bounded by the ladder.
+    /// </summary>
+    public int ProductCeiling { get; init; } = 20_000;
+
+    /// <summary>Hub clients (staff and technicians, five connections per user) listening while the watched steps run.</summary>
+    public int HubWatchers { get; init; } = 100;
+
+    /// <summary>Live inbox pages (Blazor circuits in Chromium, signed in as intake agents) open while the watched steps run.</summary>
+    public int InboxCircuits { get; init; } = 5;
+
+    /// <summary>The soak's webhook rate.</summary>
+    public int SoakRate { get; init; } = 500;
+
+    /// <summary>The first part of the soak, after which the app's working set is the base that later growth is measured from.</summary>
+    public TimeSpan SoakWarmUp { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The soak's figures are reported per slice of this length (a minute; shorter in tests).</summary>
+    public TimeSpan SoakSlice { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The bare endpoint keeps going past the last of <see cref="Rates"/>, half as fast again each step, until a step
     /// is not sustained or this rate is reached: its limit is found, not just bounded by the product's steps.
     /// </summary>
@@ -54,7 +75,8 @@ public sealed record BenchOptions
 
     /// <summary>
     /// Also find the limit of a bare relay (the bare endpoint plus one send through the fake Graph API per
-    /// webhook): the most any relay could deliver on this machine. Part of a full run; <c>--bare-relay</c> adds it to a quick one.
+    /// webhook): the most any relay could deliver on this machine, the base of <c>relay_ratio</c>. Part of every run
+    /// unless <c>--no-bare-relay</c>.
     /// </summary>
     public bool BareRelay { get; init; } = true;
 
@@ -100,7 +122,6 @@ public sealed record BenchOptions
         StepDuration = TimeSpan.FromSeconds(4),
         DrainTimeout = TimeSpan.FromSeconds(3),
         InboxQueryRuns = 10,
-        BareRelay = false,
     };
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -127,6 +148,11 @@ public sealed record BenchOptions
                 "--results" => options with { ResultsFolder = Next() },
                 "--keep" => options with { KeepRunFolder = true },
                 "--bare-relay" => options with { BareRelay = true },
+                "--no-bare-relay" => options with { BareRelay = false },
+                "--product-ceiling" => options with { ProductCeiling = PositiveInt(Next()) },
+                "--watchers" => options with { HubWatchers = NonNegativeInt(Next()) },
+                "--circuits" => options with { InboxCircuits = NonNegativeInt(Next()) },
+                "--soak-rate" => options with { SoakRate = PositiveInt(Next()) },
                 "--graph-latency-ms" => options with { GraphLatencyMs = NonNegativeInt(Next()) },
                 "--replies" => options with { ReplyShare = Share(Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
@@ -138,7 +164,8 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: BowInbox.Bench [--quick] [--soak] [--provider Sqlite|SqlServer|Postgres --connection \"<cs>\"] " +
-        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--workers N] [--bare-ceiling N] [--bare-refine N] [--bare-relay] [--graph-latency-ms N] [--replies 0..1] [--inbox-tickets N] [--soak-minutes N] " +
+        "[--sessions N] [--rates 100,250,...] [--step-seconds N] [--product-ceiling N] [--workers N] [--bare-ceiling N] [--bare-refine N] [--no-bare-relay] " +
+        "[--watchers N] [--circuits N] [--graph-latency-ms N] [--replies 0..1] [--inbox-tickets N] [--soak-minutes N] [--soak-rate N] " +
         "[--configuration Release|Debug] [--results <folder>] [--keep]";
 
     private static int PositiveInt(string text)

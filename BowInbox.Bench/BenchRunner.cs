@@ -62,10 +62,7 @@ public static class BenchRunner
         var appSecret = "bench-app-secret-" + Guid.NewGuid().ToString("N");
         var secrets = BenchSecrets.Create(runFolder);
         var keysPath = Directory.CreateDirectory(Path.Combine(runFolder, "keys")).FullName;
-        var planned = (int)options.Rates.Sum(r => r * options.StepDuration.TotalSeconds)
-            + (options.Soak ? (int)(options.Rates.Max() * options.SoakDuration.TotalSeconds) : 0)
-            + (int)(options.WarmUpRate * options.WarmUpDuration.TotalSeconds)
-            + (options.Sessions * 2) + 1_000;
+        var planned = PlannedMessages(options);
         var tracker = new RelayTracker(planned);
         var payloads = new WebhookPayloads(appSecret, RelaySeeder.CentralPhoneNumberId);
         using var load = new LoadGenerator(options.Workers);
@@ -85,6 +82,12 @@ public static class BenchRunner
             // The load comes from one address, far above what one of Meta's addresses sends.
             ["RateLimits__WebhookPerIpPerMinute"] = "100000000",
             ["RateLimits__WebhookConcurrentReads"] = "2000",
+
+            // The live inbox pages need blazor.web.js, which a build output (not a publish) serves only this way.
+            ["StaticWebAssets__FromBuildOutput"] = "true",
+
+            // The watchers all sign in from the bench's one address.
+            ["RateLimits__LoginPerIpPerMinute"] = "100000",
         };
         foreach (var (key, value) in secrets.Settings())
         {
@@ -99,6 +102,7 @@ public static class BenchRunner
             ? InboxQueryBench.PrepareAsync(runFolder, options.InboxTickets, cancellationToken)
             : Task.FromResult(0.0);
         List<ProductStep> product;
+        WatchedRun? watched = null;
         SoakResult? soak = null;
         ResourceSample appAtEnd;
         var relayNote = (string?)null;
@@ -127,10 +131,15 @@ public static class BenchRunner
             }
 
             output.WriteLine("Product steps:");
-            product = await productLoad.RunStepsAsync(cancellationToken);
+            product = await productLoad.RunStepsAsync(ProductRates(options), "", cancellationToken);
+            if (relayAvailable && (options.HubWatchers > 0 || options.InboxCircuits > 0))
+            {
+                watched = await RunWatchedAsync(app, database, productLoad, product, options, output, cancellationToken);
+            }
+
             if (options.Soak)
             {
-                soak = await productLoad.SoakAsync(Math.Max(50, HighestSustained(product) / 2), cancellationToken);
+                soak = await productLoad.SoakAsync(cancellationToken);
             }
 
             appAtEnd = app.SampleResources();
@@ -159,7 +168,54 @@ public static class BenchRunner
 
         var summary = Summarize(product, bare, bareRelay, relayAvailable, relayNote, tracker.Duplicates) with { RepliesRelayed = tracker.RepliesRelayed };
         return new BenchResult(started, provider.ToString(), Environment.CommandLine, MachineProbe.Describe(loadAverage), options.Sessions, options.StepDuration.TotalSeconds, options.GraphLatencyMs, options.ReplyShare,
-            product, bare, bareRelay, inbox, soak, appAtEnd, summary);
+            product, bare, bareRelay, inbox, watched, soak, appAtEnd, summary);
+    }
+
+    /// <summary>
+    /// The product's steps again with people watching, from two steps below the highest rate sustained without them
+    /// (so the first steps warm the watchers' paths up) until a step is not sustained, narrowed down as before.
+    /// </summary>
+    private static async Task<WatchedRun> RunWatchedAsync(
+        AppProcess app, AppDatabase database, ProductLoad productLoad, IReadOnlyList<ProductStep> unwatched, BenchOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var watchers = await Watchers.ConnectAsync(app.BaseUrl, database, options.HubWatchers, options.InboxCircuits, cancellationToken);
+        output.WriteLine($"Watched steps ({watchers.HubConnections} hub connections, {watchers.Circuits} live inbox pages{(watchers.CircuitsSkipped is null ? "" : $"; circuits skipped: {watchers.CircuitsSkipped}")}):");
+        var best = HighestSustained(unwatched);
+        var rates = ProductRates(options).ToList();
+        var from = Math.Max(0, rates.FindLastIndex(r => r <= best) - 2);
+        var steps = await productLoad.RunStepsAsync(rates.Skip(from), "watched ", cancellationToken);
+        var pushes = watchers.Pushes;
+        output.WriteLine($"Watchers were pushed {pushes:N0} hub messages.");
+        return new WatchedRun(watchers.HubConnections, watchers.Circuits, watchers.CircuitsSkipped, pushes, steps, BestRelayed(unwatched), BestRelayed(steps));
+    }
+
+    /// <summary>Relayed messages a second at the highest rate sustained, or at the first step when none was.</summary>
+    public static double BestRelayed(IReadOnlyList<ProductStep> steps)
+        => steps.Where(s => s.Sustained).MaxBy(s => s.TargetPerSecond)?.RelayedPerSecond ?? steps.FirstOrDefault()?.RelayedPerSecond ?? 0;
+
+    /// <summary>The product's rates, then a quarter faster each step up to the ceiling (the caller stops at the first step not sustained).</summary>
+    public static IEnumerable<int> ProductRates(BenchOptions options)
+    {
+        foreach (var rate in options.Rates)
+        {
+            yield return rate;
+        }
+
+        var last = options.Rates.Count > 0 ? options.Rates[^1] : 0;
+        while (last > 0 && last < options.ProductCeiling)
+        {
+            last = Math.Min(options.ProductCeiling, last * 5 / 4);
+            yield return last;
+        }
+    }
+
+    /// <summary>Tokens the tracker must hold at most: every product step twice (unwatched and watched) with refinements, the soak, the rest.</summary>
+    private static int PlannedMessages(BenchOptions options)
+    {
+        var ladder = (ProductRates(options).Sum(r => (long)r) + (options.BareRefineSteps * (long)options.ProductCeiling)) * options.StepDuration.TotalSeconds;
+        var soak = options.Soak ? options.SoakRate * options.SoakDuration.TotalSeconds * 1.1 : 0;
+        var planned = (2 * ladder) + soak + (options.WarmUpRate * options.WarmUpDuration.TotalSeconds) + (options.Sessions * 2) + 1_000;
+        return (int)Math.Min(int.MaxValue - 1, planned);
     }
 
     // A failed start can leave the inbox seeding writing into the folder; cleanup must not hide the real error.
@@ -226,9 +282,14 @@ public static class BenchRunner
 
     /// <summary>The highest rate sustained and the first one above it that was not, when the walk found both.</summary>
     public static (int Sustained, int Failed)? RefineBetween(IReadOnlyList<BareStep> steps)
+        => RefineBetween(steps.Select(s => (s.TargetPerSecond, s.Sustained)));
+
+    /// <summary>The highest rate sustained and the first one above it that was not, when the walk found both.</summary>
+    public static (int Sustained, int Failed)? RefineBetween(IEnumerable<(int Rate, bool Sustained)> steps)
     {
-        var sustained = steps.Where(s => s.Sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Max();
-        var failed = steps.Where(s => !s.Sustained && s.TargetPerSecond > sustained).Select(s => s.TargetPerSecond).DefaultIfEmpty(0).Min();
+        var all = steps.ToList();
+        var sustained = all.Where(s => s.Sustained).Select(s => s.Rate).DefaultIfEmpty(0).Max();
+        var failed = all.Where(s => !s.Sustained && s.Rate > sustained).Select(s => s.Rate).DefaultIfEmpty(0).Min();
         return sustained > 0 && failed > 0 ? (sustained, failed) : null;
     }
 
@@ -271,7 +332,7 @@ public static class BenchRunner
         IReadOnlyList<ProductStep> product, IReadOnlyList<BareStep> bare, IReadOnlyList<BareStep>? bareRelay, bool relayAvailable, string? relayNote, long duplicates)
     {
         // With no sustained step, what the first (lowest) step delivered is the honest figure.
-        var best = product.LastOrDefault(s => s.Sustained);
+        var best = product.Where(s => s.Sustained).MaxBy(s => s.TargetPerSecond);
         var reference = best ?? product.FirstOrDefault();
         var bareLimit = Limit(bare);
         var bareRelayLimit = bareRelay is null ? (double?)null : Limit(bareRelay);

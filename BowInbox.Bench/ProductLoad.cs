@@ -42,43 +42,45 @@ internal sealed class ProductLoad(
         output.WriteLine($"Warm-up: {result.Accepted} messages at {options.WarmUpRate}/s, not measured.");
     }
 
-    public async Task<List<ProductStep>> RunStepsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the rates in order until one is not sustained, then narrows the limit down between the last rate sustained
+    /// and the first not (as the bare limit does), so that two runs can be compared closer than a step apart.
+    /// </summary>
+    public async Task<List<ProductStep>> RunStepsAsync(IEnumerable<int> rates, string label, CancellationToken cancellationToken)
     {
         var steps = new List<(LoadResult Load, ProductStep Step)>();
-        foreach (var rate in options.Rates)
+        async Task<bool> StepAsync(int rate)
         {
-            var relayedBefore = tracker.Relayed;
-            var processedBefore = await database.ProcessedEventsAsync(cancellationToken);
-            var backlogBefore = await BacklogAsync(cancellationToken);
-            app.SampleResources();
-            var share = MachineShare.Start();
-
-            var result = await load.RunAsync(app.BaseUrl, rate, options.StepDuration, Message, tracker.MarkAccepted, cancellationToken);
-
-            var resources = app.SampleResources();
-            var machine = share.Stop(resources.CpuSeconds);
-            var seconds = Math.Max(options.StepDuration.TotalSeconds, result.ElapsedSeconds);
-            var relayed = (tracker.Relayed - relayedBefore) / seconds;
-            var processed = (await database.ProcessedEventsAsync(cancellationToken) - processedBefore) / seconds;
-            var inboundBacklog = await database.InboundBacklogAsync(cancellationToken);
-            var backlogGrowth = await BacklogAsync(cancellationToken) - backlogBefore;
-            var sustained = result.KeptPace(options.StepDuration) && backlogGrowth <= AllowedGrowth(rate);
-
-            var step = new ProductStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, Math.Round(processed, 1), inboundBacklog,
-                Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained)
-            {
-                AppCpuMsPerMessage = CpuMsPerMessage(resources.CpuSeconds, (RelayAvailable ? relayed : processed) * seconds),
-                Machine = machine,
-            };
+            var (result, step) = await OneStepAsync(rate, label, cancellationToken);
             steps.Add((result, step));
-            output.WriteLine($"  {rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, processed {processed,7:0.0}/s, relayed {relayed,7:0.0}/s, " +
-                $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ({step.AppCpuMsPerMessage} ms/msg) ws {resources.WorkingSetMb} MB, bench cpu {machine.BenchCpuPercent}%, others {Report.Number(machine.OthersCpuPercent)}%{(sustained ? "" : "  <- not sustained")}");
-            if (!sustained)
+
+            // A step the app could not keep up with leaves a backlog: the next step starts only once it is worked off.
+            await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout + (step.Sustained ? TimeSpan.Zero : options.StepDuration), cancellationToken);
+            return step.Sustained;
+        }
+
+        foreach (var rate in rates)
+        {
+            if (!await StepAsync(rate))
             {
                 break;
             }
+        }
 
-            await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout, cancellationToken);
+        if (options.BareRefineSteps > 0 && BenchRunner.RefineBetween(steps.Select(s => (s.Step.TargetPerSecond, s.Step.Sustained))) is var (sustained, failed))
+        {
+            output.WriteLine($"  refining between {sustained}/s and {failed}/s:");
+            for (var i = 0; i < options.BareRefineSteps && BenchRunner.NextRefinement(sustained, failed) is { } rate; i++)
+            {
+                if (await StepAsync(rate))
+                {
+                    sustained = rate;
+                }
+                else
+                {
+                    failed = rate;
+                }
+            }
         }
 
         // Late relays still count towards each step's latency: wait for stragglers before reading them.
@@ -86,24 +88,72 @@ internal sealed class ProductLoad(
         return steps.Select(s => s.Step with { EndToEnd = Percentiles.Of(tracker.EndToEndMilliseconds(s.Load.Tokens)) }).ToList();
     }
 
-    public async Task<SoakResult> SoakAsync(int rate, CancellationToken cancellationToken)
+    private async Task<(LoadResult Result, ProductStep Step)> OneStepAsync(int rate, string label, CancellationToken cancellationToken)
     {
-        var chunk = TimeSpan.FromSeconds(Math.Min(30, options.SoakDuration.TotalSeconds));
+        var relayedBefore = tracker.Relayed;
+        var processedBefore = await database.ProcessedEventsAsync(cancellationToken);
+        var backlogBefore = await BacklogAsync(cancellationToken);
+        app.SampleResources();
+        var share = MachineShare.Start();
+
+        var result = await load.RunAsync(app.BaseUrl, rate, options.StepDuration, Message, tracker.MarkAccepted, cancellationToken);
+
+        var resources = app.SampleResources();
+        var machine = share.Stop(resources.CpuSeconds);
+        var seconds = Math.Max(options.StepDuration.TotalSeconds, result.ElapsedSeconds);
+        var relayed = (tracker.Relayed - relayedBefore) / seconds;
+        var processed = (await database.ProcessedEventsAsync(cancellationToken) - processedBefore) / seconds;
+        var inboundBacklog = await database.InboundBacklogAsync(cancellationToken);
+        var backlogGrowth = await BacklogAsync(cancellationToken) - backlogBefore;
+        var sustained = result.KeptPace(options.StepDuration) && backlogGrowth <= AllowedGrowth(rate);
+
+        var step = new ProductStep(rate, result.AcceptedPerSecond, result.Errors, result.Latency, Math.Round(processed, 1), inboundBacklog,
+            Math.Round(relayed, 1), Percentiles.None, RelayAvailable ? tracker.Backlog : 0, resources, sustained)
+        {
+            AppCpuMsPerMessage = CpuMsPerMessage(resources.CpuSeconds, (RelayAvailable ? relayed : processed) * seconds),
+            Machine = machine,
+        };
+        output.WriteLine($"  {label}{rate,5}/s: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, processed {processed,7:0.0}/s, relayed {relayed,7:0.0}/s, " +
+            $"backlog +{backlogGrowth}, app cpu {resources.CpuPercent}% ({step.AppCpuMsPerMessage} ms/msg) ws {resources.WorkingSetMb} MB, bench cpu {machine.BenchCpuPercent}%, others {Report.Number(machine.OthersCpuPercent)}%{(sustained ? "" : "  <- not sustained")}");
+        return (result, step);
+    }
+
+    /// <summary>
+    /// Steady load for the soak's length, reported per slice (a minute): what was taken in, webhook and end-to-end p99,
+    /// the backlog and the app's working set at the slice's end. Growth is measured from the end of the warm-up.
+    /// </summary>
+    public async Task<SoakResult> SoakAsync(CancellationToken cancellationToken)
+    {
+        var rate = options.SoakRate;
+        var slice = options.SoakSlice < options.SoakDuration ? options.SoakSlice : options.SoakDuration;
         var start = app.SampleResources();
         var relayedBefore = tracker.Relayed;
         var clock = Stopwatch.StartNew();
-        var errors = 0;
+        var loads = new List<(LoadResult Load, long Backlog, double WorkingSetMb, double Minute)>();
+        double? afterWarmUp = null;
         output.WriteLine($"Soak: {rate}/s for {options.SoakDuration.TotalMinutes:0.#} min, working set {start.WorkingSetMb} MB at start.");
         while (clock.Elapsed < options.SoakDuration)
         {
-            var result = await load.RunAsync(app.BaseUrl, rate, chunk, Message, tracker.MarkAccepted, cancellationToken);
-            errors += result.Errors;
+            var result = await load.RunAsync(app.BaseUrl, rate, slice, Message, tracker.MarkAccepted, cancellationToken);
+            var sample = app.SampleResources();
+            loads.Add((result, tracker.Backlog, sample.WorkingSetMb, Math.Round(clock.Elapsed.TotalMinutes, 2)));
+            if (afterWarmUp is null && clock.Elapsed >= options.SoakWarmUp)
+            {
+                afterWarmUp = sample.WorkingSetMb;
+            }
+
+            output.WriteLine($"  {clock.Elapsed.TotalMinutes,5:0.0} min: accepted {result.AcceptedPerSecond,7:0.0}/s p99 {result.Latency.P99,8:0.0} ms, backlog {tracker.Backlog}, ws {sample.WorkingSetMb} MB");
         }
 
         var relayed = (tracker.Relayed - relayedBefore) / clock.Elapsed.TotalSeconds;
         var end = app.SampleResources();
-        output.WriteLine($"Soak: working set {end.WorkingSetMb} MB at end, peak {end.PeakWorkingSetMb} MB, {errors} errors.");
-        return new SoakResult(rate, Math.Round(clock.Elapsed.TotalMinutes, 1), errors, Math.Round(relayed, 1), start.WorkingSetMb, end.WorkingSetMb, end.PeakWorkingSetMb);
+        await WaitUntilAsync(async () => await BacklogAsync(cancellationToken) <= 0, options.DrainTimeout, cancellationToken);
+        var slices = loads.Select(l => new SoakSlice(l.Minute, l.Load.AcceptedPerSecond, l.Load.Errors, l.Load.Latency.P99,
+            Percentiles.Of(tracker.EndToEndMilliseconds(l.Load.Tokens)).P99, l.Backlog, l.WorkingSetMb)).ToList();
+        var soak = new SoakResult(rate, Math.Round(clock.Elapsed.TotalMinutes, 1), slices.Sum(s => s.Errors), Math.Round(relayed, 1),
+            start.WorkingSetMb, afterWarmUp ?? slices[0].WorkingSetMb, end.WorkingSetMb, end.PeakWorkingSetMb, slices);
+        output.WriteLine($"Soak: working set {soak.WorkingSetAfterWarmUpMb} MB after warm-up, {end.WorkingSetMb} MB at end ({soak.GrowthAfterWarmUp:P1}), peak {end.PeakWorkingSetMb} MB, {soak.Errors} errors.");
+        return soak;
     }
 
     /// <summary>

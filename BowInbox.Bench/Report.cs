@@ -21,13 +21,13 @@ internal static class Report
         md.AppendLine();
         Line(md, $"Machine: {result.Machine.Cores} cores, {result.Machine.CpuModel}, {result.Machine.MemoryGb:0.#} GB RAM, {result.Machine.Os}, {result.Machine.Runtime}; load average {result.Machine.LoadAverageAtStart} at start, {result.Machine.LoadAverageAtEnd} at end");
         md.AppendLine();
-        md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app CPU ms/msg | app MB | bench CPU % | others CPU % | sustained |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
-        foreach (var p in result.Product)
+        ProductTable(md, result.Product, s.RelayAvailable);
+        if (result.Watched is { } watched)
         {
-            var e2e = s.RelayAvailable ? Number(p.EndToEnd.P99) : "n/a";
-            var relayed = s.RelayAvailable ? Number(p.RelayedPerSecond) : "n/a";
-            Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.AppCpuMsPerMessage:0.##} | {p.App.WorkingSetMb:0} | {Number(p.Machine?.BenchCpuPercent)} | {Number(p.Machine?.OthersCpuPercent)} | {(p.Sustained ? "yes" : "no")} |");
+            md.AppendLine();
+            Line(md, $"With people watching ({watched.HubConnections} hub connections, {watched.Circuits} live inbox pages, {watched.Pushes:N0} hub messages pushed{(watched.CircuitsSkipped is null ? "" : $"; circuits skipped: {watched.CircuitsSkipped}")}):");
+            md.AppendLine();
+            ProductTable(md, watched.Steps, s.RelayAvailable);
         }
 
         BareTable(md, "Bare limit (HMAC check + one insert into the same database, same load):", result.Bare);
@@ -56,8 +56,7 @@ internal static class Report
 
         if (result.Soak is { } soak)
         {
-            md.AppendLine();
-            Line(md, $"Soak: {soak.RatePerSecond}/s for {soak.Minutes:0.#} min, {soak.Errors} errors, relayed {soak.RelayedPerSecond:0.#}/s; app working set {soak.WorkingSetStartMb:0} MB → {soak.WorkingSetEndMb:0} MB (peak {soak.PeakWorkingSetMb:0} MB).");
+            SoakTable(md, soak);
         }
 
         md.AppendLine();
@@ -68,10 +67,40 @@ internal static class Report
         Line(md, $"Bare limit: {(s.BareLimitedByHighestStep ? "≥ " : "")}{s.BareLimitPerSecond:0.#}/s; bare_ratio {s.BareRatio:0.###} ({s.BareRatioBasis}).");
         if (s.BareRelayLimitPerSecond is { } bareRelayLimit)
         {
-            Line(md, $"Bare relay limit: {bareRelayLimit:0.#}/s ({bareRelayLimit / Math.Max(1, s.BareLimitPerSecond):0.###} of the bare limit); the product reaches {s.BareRelayRatio:0.###} of it.");
+            Line(md, $"Bare relay limit: {bareRelayLimit:0.#}/s ({bareRelayLimit / Math.Max(1, s.BareLimitPerSecond):0.###} of the bare limit); the product reaches {s.BareRelayRatio:0.###} of it (relay_ratio).");
+        }
+
+        if (result.Watched is { } w)
+        {
+            Line(md, $"Watched: {w.WatchedPerSecond:0.#} relayed msgs/s sustained with people watching, {w.UnwatchedPerSecond:0.#} without; drop {w.Drop * 100:0.#} %.");
         }
 
         return md.ToString();
+    }
+
+    private static void ProductTable(StringBuilder md, IReadOnlyList<ProductStep> steps, bool relayAvailable)
+    {
+        md.AppendLine("| target/s | accepted/s | errors | webhook p50 ms | p95 ms | p99 ms | processed/s | relayed/s | e2e p99 ms | inbound backlog | relay backlog | app CPU % | app CPU ms/msg | app MB | bench CPU % | others CPU % | sustained |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var p in steps)
+        {
+            var e2e = relayAvailable ? Number(p.EndToEnd.P99) : "n/a";
+            var relayed = relayAvailable ? Number(p.RelayedPerSecond) : "n/a";
+            Line(md, $"| {p.TargetPerSecond} | {p.WebhooksPerSecond:0.#} | {p.Errors} | {p.Webhook.P50:0.##} | {p.Webhook.P95:0.##} | {p.Webhook.P99:0.##} | {p.ProcessedPerSecond:0.#} | {relayed} | {e2e} | {p.InboundBacklog} | {p.RelayBacklog} | {p.App.CpuPercent:0.#} | {p.AppCpuMsPerMessage:0.##} | {p.App.WorkingSetMb:0} | {Number(p.Machine?.BenchCpuPercent)} | {Number(p.Machine?.OthersCpuPercent)} | {(p.Sustained ? "yes" : "no")} |");
+        }
+    }
+
+    private static void SoakTable(StringBuilder md, SoakResult soak)
+    {
+        md.AppendLine();
+        Line(md, $"Soak: {soak.RatePerSecond}/s for {soak.Minutes:0.#} min, {soak.Errors} errors, relayed {soak.RelayedPerSecond:0.#}/s; app working set {soak.WorkingSetStartMb:0} MB at start, {soak.WorkingSetAfterWarmUpMb:0} MB after warm-up, {soak.WorkingSetEndMb:0} MB at end ({soak.GrowthAfterWarmUp * 100:0.#} % after warm-up; peak {soak.PeakWorkingSetMb:0} MB).");
+        md.AppendLine();
+        md.AppendLine("| minute | accepted/s | errors | webhook p99 ms | e2e p99 ms | relay backlog | app MB |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var slice in soak.Slices)
+        {
+            Line(md, $"| {slice.Minute:0.##} | {slice.AcceptedPerSecond:0.#} | {slice.Errors} | {slice.WebhookP99Ms:0.##} | {slice.EndToEndP99Ms:0.##} | {slice.Backlog} | {slice.WorkingSetMb:0} |");
+        }
     }
 
     private static void BareTable(StringBuilder md, string title, IReadOnlyList<BareStep> steps)

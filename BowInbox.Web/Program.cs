@@ -21,6 +21,13 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// A build output (not a publish) finds its static assets (blazor.web.js, MudBlazor's files) through a manifest that
+// ASP.NET Core reads by itself only in Development; this lets the benchmark run the build output in Production.
+if (builder.Configuration.GetValue<bool>("StaticWebAssets:FromBuildOutput"))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();

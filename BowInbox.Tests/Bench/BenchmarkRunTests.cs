@@ -28,13 +28,22 @@ public sealed partial class BenchmarkRunTests
             InboxTickets = 1_000,
             InboxQueryRuns = 2,
             ReplyShare = 0.5,
+            ProductCeiling = 60,
+            BareRefineSteps = 1,
+            HubWatchers = 4,
+            InboxCircuits = Watchers.Chromium() is null ? 0 : 1,
+            Soak = true,
+            SoakRate = 20,
+            SoakDuration = TimeSpan.FromSeconds(2),
+            SoakWarmUp = TimeSpan.FromSeconds(1),
+            SoakSlice = TimeSpan.FromSeconds(1),
             ResultsFolder = results,
         };
         using var output = new StringWriter();
 
         try
         {
-            var result = await BenchRunner.RunAsync(options, output).WaitAsync(TimeSpan.FromSeconds(120));
+            var result = await BenchRunner.RunAsync(options, output).WaitAsync(TimeSpan.FromSeconds(180));
 
             var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             Assert.Matches(FinalLine(), lines[^1]);
@@ -47,6 +56,8 @@ public sealed partial class BenchmarkRunTests
             Assert.NotEmpty(result.BareRelay);
             Assert.All(result.BareRelay, step => Assert.Equal(0, step.Errors));
             Assert.True(result.Summary.BareRelayLimitPerSecond > 0);
+            Assert.True(result.Summary.BareRelayRatio > 0);
+            Assert.Contains(" relay_ratio=", lines[^1], StringComparison.Ordinal);
             Assert.Contains(lines, l => l.StartsWith("Bare relay limit:", StringComparison.Ordinal));
             Assert.Equal(0, result.Summary.DuplicateRelays);
 
@@ -54,6 +65,24 @@ public sealed partial class BenchmarkRunTests
             Assert.True(result.Summary.RepliesRelayed > 0, "no provider's reply reached a customer");
             Assert.Contains("0.5 of messages providers' replies", lines.First(l => l.StartsWith("## BowInbox benchmark", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.All(result.InboxQueries.Queries, q => Assert.True(q.Rows > 0, $"'{q.Query}' found nothing in the seeded tickets"));
+
+            // People watched a second ladder: signed in over the real login form, they were pushed the relayed messages.
+            var watched = Assert.IsType<WatchedRun>(result.Watched);
+            Assert.Equal(4, watched.HubConnections);
+            Assert.Equal(options.InboxCircuits, watched.Circuits);
+            Assert.True(watched.Pushes > 0, "no hub message reached the watchers");
+            Assert.NotEmpty(watched.Steps);
+            Assert.True(watched.UnwatchedPerSecond > 0 && watched.WatchedPerSecond > 0);
+            Assert.Contains(" watched_drop=", lines[^1], StringComparison.Ordinal);
+            Assert.Contains(lines, l => l.StartsWith("Watched: ", StringComparison.Ordinal));
+
+            // The soak reports each slice, and the working set after its warm-up and at its end.
+            var soak = Assert.IsType<SoakResult>(result.Soak);
+            Assert.Equal(20, soak.RatePerSecond);
+            Assert.True(soak.Slices.Count >= 2, $"{soak.Slices.Count} soak slices");
+            Assert.All(soak.Slices, slice => Assert.True(slice.AcceptedPerSecond > 0 && slice.WorkingSetMb > 0));
+            Assert.True(soak.WorkingSetAfterWarmUpMb > 0 && soak.WorkingSetEndMb > 0);
+            Assert.Contains(lines, l => l.StartsWith("| minute | accepted/s |", StringComparison.Ordinal));
 
             var json = Assert.Single(Directory.GetFiles(results, "*.json"));
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
@@ -132,11 +161,47 @@ public sealed partial class BenchmarkRunTests
     }
 
     [Fact]
-    public void The_bare_relay_is_part_of_a_full_run_and_added_to_a_quick_one_on_request()
+    public void The_bare_relay_is_part_of_every_run_unless_turned_off()
     {
         Assert.True(BenchOptions.Parse([]).BareRelay);
-        Assert.False(BenchOptions.Parse(["--quick"]).BareRelay);
-        Assert.True(BenchOptions.Parse(["--quick", "--bare-relay"]).BareRelay);
+        Assert.True(BenchOptions.Parse(["--quick"]).BareRelay);
+        Assert.False(BenchOptions.Parse(["--quick", "--no-bare-relay"]).BareRelay);
+    }
+
+    [Fact]
+    public void The_product_goes_on_past_its_rates_a_quarter_faster_each_step_up_to_the_ceiling()
+    {
+        Assert.Equal([100, 1000, 1250, 1562, 1952, 2000], BenchRunner.ProductRates(new BenchOptions { Rates = [100, 1000], ProductCeiling = 2000 }));
+        Assert.Equal([100, 1000], BenchRunner.ProductRates(new BenchOptions { Rates = [100, 1000], ProductCeiling = 900 }));
+        Assert.Equal(20_000, BenchOptions.Parse(["--quick"]).ProductCeiling);
+        Assert.Equal(3000, BenchOptions.Parse(["--product-ceiling", "3000"]).ProductCeiling);
+    }
+
+    [Fact]
+    public void People_watch_a_quick_run_unless_told_otherwise_and_the_soak_runs_at_500_a_second()
+    {
+        var quick = BenchOptions.Parse(["--quick"]);
+        Assert.Equal(100, quick.HubWatchers);
+        Assert.Equal(5, quick.InboxCircuits);
+        Assert.Equal(500, quick.SoakRate);
+        var quiet = BenchOptions.Parse(["--quick", "--watchers", "0", "--circuits", "0", "--soak-rate", "800"]);
+        Assert.Equal((0, 0, 800), (quiet.HubWatchers, quiet.InboxCircuits, quiet.SoakRate));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--watchers", "-1"]));
+    }
+
+    [Fact]
+    public void The_drop_with_people_watching_compares_the_highest_rates_sustained()
+    {
+        static ProductStep Step(int rate, double relayed, bool sustained)
+            => new(rate, rate, 0, Percentiles.None, relayed, 0, relayed, Percentiles.None, 0, new ResourceSample(0, 0, 0, 0), sustained);
+
+        // Refinement runs steps out of order: the highest rate sustained counts, not the last step sustained.
+        List<ProductStep> steps = [Step(1000, 1000, true), Step(1250, 1200, false), Step(1118, 1118, true), Step(1057, 1057, true)];
+        Assert.Equal(1118, BenchRunner.BestRelayed(steps));
+        Assert.Equal(900, BenchRunner.BestRelayed([Step(1000, 900, false)]));
+        Assert.Equal(0.1, new WatchedRun(100, 5, null, 1, [], 1000, 900).Drop);
+        Assert.Equal(0, new WatchedRun(100, 5, null, 1, [], 0, 900).Drop);
+        Assert.Equal(0.2, new SoakResult(500, 10, 0, 500, 100, 200, 240, 250, []).GrowthAfterWarmUp);
     }
 
     [Theory]
@@ -174,6 +239,6 @@ public sealed partial class BenchmarkRunTests
         Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--graph-latency-ms", "-5"]));
     }
 
-    [GeneratedRegex(@"^e2e_msgs_per_s=\d+(\.\d+)? webhook_p99_ms=\d+(\.\d+)? bare_ratio=\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^e2e_msgs_per_s=\d+(\.\d+)? webhook_p99_ms=\d+(\.\d+)? bare_ratio=\d+(\.\d+)?( watched_drop=-?\d+(\.\d+)?)? relay_ratio=\d+(\.\d+)?$")]
     private static partial Regex FinalLine();
 }
