@@ -19,7 +19,7 @@ public sealed class HeldReviewTests
     private static async Task<(int TicketId, string Pool, HeldItem Item)> HeldAsync(InboxAppFactory app)
     {
         var (ticketId, session) = await AssignedConversationAsync(app);
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELD1", MediaRelayTests.File("image", "900000000000801", "image/jpeg")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELD1", MediaRelayTests.File("image", "900000000000801", "image/jpeg")));
         await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(() => db.HeldItems.AnyAsync(h => h.TicketId == ticketId), "the file to be held");
         return (ticketId, session.PoolPhoneNumberId, await db.HeldItems.AsNoTracking().SingleAsync(h => h.TicketId == ticketId));
