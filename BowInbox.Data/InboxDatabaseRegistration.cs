@@ -24,17 +24,17 @@ public static class InboxDatabaseRegistration
                     connectionString,
                     sql => sql
                         .MigrationsAssembly(typeof(InboxDbContext).Assembly.FullName)
-                        .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmaInterceptor()));
+                        .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqlitePragmaInterceptor(), AuditAppendOnlyInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqliteInboxDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: the app runs its own transactions (outbox with the change
                 // that caused it), which a retrying strategy refuses.
-                services.AddPooledDbContextFactory<SqlServerInboxDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddPooledDbContextFactory<SqlServerInboxDbContext>(o => o.UseSqlServer(connectionString).AddInterceptors(AuditAppendOnlyInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<SqlServerInboxDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresInboxDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddPooledDbContextFactory<PostgresInboxDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(AuditAppendOnlyInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<InboxDbContext>, InboxDbContextFactory<PostgresInboxDbContext>>();
                 break;
             default:

@@ -13,6 +13,9 @@ internal sealed class AlertListeners : IAsyncDisposable
 
     public Dictionary<string, ConcurrentQueue<string>> Received { get; } = [];
 
+    /// <summary>The listeners' connections, to wait for a later marker on (<see cref="HubMarkers"/>).</summary>
+    public Dictionary<string, HubClient> Clients { get; } = [];
+
     public static async Task<AlertListeners> ConnectAsync(InboxAppFactory app, params string[] emails)
     {
         var listeners = new AlertListeners();
@@ -22,6 +25,7 @@ internal sealed class AlertListeners : IAsyncDisposable
             var calls = listeners.Received[email] = new();
             client.Connection.On<JsonElement>(SupervisorAlertNotifier.ClientMethod, payload => calls.Enqueue(payload.GetRawText()));
             listeners.clients.Add(client);
+            listeners.Clients[email] = client;
         }
 
         return listeners;

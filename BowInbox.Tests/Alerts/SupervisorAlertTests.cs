@@ -36,7 +36,7 @@ public sealed class SupervisorAlertTests
         Assert.Empty(await centre.ListAsync(Staff(Roles.IntakeAgent, Intake), includeAcknowledged: true));
         Assert.Empty(await centre.ListAsync(Staff(Roles.Technician, Technician), includeAcknowledged: true));
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await HubMarkers.PassOnTicketAsync(app, ticketId, listeners.Clients[Intake], listeners.Clients[Technician]);
         Assert.Empty(listeners.Received[Intake]);
         Assert.Empty(listeners.Received[Technician]);
         AssertPrivate(listeners.Received[Supervisor].Single(), listed.Summary);

@@ -1,4 +1,5 @@
 using BowInbox.Core.Channel;
+using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Seed;
@@ -57,8 +58,13 @@ public sealed class AuditSessionCommandTests(SharedApp shared) : IClassFixture<S
         Assert.Equal($"/audit_session {ticketId}", message.Text);
         Assert.NotEqual(ticketId, message.TicketId);
         Assert.False(await db.UnroutedMessages.AnyAsync(m => m.Wamid == wamid));
-        await Task.Delay(1500);
-        Assert.DoesNotContain(shared.App.Graph.Requests, r => r.To == stranger);
+
+        // A staff reply on the stranger's ticket is the marker: messages to one person go out in the order they were
+        // queued, so an answer to the command would have been sent before it.
+        var marker = await shared.App.Replies().ReplyAsync(message.TicketId, "We have your message.", ChannelTestData.Agent);
+        Assert.True(marker.Succeeded, marker.Message);
+        await Eventually.TrueAsync(() => shared.App.Graph.Requests.Any(r => r.To == stranger), "the marker reply to reach the stranger");
+        Assert.All(shared.App.Graph.Requests.Where(r => r.To == stranger), r => Assert.Equal("We have your message.", r.Text));
     }
 
     [Fact]

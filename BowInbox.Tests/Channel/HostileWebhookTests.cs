@@ -19,7 +19,7 @@ public sealed class HostileWebhookTests
     public async Task An_escaped_lone_surrogate_is_stored_with_a_replacement_character_and_answered_200(string escaped)
     {
         await using var app = new InboxAppFactory();
-        var body = TestWebhooks.WithValue($$$"""
+        var body = Webhooks.Change($$$"""
             "contacts":[{"profile":{"name":"Maria {{{escaped}}}"},"wa_id":"15557000001"}],
             "messages":[{"from":"15557000001","id":"wamid.S1","timestamp":"1795400000","type":"text","text":{"body":"tap {{{escaped}}} leaks"}}]
             """);
@@ -44,7 +44,7 @@ public sealed class HostileWebhookTests
     {
         await using var app = new InboxAppFactory();
         var client = app.CreateBrowserlessClient();
-        var body = TestWebhooks.WithMessage($$$"""
+        var body = Webhooks.WithMessage($$$"""
             {"from":"15557000001","id":"wamid.L1","timestamp":"1795400000","type":"location","location":{"latitude":{{{latitude}}},"longitude":{{{longitude}}},"name":"Home"}}
             """);
 

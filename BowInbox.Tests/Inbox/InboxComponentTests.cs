@@ -4,6 +4,7 @@ using BowInbox.Data.Identity;
 using BowInbox.Tests.Channel;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Components.Pages.Inbox;
+using BowInbox.Web.Components.Shared;
 using BowInbox.Web.Inbox;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -106,8 +107,9 @@ public sealed class InboxComponentTests : AppComponentTest
         var ticketId = await ChannelTestData.CustomerWroteAsync(App);
         var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
 
-        var first = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
-        var second = composer.InvokeAsync(() => composer.Instance.SendFromKeyboard("only once"));
+        var keyboard = composer.FindComponent<MessageComposer>().Instance;
+        var first = composer.InvokeAsync(() => keyboard.SendFromKeyboard("only once"));
+        var second = composer.InvokeAsync(() => keyboard.SendFromKeyboard("only once"));
         await Task.WhenAll(first, second);
 
         await using var db = App.CreateDbContext();

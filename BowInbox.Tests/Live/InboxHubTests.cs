@@ -28,8 +28,8 @@ public sealed class InboxHubTests
         await intake.WaitForAsync(InboxClientMethods.MessageChanged, ticketId, c =>
             c.Payload.GetProperty("text").GetString() == "my boiler is making noises"
             && c.Payload.GetProperty("direction").GetString() == "FromCustomer");
-        await Task.Delay(QuietPeriod);
-        Assert.Empty(tech1.Received);
+        var marker = await HubMarkers.PassOfferedTicketAsync(app, tech1, Tech1);
+        Assert.All(tech1.Received, c => Assert.Equal(marker, c.TicketId));
     }
 
     [Fact]
@@ -81,8 +81,9 @@ public sealed class InboxHubTests
 
         await tech1.WaitForAsync(InboxClientMethods.TicketUpdated, ticketId, c => c.Payload.GetProperty("customerAlias").GetString() is { Length: > 0 });
         await intake.WaitForAsync(InboxClientMethods.TicketUpdated, ticketId, c => c.Payload.GetProperty("providerName").GetString() == "Tom Baker");
-        await Task.Delay(QuietPeriod);
-        Assert.Empty(tech2.Received);
+        var marker = await HubMarkers.PassOfferedTicketAsync(app, tech2, Tech2);
+        await HubMarkers.PassOnTicketAsync(app, ticketId, tech1);
+        Assert.All(tech2.Received, c => Assert.Equal(marker, c.TicketId));
         Assert.All(tech1.Received, c => Assert.Equal(InboxClientMethods.TicketUpdated, c.Method));
     }
 

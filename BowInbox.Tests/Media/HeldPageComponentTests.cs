@@ -32,7 +32,7 @@ public sealed class HeldPageComponentTests : AppComponentTest
     public async Task Approve_on_the_page_relays_the_held_file_and_shows_who_decided()
     {
         var (ticketId, session) = await AssignedConversationAsync(App);
-        await Webhooks.PostSignedAsync(App.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELDPAGE", MediaRelayTests.File("image", "900000000000901", "image/jpeg")));
+        await Webhooks.PostSignedAsync(App.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELDPAGE", MediaRelayTests.File("image", "900000000000901", "image/jpeg")));
         await using var db = App.CreateDbContext();
         await Eventually.TrueAsync(() => db.HeldItems.AnyAsync(h => h.TicketId == ticketId), "the file to be held");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using BowInbox.Core.Alerts;
 using BowInbox.Core.Review;
+using BowInbox.Tests.Channel;
 using BowInbox.Tests.Relay;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Review;
@@ -19,7 +20,7 @@ public sealed class HeldReviewTests
     private static async Task<(int TicketId, string Pool, HeldItem Item)> HeldAsync(InboxAppFactory app)
     {
         var (ticketId, session) = await AssignedConversationAsync(app);
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELD1", MediaRelayTests.File("image", "900000000000801", "image/jpeg")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.HELD1", MediaRelayTests.File("image", "900000000000801", "image/jpeg")));
         await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(() => db.HeldItems.AnyAsync(h => h.TicketId == ticketId), "the file to be held");
         return (ticketId, session.PoolPhoneNumberId, await db.HeldItems.AsNoTracking().SingleAsync(h => h.TicketId == ticketId));
@@ -49,7 +50,12 @@ public sealed class HeldReviewTests
         Assert.Single(outcomes, o => o == HeldDecisionOutcome.Done);
         Assert.Equal(HeldDecisionOutcome.AlreadyDecided, again);
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => IsImageTo(r, Customer)), "the approved file at the customer");
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        // A staff reply is the marker: messages to the customer go out in the order they were queued, so a second
+        // copy of the file would have been sent before it.
+        var marker = await app.Replies().ReplyAsync(ticketId, "Here is the file you asked for.", ChannelTestData.Agent);
+        Assert.True(marker.Succeeded, marker.Message);
+        await app.WaitForSendAsync(Central, Customer, t => t == "Here is the file you asked for.", "the marker reply");
         Assert.Single(app.Graph.Requests, r => IsImageTo(r, Customer));
         await using var check = app.CreateDbContext();
         Assert.Equal(HeldStatus.Approved, (await check.HeldItems.SingleAsync(h => h.Id == item.Id)).Status);

@@ -37,7 +37,7 @@ public sealed class MediaRelayTests
         var (ticketId, session) = await AssignedConversationAsync(app);
         Serve(app, "900000000000701", MediaFixtures.BusinessCard);
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.CARD1", File("image", "900000000000701", "image/png", "my card")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.CARD1", File("image", "900000000000701", "image/png", "my card")));
 
         await app.WaitForSendAsync(Central, Customer, t => t.Contains(RelayForwarder.WithheldText, StringComparison.Ordinal), "the note at the customer");
         Assert.Contains(app.Sent(Central, Customer), t => t.Contains("my card", StringComparison.Ordinal));
@@ -67,8 +67,8 @@ public sealed class MediaRelayTests
         Serve(app, "900000000000702", MediaFixtures.Receipt);
         Serve(app, "900000000000703", MediaFixtures.LeakingPipe);
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.RCPT1", File("image", "900000000000702", "image/png", "the receipt")));
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.PIPE1", File("image", "900000000000703", "image/png")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.RCPT1", File("image", "900000000000702", "image/png", "the receipt")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.PIPE1", File("image", "900000000000703", "image/png")));
 
         await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(async () => await db.Messages.CountAsync(m => m.Wamid == "wamid.RCPT1" || m.Wamid == "wamid.PIPE1") == 2, "both photos stored", 20_000);
@@ -89,8 +89,8 @@ public sealed class MediaRelayTests
         Serve(app, "900000000000704", MediaFixtures.QuoteWithEmail);
         Serve(app, "900000000000705", MediaFixtures.Quote);
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.Q1", File("document", "900000000000704", "application/pdf")));
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.Q2", File("document", "900000000000705", "application/pdf")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.Q1", File("document", "900000000000704", "application/pdf")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.Q2", File("document", "900000000000705", "application/pdf")));
 
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => IsMedia(r, Customer, "document")), "the clean quote at the customer");
         Assert.Single(app.Graph.Requests, r => IsMedia(r, Customer, "document"));
@@ -111,7 +111,7 @@ public sealed class MediaRelayTests
         app.Settings["Scanning:Speech:ApiKey"] = "sk-test";
         var (ticketId, session) = await AssignedConversationAsync(app);
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.VOICE1", File("audio", "900000000000706", "audio/ogg; codecs=opus")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.VOICE1", File("audio", "900000000000706", "audio/ogg; codecs=opus")));
 
         await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains(RelayForwarder.WithheldText, StringComparison.Ordinal), "the note at the provider");
         Assert.DoesNotContain(app.Graph.Requests, r => IsMedia(r, Tom, "audio"));
@@ -134,7 +134,7 @@ public sealed class MediaRelayTests
         await using var app = new InboxAppFactory();
         var (ticketId, session) = await AssignedConversationAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Send me the file");
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.ZIP1", File("document", "900000000000707", "application/zip")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.ZIP1", File("document", "900000000000707", "application/zip")));
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => IsMedia(r, Tom, "document")), "the file at the provider");
 
         await using (var db = app.CreateDbContext())
@@ -146,7 +146,7 @@ public sealed class MediaRelayTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.ZIP2", File("document", "900000000000708", "application/zip")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.ZIP2", File("document", "900000000000708", "application/zip")));
 
         await app.WaitForSendAsync(Central, Customer, t => t == RelayForwarder.UnscannableBlockedNotice, "the notice at the customer");
         Assert.Single(app.Graph.Requests, r => IsMedia(r, Tom, "document"));

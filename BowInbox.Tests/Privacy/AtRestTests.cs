@@ -93,10 +93,10 @@ public sealed class AtRestTests
     {
         var (ticketId, session) = await AssignedConversationAsync(app, customer: Caller, firstText: "Burst pipe under the sink");
         var client = app.CreateBrowserlessClient();
-        await PostAsync(client, RelayWebhooks.Message(Caller, Central, "wamid.LOC", RelayWebhooks.Location));
-        await PostAsync(client, RelayWebhooks.Message(Caller, Central, "wamid.CARD", Card("Maria Lopez", "+61 412 345 678", Caller)));
+        await PostAsync(client, Webhooks.Message(Caller, Central, "wamid.LOC", RelayWebhooks.Location));
+        await PostAsync(client, Webhooks.Message(Caller, Central, "wamid.CARD", Card("Maria Lopez", "+61 412 345 678", Caller)));
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "On my way, about 3pm");
-        await PostAsync(client, RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.TOMCARD", Card("Tom Baker", "+1 555-010-0001", Tom), profileName: TomName));
+        await PostAsync(client, Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.TOMCARD", Card("Tom Baker", "+1 555-010-0001", Tom), profileName: TomName));
         await CustomerWritesAsync(app, "Thanks, see you then. Or call me on 0412 345 678", customer: Caller);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Text me on 555-010-0001 if the gate is locked");
         await PostAsync(client, WithUserIds(Webhooks.Text(Caller, "Is 3pm still fine?", "wamid.BSUID")));

@@ -128,10 +128,10 @@ public sealed class FullConversationPrivacyTests
 
         await Webhooks.PostSignedAsync(http, Webhooks.Text(Customer, "call me on 0412 345 678 or rosa@mail.example", "wamid.P3", profileName: "0412 345 678"));
         await Webhooks.PostSignedAsync(http, Webhooks.Text(Tom, "Text me on 555-010-0001 or tom.plumbing@example.com", "wamid.P4", phoneNumberId: pool, profileName: "Tom 555-010-0001"));
-        await Webhooks.PostSignedAsync(http, RelayWebhooks.Message(Customer, RelayTestData.Central, "wamid.P5", Document("900000000000501", "Rosa 0412 345 678.pdf"), profileName: "0412 345 678"));
-        await Webhooks.PostSignedAsync(http, RelayWebhooks.Message(Customer, RelayTestData.Central, "wamid.P6",
+        await Webhooks.PostSignedAsync(http, Webhooks.Message(Customer, RelayTestData.Central, "wamid.P5", Document("900000000000501", "Rosa 0412 345 678.pdf"), profileName: "0412 345 678"));
+        await Webhooks.PostSignedAsync(http, Webhooks.Message(Customer, RelayTestData.Central, "wamid.P6",
             PlaceWithNumbers, profileName: "0412 345 678"));
-        await Webhooks.PostSignedAsync(http, RelayWebhooks.Message(Tom, pool, "wamid.P7", Document("900000000000502", "Tom 555 010 0001.pdf"), profileName: "Tom 555-010-0001"));
+        await Webhooks.PostSignedAsync(http, Webhooks.Message(Tom, pool, "wamid.P7", Document("900000000000502", "Tom 555 010 0001.pdf"), profileName: "Tom 555-010-0001"));
         await Webhooks.PostSignedAsync(http, Webhooks.Text(Tom, "/done", "wamid.P8", phoneNumberId: pool, profileName: "Tom 555-010-0001"));
 
         await Eventually.TrueAsync(() => db.Tickets.AnyAsync(t => t.Id == ticketId && t.Status == Core.Tickets.TicketStatus.Resolved), "/done to resolve the job");

@@ -43,7 +43,7 @@ public sealed class RelayFieldsTests
         var (ticketId, session) = await AssignedConversationAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Send me the quote");
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.DOC1", Document("900000000000888", "Tom 0412 345 678.pdf")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.DOC1", Document("900000000000888", "Tom 0412 345 678.pdf")));
 
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "document"), "the document at the provider");
         var document = app.Graph.Requests.Single(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "document");
@@ -69,7 +69,7 @@ public sealed class RelayFieldsTests
             "type":"location","location":{"latitude":40.7128,"longitude":-74.006,"name":"Call 0412 345 678","address":"12 Main St"}
             """;
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.LOC9", location));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.LOC9", location));
 
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "location"), "the location at the provider");
         var sent = app.Graph.Requests.Single(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "location");
@@ -90,7 +90,7 @@ public sealed class RelayFieldsTests
         var (ticketId, session) = await AssignedConversationAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Send me a photo");
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.IMG9", RelayWebhooks.Image("900000000000999", "")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.IMG9", RelayWebhooks.Image("900000000000999", "")));
 
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "image"), "the photo at the provider");
         await using var db = app.CreateDbContext();

@@ -121,7 +121,13 @@ public sealed class RelayFlowTests
         await Eventually.TrueAsync(() => db.InboundEvents.AllAsync(e => e.ProcessedAt != null), "every delivery to be processed");
         await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.EndsWith("The door code is 4411", StringComparison.Ordinal), "the relay");
         await app.WaitForSendAsync(Central, Customer, t => t.EndsWith("parking outside", StringComparison.Ordinal), "the relay back");
-        await Task.Delay(1500);
+        // Later messages each way are the markers: a conversation's messages go out in the order they were queued, so
+        // anything queued before them has been sent once they have.
+        // Tom writes first: his own message opens his 24-hour window, so the customer's marker reaches him as text.
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Marker from Tom");
+        await CustomerWritesAsync(app, "Marker from the customer");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.EndsWith("Marker from the customer", StringComparison.Ordinal), "the customer's marker");
+        await app.WaitForSendAsync(Central, Customer, t => t.EndsWith("Marker from Tom", StringComparison.Ordinal), "Tom's marker");
         Assert.Single(app.Sent(session.PoolPhoneNumberId, Tom), t => t.EndsWith("The door code is 4411", StringComparison.Ordinal));
         Assert.Single(app.Sent(Central, Customer), t => t.EndsWith("parking outside", StringComparison.Ordinal));
         Assert.Equal(1, await db.Messages.CountAsync(m => m.Wamid == wamid));
@@ -183,7 +189,13 @@ public sealed class RelayFlowTests
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "hi who is this? call me 555 999 0042", from: Stranger);
 
         await app.WaitForSendAsync(session.PoolPhoneNumberId, Stranger, t => t.Contains("not passed on", StringComparison.Ordinal), "the automatic answer");
-        await Task.Delay(1000);
+        // Later messages each way are the markers: a conversation's messages go out in the order they were queued, so
+        // anything queued before them has been sent once they have.
+        // Tom writes first: his own message opens his 24-hour window, so the customer's marker reaches him as text.
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Marker from Tom");
+        await CustomerWritesAsync(app, "Marker from the customer");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.EndsWith("Marker from the customer", StringComparison.Ordinal), "the customer's marker");
+        await app.WaitForSendAsync(Central, Customer, t => t.EndsWith("Marker from Tom", StringComparison.Ordinal), "Tom's marker");
         Assert.DoesNotContain(app.Graph.Requests, r => r.Body.Contains("who is this", StringComparison.Ordinal));
         await using var db = app.CreateDbContext();
         Assert.DoesNotContain(await db.Messages.Where(m => m.TicketId == ticketId).ToListAsync(), m => m.Text != null && m.Text.Contains("who is this"));

@@ -41,7 +41,7 @@ public sealed class RelaySessionTests
         var held = await db.UnroutedMessages.AsNoTracking().SingleAsync(m => m.Text == "hello there, when suits you?");
         Assert.Null(held.HandledAt);
         var pick = $"{RelayInbound.PickPrefix}{held.Id}:{last}";
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, shared.Key, "wamid.PICK1", RelayWebhooks.ListReply(pick, $"#{last}"), profileName: TomName));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, shared.Key, "wamid.PICK1", RelayWebhooks.ListReply(pick, $"#{last}"), profileName: TomName));
         await app.WaitForSendAsync(Central, lastCustomer, t => t == "Tom: hello there, when suits you?", "the held message at the chosen job's customer");
         Assert.DoesNotContain(app.Graph.Requests, r => r.To == firstCustomer && r.Body.Contains("hello there", StringComparison.Ordinal));
 
@@ -62,7 +62,7 @@ public sealed class RelaySessionTests
         var (ticketId, session) = await AssignedConversationAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Hello");
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.CARD1", RelayWebhooks.ContactCard, profileName: TomName));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Tom, session.PoolPhoneNumberId, "wamid.CARD1", RelayWebhooks.ContactCard, profileName: TomName));
         await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("contact card", StringComparison.Ordinal) && t.Contains("not sent", StringComparison.Ordinal), "the provider told the card was not sent");
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "text me at 555 010 0001");
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "or email tom.plumbing@example.com");
@@ -86,8 +86,8 @@ public sealed class RelaySessionTests
         var (ticketId, session) = await AssignedConversationAsync(app);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Send me a photo");
 
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.IMG1", RelayWebhooks.Image("900000000000777", "This is the leak, call 555 700 0101")));
-        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), RelayWebhooks.Message(Customer, Central, "wamid.LOC1", RelayWebhooks.Location));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.IMG1", RelayWebhooks.Image("900000000000777", "This is the leak, call 555 700 0101")));
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Message(Customer, Central, "wamid.LOC1", RelayWebhooks.Location));
 
         await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "image"), "the image at the provider");
         var image = app.Graph.Requests.Single(r => r.To == Tom && r.Json["type"]?.GetValue<string>() == "image").Json["image"]!;

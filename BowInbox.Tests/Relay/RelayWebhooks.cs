@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace BowInbox.Tests.Relay;
 
-/// <summary>Non-text inbound messages shaped like Meta's (see the fixtures), for the relay tests.</summary>
+/// <summary>Non-text message contents shaped like Meta's (see the fixtures), for <see cref="Support.Webhooks.Message"/>.</summary>
 internal static class RelayWebhooks
 {
     public const string ContactCard =
@@ -14,17 +14,6 @@ internal static class RelayWebhooks
         """
         "type":"location","location":{"latitude":40.7128,"longitude":-74.006,"name":"Corner shop","address":"12 Main St"}
         """;
-
-    public static string Message(string from, string phoneNumberId, string wamid, string typeAndContent, string? contextId = null, string profileName = "Maria Lopez")
-    {
-        var context = contextId is null ? "" : $$""","context":{"from":"{{phoneNumberId}}","id":"{{contextId}}"}""";
-        return $$"""
-        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
-        "contacts":[{"profile":{"name":"{{profileName}}"},"wa_id":"{{from}}"}],
-        "messages":[{"from":"{{from}}","id":"{{wamid}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}"{{context}},{{typeAndContent}}}]},"field":"messages"}]}]}
-        """;
-    }
 
     public static string ListReply(string id, string title)
         => "\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\",\"list_reply\":{\"id\":" + JsonSerializer.Serialize(id) + ",\"title\":" + JsonSerializer.Serialize(title) + "}}";

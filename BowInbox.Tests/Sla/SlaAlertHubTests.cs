@@ -49,7 +49,7 @@ public sealed class SlaAlertHubTests
                 Assert.DoesNotContain("15557200001", received[staff].Single(), StringComparison.Ordinal);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await HubMarkers.PassOnTicketAsync(app, ticketId, clients[2], clients[3]);
             Assert.Empty(received["tech1@demo.local"]);
             Assert.Empty(received["intake@demo.local"]);
         }

@@ -35,18 +35,60 @@ public static class Webhooks
         }
     }
 
-    /// <summary>A text message from <paramref name="from"/> to our number, shaped like Meta's.</summary>
-    public static string Text(string from, string text, string? wamid = null, string phoneNumberId = "100000000000001", string profileName = "Maria Lopez", string? contextId = null)
+    /// <summary>Our central number, the one <see cref="Text"/> and <see cref="WithMessage"/> write to unless told otherwise.</summary>
+    public const string OurNumber = "100000000000001";
+
+    /// <summary>
+    /// The one envelope every test webhook is built in: a single "messages" change to <paramref name="phoneNumberId"/>
+    /// whose value holds <paramref name="valueMembers"/> (JSON members, without braces) besides its metadata.
+    /// </summary>
+    public static string Change(string valueMembers, string phoneNumberId = OurNumber, string displayPhoneNumber = "15550000000")
+        => $$$"""
+        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"field":"messages","value":{
+          "messaging_product":"whatsapp",
+          "metadata":{"display_phone_number":"{{{displayPhoneNumber}}}","phone_number_id":"{{{phoneNumberId}}}"},
+          {{{valueMembers}}}
+        }}]}]}
+        """;
+
+    /// <summary>
+    /// One message from <paramref name="from"/>, shaped like Meta's: <paramref name="typeAndContent"/> is its
+    /// <c>"type"</c> member and that type's object (see <see cref="TextContent"/> and <c>RelayWebhooks</c>).
+    /// </summary>
+    public static string Message(string from, string phoneNumberId, string wamid, string typeAndContent, string? contextId = null, string profileName = "Maria Lopez")
     {
         var context = contextId is null ? "" : $$""","context":{"from":"{{phoneNumberId}}","id":"{{contextId}}"}""";
-        return $$"""
-        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
-        "contacts":[{"profile":{"name":"{{profileName}}"},"wa_id":"{{from}}"}],
-        "messages":[{"from":"{{from}}","id":"{{wamid ?? "wamid.T" + Guid.NewGuid().ToString("N")}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}"{{context}},
-        "text":{"body":{{System.Text.Json.JsonSerializer.Serialize(text)}}},"type":"text"}]},"field":"messages"}]}]}
-        """;
+        return Change(
+            $$"""
+            "contacts":[{"profile":{"name":"{{profileName}}"},"wa_id":"{{from}}"}],
+            "messages":[{"from":"{{from}}","id":"{{wamid}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}"{{context}},{{typeAndContent}}}]
+            """,
+            phoneNumberId);
     }
+
+    /// <summary>A text message from <paramref name="from"/> to our number, shaped like Meta's.</summary>
+    public static string Text(string from, string text, string? wamid = null, string phoneNumberId = OurNumber, string profileName = "Maria Lopez", string? contextId = null)
+        => Message(from, phoneNumberId, wamid ?? "wamid.T" + Guid.NewGuid().ToString("N"), TextContent(text), contextId, profileName);
+
+    /// <summary>The <c>"type"</c> and <c>"text"</c> members of a text message.</summary>
+    public static string TextContent(string text) => "\"type\":\"text\",\"text\":{\"body\":" + JsonString(text) + "}";
+
+    /// <summary>The <c>"type"</c> and <c>"interactive"</c> members of a reply button pressed.</summary>
+    public static string ButtonReply(string id, string title)
+        => "\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":" + JsonString(id) + ",\"title\":" + JsonString(title) + "}}";
+
+    /// <summary>A change holding <paramref name="messageJson"/> as its only message, from Maria, for parser cases.</summary>
+    public static string WithMessage(string messageJson) => Change($$"""
+        "contacts":[{"profile":{"name":"Maria Lopez"},"wa_id":"15557000001"}],
+        "messages":[{{messageJson}}]
+        """);
+
+    /// <summary>A change holding <paramref name="statusJson"/> as its only status, for parser cases.</summary>
+    public static string WithStatus(string statusJson) => Change($$"""
+        "statuses":[{{statusJson}}]
+        """);
+
+    private static string JsonString(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     /// <summary>The <c>messages</c> array of a webhook built by <see cref="Text"/>, to add, repeat or change messages.</summary>
     public static System.Text.Json.Nodes.JsonArray Messages(System.Text.Json.Nodes.JsonNode webhook)
@@ -77,12 +119,12 @@ public static class Webhooks
         return batch?.ToJsonString() ?? throw new ArgumentException("No webhook to batch.", nameof(webhooks));
     }
 
-    public static string Status(string wamid, string status, string recipient = "15557000001", string phoneNumberId = "100000000000001")
-        => $$"""
-        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550000000","phone_number_id":"{{phoneNumberId}}"},
-        "statuses":[{"id":"{{wamid}}","status":"{{status}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}","recipient_id":"{{recipient}}"}]},"field":"messages"}]}]}
-        """;
+    public static string Status(string wamid, string status, string recipient = "15557000001", string phoneNumberId = OurNumber)
+        => Change(
+            $$"""
+            "statuses":[{"id":"{{wamid}}","status":"{{status}}","timestamp":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}","recipient_id":"{{recipient}}"}]
+            """,
+            phoneNumberId);
 
     private sealed class UnknownLengthContent(byte[] body) : HttpContent
     {

@@ -1,4 +1,5 @@
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -87,7 +88,7 @@ public class InboundMessageDisplayTextTests
     {
         Wamid = "wamid.TEST",
         From = "15557000001",
-        PhoneNumberId = TestWebhooks.OurNumber,
+        PhoneNumberId = Webhooks.OurNumber,
         Timestamp = new DateTime(2026, 11, 23, 2, 13, 20, DateTimeKind.Utc),
         Type = type,
     };

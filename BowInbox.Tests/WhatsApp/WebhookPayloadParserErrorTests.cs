@@ -1,4 +1,5 @@
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -87,7 +88,7 @@ public class WebhookPayloadParserErrorTests
     [InlineData("timestamp", """{"id":"wamid.X","from":"15557000001","type":"text","text":{"body":"hi"}}""")]
     public void Message_missing_an_envelope_field_is_an_error_naming_it(string field, string message)
     {
-        var error = Error(TestWebhooks.WithMessage(message));
+        var error = Error(Webhooks.WithMessage(message));
 
         Assert.Contains($"entry[0].changes[0].value.messages[0] has no \"{field}\"", error);
     }
@@ -95,7 +96,7 @@ public class WebhookPayloadParserErrorTests
     [Fact]
     public void Message_with_empty_id_is_an_error()
     {
-        var error = Error(TestWebhooks.WithMessage("""{"id":"","from":"15557000001","timestamp":"1795400000","type":"text"}"""));
+        var error = Error(Webhooks.WithMessage("""{"id":"","from":"15557000001","timestamp":"1795400000","type":"text"}"""));
 
         Assert.Contains("has no \"id\"", error);
     }
@@ -103,7 +104,7 @@ public class WebhookPayloadParserErrorTests
     [Fact]
     public void Message_timestamp_that_is_not_unix_seconds_is_an_error()
     {
-        var error = Error(TestWebhooks.WithMessage("""
+        var error = Error(Webhooks.WithMessage("""
             {"id":"wamid.X","from":"15557000001","timestamp":"2026-11-23T02:13:20Z","type":"text"}
             """));
 
@@ -116,7 +117,7 @@ public class WebhookPayloadParserErrorTests
     [InlineData("timestamp", """{"id":"wamid.X","status":"read"}""")]
     public void Status_missing_a_field_is_an_error_naming_it(string field, string status)
     {
-        var error = Error(TestWebhooks.WithStatus(status));
+        var error = Error(Webhooks.WithStatus(status));
 
         Assert.Contains($"entry[0].changes[0].value.statuses[0] has no \"{field}\"", error);
     }
@@ -124,7 +125,7 @@ public class WebhookPayloadParserErrorTests
     [Fact]
     public void Message_that_is_not_an_object_is_an_error()
     {
-        Assert.Contains("messages[0] must be a JSON object, not a string", Error(TestWebhooks.WithMessage("\"hi\"")));
+        Assert.Contains("messages[0] must be a JSON object, not a string", Error(Webhooks.WithMessage("\"hi\"")));
     }
 
     private static string Error(string? body)

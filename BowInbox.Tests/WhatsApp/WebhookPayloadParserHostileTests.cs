@@ -1,4 +1,5 @@
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -26,7 +27,7 @@ public sealed class WebhookPayloadParserHostileTests
     [Fact]
     public void Lone_surrogates_in_every_string_field_are_read_not_thrown()
     {
-        var json = TestWebhooks.WithValue($$$"""
+        var json = Webhooks.Change($$$"""
             "contacts":[{"profile":{"name":"Maria {{{Lone}}}"},"wa_id":"15557000001{{{Lone}}}"}],
             "messages":[
               {"from":"15557000001{{{Lone}}}","id":"wamid.A{{{Lone}}}","timestamp":"1795400000","type":"text","text":{"body":"hi"},
@@ -75,7 +76,7 @@ public sealed class WebhookPayloadParserHostileTests
     [InlineData("0", "-1e400")]
     public void A_location_with_unusable_coordinates_is_kept_as_a_message_without_coordinates(string latitude, string longitude)
     {
-        var json = TestWebhooks.WithMessage($$$"""
+        var json = Webhooks.WithMessage($$$"""
             {"from":"15557000001","id":"wamid.L","timestamp":"1795400000","type":"location","location":{"latitude":{{{latitude}}},"longitude":{{{longitude}}},"name":"Home"}},
             {"from":"15557000001","id":"wamid.N","timestamp":"1795400000","type":"text","text":{"body":"next"}}
             """);
@@ -95,7 +96,7 @@ public sealed class WebhookPayloadParserHostileTests
     [InlineData("\"40.7411\"", "\"-73.9897\"")]
     public void Coordinates_on_the_globe_are_kept(string latitude, string longitude)
     {
-        var json = TestWebhooks.WithMessage($$$"""
+        var json = Webhooks.WithMessage($$$"""
             {"from":"15557000001","id":"wamid.L","timestamp":"1795400000","type":"location","location":{"latitude":{{{latitude}}},"longitude":{{{longitude}}} } }
             """);
 
@@ -103,7 +104,7 @@ public sealed class WebhookPayloadParserHostileTests
     }
 
     private static string Message(string text)
-        => TestWebhooks.WithMessage($$$"""
+        => Webhooks.WithMessage($$$"""
             {"from":"15557000001","id":"wamid.T","timestamp":"1795400000","type":"text","text":{"body":"{{{text}}}"}}
             """);
 

@@ -1,4 +1,5 @@
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -15,7 +16,7 @@ public sealed class WebhookPayloadParserLengthTests
         var message = """{"from":"15557000001","id":"wamid.A","timestamp":"1795400000","type":"text","text":{"body":"hi"}}"""
             .Replace($"\"{field}\":\"", $"\"{field}\":\"{Long129}", StringComparison.Ordinal);
 
-        var result = WebhookPayloadParser.Parse(TestWebhooks.WithMessage(message));
+        var result = WebhookPayloadParser.Parse(Webhooks.WithMessage(message));
 
         Assert.False(result.IsOk);
         Assert.Contains($"messages[0].{field} is longer than 128 characters", result.Error);
@@ -24,8 +25,8 @@ public sealed class WebhookPayloadParserLengthTests
     [Fact]
     public void A_status_id_or_our_number_longer_than_its_column_is_refused()
     {
-        var status = WebhookPayloadParser.Parse(TestWebhooks.WithStatus($$"""{"id":"{{Long129}}","status":"sent","timestamp":"1795400000"}"""));
-        var number = WebhookPayloadParser.Parse(TestWebhooks.WithMessage("").Replace(TestWebhooks.OurNumber, new string('1', 33), StringComparison.Ordinal));
+        var status = WebhookPayloadParser.Parse(Webhooks.WithStatus($$"""{"id":"{{Long129}}","status":"sent","timestamp":"1795400000"}"""));
+        var number = WebhookPayloadParser.Parse(Webhooks.WithMessage("").Replace(Webhooks.OurNumber, new string('1', 33), StringComparison.Ordinal));
 
         Assert.Contains("statuses[0].id is longer than 128 characters", status.Error);
         Assert.Contains("metadata.phone_number_id is longer than 32 characters", number.Error);
@@ -34,7 +35,7 @@ public sealed class WebhookPayloadParserLengthTests
     [Fact]
     public void Long_optional_values_are_cut_or_dropped_to_fit()
     {
-        var json = TestWebhooks.WithValue($$$"""
+        var json = Webhooks.Change($$$"""
             "contacts":[{"profile":{"name":"{{{new string('p', 99)}}}😀tail"},"wa_id":"15557000001"}],
             "messages":[
               {"from":"15557000001","id":"wamid.A","timestamp":"1795400000","type":"{{{new string('t', 40)}}}","context":{"id":"{{{Long129}}}"},

@@ -1,4 +1,5 @@
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -76,7 +77,7 @@ public class WebhookPayloadParserMessageTests
     [Fact]
     public void Interactive_list_reply_gives_row_title_and_id()
     {
-        var message = SingleOf(TestWebhooks.WithMessage("""
+        var message = SingleOf(Webhooks.WithMessage("""
             {"from":"15557000001","id":"wamid.LIST","timestamp":"1795400000","type":"interactive",
              "interactive":{"type":"list_reply","list_reply":{"id":"slot:tomorrow-am","title":"Tomorrow morning","description":"8-12"}}}
             """));
@@ -123,7 +124,7 @@ public class WebhookPayloadParserMessageTests
     [InlineData("sticker")]
     public void Other_media_types_give_media(string type)
     {
-        var message = SingleOf(TestWebhooks.WithMessage($$$"""
+        var message = SingleOf(Webhooks.WithMessage($$$"""
             {"from":"15557000001","id":"wamid.MEDIA","timestamp":"1795400000","type":"{{{type}}}",
              "{{{type}}}":{"id":"900000000000002","mime_type":"application/octet-stream","sha256":"abc="}}
             """));
@@ -205,7 +206,7 @@ public class WebhookPayloadParserMessageTests
     [Fact]
     public void Unknown_type_is_kept_with_its_text_like_content()
     {
-        var message = SingleOf(TestWebhooks.WithMessage("""
+        var message = SingleOf(Webhooks.WithMessage("""
             {"from":"15557000001","id":"wamid.ORDER","timestamp":"1795400000","type":"order",
              "order":{"catalog_id":"123","text":"Two filters please","product_items":[]}}
             """));
@@ -218,7 +219,7 @@ public class WebhookPayloadParserMessageTests
     [Fact]
     public void Unknown_type_without_text_is_shown_by_its_type()
     {
-        var message = SingleOf(TestWebhooks.WithMessage("""
+        var message = SingleOf(Webhooks.WithMessage("""
             {"from":"15557000001","id":"wamid.WELCOME","timestamp":"1795400000","type":"request_welcome"}
             """));
 
@@ -230,7 +231,7 @@ public class WebhookPayloadParserMessageTests
     [Fact]
     public void Sender_without_contact_entry_has_no_profile_name()
     {
-        var message = SingleOf(TestWebhooks.WithValue("""
+        var message = SingleOf(Webhooks.Change("""
             "contacts":[{"profile":{"name":"Someone Else"},"wa_id":"15559999999"}],
             "messages":[{"from":"15557000001","id":"wamid.X","timestamp":"1795400000","type":"text","text":{"body":"hi"}}]
             """));
@@ -255,7 +256,7 @@ public class WebhookPayloadParserMessageTests
     [Fact]
     public void Numeric_timestamp_is_accepted()
     {
-        var message = SingleOf(TestWebhooks.WithMessage("""
+        var message = SingleOf(Webhooks.WithMessage("""
             {"from":"15557000001","id":"wamid.N","timestamp":1795400000,"type":"text","text":{"body":"hi"}}
             """));
 

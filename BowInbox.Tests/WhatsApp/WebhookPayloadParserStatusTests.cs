@@ -1,5 +1,6 @@
 using BowInbox.Core.Messaging;
 using BowInbox.Core.WhatsApp;
+using BowInbox.Tests.Support;
 
 namespace BowInbox.Tests.WhatsApp;
 
@@ -52,11 +53,11 @@ public class WebhookPayloadParserStatusTests
     [Fact]
     public void Error_title_falls_back_to_details_then_message()
     {
-        var withDetails = Single(TestWebhooks.WithStatus("""
+        var withDetails = Single(Webhooks.WithStatus("""
             {"id":"wamid.A","status":"failed","timestamp":"1795400000","recipient_id":"15557000001",
              "errors":[{"code":131000,"message":"Something went wrong","error_data":{"details":"Try again later."}}]}
             """));
-        var withMessageOnly = Single(TestWebhooks.WithStatus("""
+        var withMessageOnly = Single(Webhooks.WithStatus("""
             {"id":"wamid.B","status":"failed","timestamp":"1795400000","errors":[{"code":131000,"message":"Something went wrong"}]}
             """));
 
@@ -68,7 +69,7 @@ public class WebhookPayloadParserStatusTests
     [Fact]
     public void Unknown_status_is_skipped_and_the_others_are_kept()
     {
-        var result = WebhookPayloadParser.Parse(TestWebhooks.WithValue("""
+        var result = WebhookPayloadParser.Parse(Webhooks.Change("""
             "statuses":[
               {"id":"wamid.A","status":"deleted","timestamp":"1795400000","recipient_id":"15557000001"},
               {"id":"wamid.B","status":"delivered","timestamp":"1795400001","recipient_id":"15557000001"}]

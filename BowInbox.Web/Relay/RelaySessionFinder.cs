@@ -40,17 +40,21 @@ public static class RelaySessionFinder
             return null;
         }
 
-        var stored = await db.Messages.AsNoTracking().Where(m => m.Wamid == contextWamid && m.PhoneNumberId == poolPhoneNumberId)
-            .Select(m => (int?)m.TicketId).FirstOrDefaultAsync(cancellationToken);
+        var stored = await StoredTicketIds(db, poolPhoneNumberId, contextWamid).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null)
         {
             return stored;
         }
 
-        var payload = await db.Outbox.AsNoTracking().Where(o => o.Wamid == contextWamid && o.FromPhoneNumberId == poolPhoneNumberId)
-            .Select(o => o.PayloadJson).FirstOrDefaultAsync(cancellationToken);
+        var payload = await SentPayloads(db, poolPhoneNumberId, contextWamid).FirstOrDefaultAsync(cancellationToken);
         return payload is null ? null : RelayText.TicketIdOf(VisibleText(payload));
     }
+
+    internal static IQueryable<int?> StoredTicketIds(InboxDbContext db, string poolPhoneNumberId, string wamid)
+        => db.Messages.AsNoTracking().Where(m => m.Wamid == wamid && m.PhoneNumberId == poolPhoneNumberId).Select(m => (int?)m.TicketId);
+
+    internal static IQueryable<string> SentPayloads(InboxDbContext db, string poolPhoneNumberId, string wamid)
+        => db.Outbox.AsNoTracking().Where(o => o.Wamid == wamid && o.FromPhoneNumberId == poolPhoneNumberId).Select(o => o.PayloadJson);
 
     /// <summary>The text a recipient reads first in a payload we sent: a text body, a caption, a location name, a template's first parameter.</summary>
     private static string? VisibleText(string payloadJson)

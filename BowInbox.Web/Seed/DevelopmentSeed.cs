@@ -14,6 +14,7 @@ internal sealed class DevelopmentSeed(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     INumberProtector numbers,
+    TimeProvider time,
     ILogger<DevelopmentSeed> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ internal sealed class DevelopmentSeed(
                     Urgency = demo.Urgency,
                     TargetsJson = SlaPolicyJson.SerializeTargets(demo.Targets),
                     CalendarJson = SlaPolicyJson.SerializeCalendar(demo.Calendar),
-                    UpdatedAt = DateTime.UtcNow,
+                    UpdatedAt = time.GetUtcNow().UtcDateTime,
                 });
             }
         }

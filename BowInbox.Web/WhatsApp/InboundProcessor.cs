@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using BowInbox.Web.Observability;
@@ -23,8 +24,11 @@ internal sealed class InboundProcessor(
     private const int BatchSize = InboxMetrics.InboundBacklogCap;
     private const int MaxAttempts = 5;
 
-    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<PendingEvent>>> Pending = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db) => db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => new PendingEvent(e.Id, e.Payload)).Take(BatchSize)));
+    /// <summary>The next batch of events to process, oldest first (its SQL is checked for an index in the tests).</summary>
+    internal static readonly Expression<Func<InboxDbContext, IQueryable<PendingEvent>>> PendingQuery =
+        db => db.InboundEvents.Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => new PendingEvent(e.Id, e.Payload)).Take(BatchSize);
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, IAsyncEnumerable<PendingEvent>>> Pending = new(() => EF.CompileAsyncQuery(PendingQuery));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

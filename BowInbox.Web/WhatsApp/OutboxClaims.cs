@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BowInbox.Core.Channel;
 using BowInbox.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,10 @@ namespace BowInbox.Web.WhatsApp;
 internal sealed class OutboxClaims(IDbContextFactory<InboxDbContext> contexts, DatabaseWriteGate gate, TimeProvider time, TimeSpan lease)
 {
     // Compiled: a claim runs for every few sends, and a compiled query skips re-reading its LINQ each time.
-    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(
-        (InboxDbContext db, DateTime now, int max) => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now).OrderBy(o => o.Id).Select(o => o.Id).Take(max)));
+    internal static readonly Expression<Func<InboxDbContext, DateTime, int, IQueryable<long>>> DueIdsQuery =
+        (db, now, max) => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now).OrderBy(o => o.Id).Select(o => o.Id).Take(max);
+
+    private static readonly CompiledPerProvider<Func<InboxDbContext, DateTime, int, IAsyncEnumerable<long>>> DueIds = new(() => EF.CompileAsyncQuery(DueIdsQuery));
 
     // A conversation's messages keep their order: what one of our numbers sends one recipient. Its next row is held
     // back while one of its rows waits for its retry (a due one is claimed first, being older) or is being sent by

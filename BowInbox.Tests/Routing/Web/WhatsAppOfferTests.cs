@@ -65,7 +65,7 @@ public sealed class WhatsAppOfferTests
         await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(() => db.Offers.AnyAsync(o => o.Id == offer.Id && o.Wamid != null && o.Wamid.StartsWith("wamid.FAKE")), "the sent offer's wamid to be stored on the offer");
 
-        await Webhooks.PostSignedAsync(http, ButtonReply(RoutingApp.TomWaId, offer.PoolPhoneNumberId!, $"offer:accept:{offer.Id}"));
+        await Webhooks.PostSignedAsync(http, Webhooks.Message(RoutingApp.TomWaId, offer.PoolPhoneNumberId!, $"wamid.BTN{Guid.NewGuid():N}", Webhooks.ButtonReply($"offer:accept:{offer.Id}", "Accept"), profileName: "Tom"));
 
         await Eventually.TrueAsync(() => db.Offers.AnyAsync(o => o.Id == offer.Id && o.Status == OfferStatus.Accepted), "the button to accept the offer");
     }
@@ -88,12 +88,4 @@ public sealed class WhatsAppOfferTests
         await Webhooks.PostSignedAsync(http, Webhooks.Text(RoutingApp.TomWaId, "/online", phoneNumberId: RoutingApp.PoolNumbers[0]));
         await Eventually.TrueAsync(() => db.Providers.AnyAsync(p => p.DisplayName == "Tom Baker" && p.Availability == ProviderAvailability.Online), "Tom to be online again");
     }
-
-    private static string ButtonReply(string from, string phoneNumberId, string id) => $$$$"""
-        {"object":"whatsapp_business_account","entry":[{"id":"300000000000001","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550000011","phone_number_id":"{{{{phoneNumberId}}}}"},
-        "contacts":[{"profile":{"name":"Tom"},"wa_id":"{{{{from}}}}"}],
-        "messages":[{"from":"{{{{from}}}}","id":"wamid.BTN{{{{Guid.NewGuid():N}}}}","timestamp":"{{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}}",
-        "type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"{{{{id}}}}","title":"Accept"}}}]},"field":"messages"}]}]}
-        """;
 }
