@@ -32,7 +32,7 @@ public sealed class AuditedChangeTests
         Assert.True((await admin.CreateAsync(new NewUser("kept@demo.local", "Kept User", Password, Roles.IntakeAgent, null), "admin@demo.local")).Succeeded);
         var kept = await UserAsync(app, "kept@demo.local");
 
-        await AuditDownAsync(app);
+        await AuditOutage.DownAsync(app);
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => admin.CreateAsync(new NewUser("unaudited@demo.local", "Not Audited", Password, Roles.Technician, "+1 555 010 0077"), "admin@demo.local"));
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => admin.SetRoleAsync(kept!.Id, Roles.Supervisor, "admin-id"));
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => access.DeactivateAsync(kept!.Id, "admin-id"));
@@ -47,7 +47,7 @@ public sealed class AuditedChangeTests
         Assert.False(UserStanding.IsDeactivated((await UserAsync(app, "kept@demo.local"))!));
         Assert.Equal(kept.SecurityStamp, (await UserAsync(app, "kept@demo.local"))!.SecurityStamp);
 
-        await AuditUpAsync(app);
+        await AuditOutage.UpAsync(app);
         Assert.True((await admin.SetRoleAsync(kept.Id, Roles.Supervisor, "admin-id")).Succeeded);
         Assert.True((await access.DeactivateAsync(kept.Id, "admin-id")).Succeeded);
         Assert.Equal([Roles.Supervisor], await RolesAsync(app, kept.Id));
@@ -67,7 +67,7 @@ public sealed class AuditedChangeTests
         var before = await settings.PauseThresholdsAsync();
         var stricter = before.ByKind.ToDictionary(t => t.Key, t => new PauseThreshold(1, 24));
 
-        await AuditDownAsync(app);
+        await AuditOutage.DownAsync(app);
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => lifting.SaveThresholdsAsync(admin, stricter));
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => settings.SaveContentPolicyAsync(new Dictionary<ViolationKind, PolicyAction> { [ViolationKind.Email] = PolicyAction.Flag }, ["bowinbox.example"], "admin@demo.local"));
 
@@ -77,7 +77,7 @@ public sealed class AuditedChangeTests
             Assert.False(await db.Settings.AnyAsync(s => s.Key == RelaySettings.ContentPolicyKey && s.Json.Contains("bowinbox.example")));
         }
 
-        await AuditUpAsync(app);
+        await AuditOutage.UpAsync(app);
         Assert.Null(await lifting.SaveThresholdsAsync(admin, stricter));
         Assert.All((await settings.PauseThresholdsAsync()).ByKind.Values, t => Assert.Equal(new PauseThreshold(1, 24), t));
         await using var check = app.CreateDbContext();
@@ -97,7 +97,7 @@ public sealed class AuditedChangeTests
         Assert.NotEqual(ProviderAvailability.Paused, tom.Availability);
 
         // The leak that reaches the threshold arrives while the audit store refuses appends: its processing fails whole.
-        await AuditDownAsync(app);
+        await AuditOutage.DownAsync(app);
         var wamid = "wamid.PAUSE" + Guid.NewGuid().ToString("N");
         Assert.True((await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Text(Tom, "find me on instagram @tomfixes", wamid, session.PoolPhoneNumberId, TomName))).IsSuccessStatusCode);
         await Eventually.TrueAsync(() => db.InboundEvents.AnyAsync(e => e.LastError != null), "the event's processing to fail");
@@ -105,22 +105,10 @@ public sealed class AuditedChangeTests
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ProviderPaused));
 
         // The retry, with appends working again, pauses and audits once.
-        await AuditUpAsync(app);
+        await AuditOutage.UpAsync(app);
         await Eventually.TrueAsync(async () => (await db.Providers.AsNoTracking().SingleAsync(p => p.Id == tom.Id)).Availability == ProviderAvailability.Paused, "the retried event to pause the provider", 20_000);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ProviderPaused && e.Target == $"provider:{tom.Id}"));
         Assert.True((await app.Services.GetRequiredService<AuditQueries>().VerifyAsync()).Intact);
-    }
-
-    private static async Task AuditDownAsync(InboxAppFactory app)
-    {
-        await using var db = app.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER audit_down BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit store down'); END;");
-    }
-
-    private static async Task AuditUpAsync(InboxAppFactory app)
-    {
-        await using var db = app.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_down;");
     }
 
     private static async Task<ApplicationUser?> UserAsync(InboxAppFactory app, string email)

@@ -163,21 +163,16 @@ public sealed class RelaySettings(IDbContextFactory<InboxDbContext> contexts, Au
             return $"The idle time-to-live must be between 1 and {MaxIdleTtlDays} days.";
         }
 
-        await SaveAsync(IdleTtlKey, days.ToString(CultureInfo.InvariantCulture), actor, null, cancellationToken);
+        var value = days.ToString(CultureInfo.InvariantCulture);
+        await SaveAsync(IdleTtlKey, value, actor, new AuditRecord(actor, AuditActions.PolicyChanged, IdleTtlKey, $"idle relay sessions close after {value} days"), cancellationToken);
         return null;
     }
 
-    /// <summary>Stores the setting; with <paramref name="record"/>, in the same SaveChanges as its audit entry (both or neither).</summary>
-    private async Task SaveAsync(string key, string json, string actor, AuditRecord? record, CancellationToken cancellationToken)
+    /// <summary>Stores the setting in the same SaveChanges as its audit entry: both or neither.</summary>
+    private async Task SaveAsync(string key, string json, string actor, AuditRecord record, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.StoreSettingAsync(key, json, actor, time.GetUtcNow().UtcDateTime, cancellationToken);
-        if (record is null)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
         await audit.SaveWithAsync(db, record, cancellationToken);
     }
 
