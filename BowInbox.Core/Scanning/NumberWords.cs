@@ -8,8 +8,6 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static class NumberWords
 {
-    private static readonly Dictionary<string, string> Spelled = BuildSpelled();
-
     // Tens combine with a following unit: "fifty five" is 55, "treinta y cuatro" 34, "vinte e um" 21, "soixante-dix" 70.
     private static readonly Dictionary<string, string> Tens = Build(
         ("twenty", "2"), ("thirty", "3"), ("forty", "4"), ("fifty", "5"), ("sixty", "6"),
@@ -26,6 +24,9 @@ internal static class NumberWords
         ("seiscientos", "6"), ("setecientos", "7"), ("ochocientos", "8"), ("novecientos", "9"),
         ("cento", "1"), ("duzentos", "2"), ("trezentos", "3"), ("quatrocentos", "4"), ("quinhentos", "5"),
         ("seiscentos", "6"), ("setecentos", "7"), ("oitocentos", "8"), ("novecentos", "9"));
+
+    // Built after the tens, which German hundreds ("einhundertsiebzig") are made of.
+    private static readonly Dictionary<string, string> Spelled = BuildSpelled();
 
     private static readonly HashSet<string> Repeaters = new(["double", "doble", "triple", "doppel", "dobro"], StringComparer.OrdinalIgnoreCase);
 
@@ -167,8 +168,41 @@ internal static class NumberWords
             map[teen] = digits;
         }
 
+        AddGermanHundreds(map);
         return map;
     }
+
+    /// <summary>
+    /// German writes 100 to 999 as one word too: "einhundertsiebzig" is 170, "zweihundertdreiundvierzig" 243,
+    /// "hundertzwölf" 112. Built from the words below a hundred already in <paramref name="map"/>.
+    /// </summary>
+    private static void AddGermanHundreds(Dictionary<string, string> map)
+    {
+        string[] units = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
+        var belowHundred = map
+            .Where(pair => IsGermanWord(pair.Key) && int.TryParse(pair.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 99)
+            .Select(pair => (pair.Key, Value: int.Parse(pair.Value, CultureInfo.InvariantCulture)))
+            .Concat(Tens.Where(pair => IsGermanWord(pair.Key)).Select(pair => (pair.Key, Value: (pair.Value[0] - '0') * 10)))
+            .ToList();
+        for (var h = 1; h < units.Length; h++)
+        {
+            var prefixes = h == 1 ? new[] { "hundert", "einhundert" } : [units[h] + "hundert"];
+            foreach (var prefix in prefixes)
+            {
+                map[prefix] = (h * 100).ToString(CultureInfo.InvariantCulture);
+                foreach (var (word, value) in belowHundred)
+                {
+                    map[prefix + word] = ((h * 100) + value).ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+    }
+
+    // "eins", "zwölf", "dreiundzwanzig": the German words below a hundred (the map holds all six languages).
+    private static bool IsGermanWord(string word) =>
+        word is "eins" or "zwei" or "zwo" or "drei" or "vier" or "fünf" or "sechs" or "sieben" or "acht" or "neun" or "zehn" or "elf" or "zwölf"
+        || word.EndsWith("zehn", StringComparison.Ordinal) || word.EndsWith("zig", StringComparison.Ordinal) || word.EndsWith("ßig", StringComparison.Ordinal)
+        || word.EndsWith("ssig", StringComparison.Ordinal);
 
     private static Dictionary<string, string> Build(params (string Word, string Digits)[] pairs)
     {

@@ -155,10 +155,17 @@ internal static class PhoneTokenizer
                 continue;
             }
 
-            if (i + 1 < pieces.Count && pieces[i + 1] is { Kind: PhonePieceKind.Spelled, Digits.Length: 1 or 2 } rest && IsShortGap(text, piece.End, rest.Start))
+            // Portuguese puts "e" after the hundreds: "cento e doze" is 112, "novecentos e trinta e quatro" 934.
+            var next = i + 1;
+            if (next + 1 < pieces.Count && pieces[next].Kind == PhonePieceKind.Filler && IsUnitFiller(Span(text, pieces[next])) && IsShortGap(text, piece.End, pieces[next].Start))
+            {
+                next++;
+            }
+
+            if (next < pieces.Count && pieces[next] is { Kind: PhonePieceKind.Spelled, Digits.Length: 1 or 2 } rest && IsShortGap(text, pieces[next - 1].End, rest.Start))
             {
                 result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, rest.End, hundreds + rest.Digits.PadLeft(2, '0')));
-                i++;
+                i = next;
             }
             else
             {

@@ -34,6 +34,24 @@ public sealed class MultilingualPhoneTests
     public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
+    /// <summary>
+    /// The number read is exactly the one spelled: the scan finds the whole message as a phone, and the same message is
+    /// clean once exactly those digits are the platform's own.
+    /// </summary>
+    [Theory]
+    [InlineData("null einhundertzweiundsiebzig, neunundachtzig, fünfundvierzig, zwölf", "0172894512")]
+    [InlineData("null hundertsechzig dreiundvierzig einundzwanzig siebenundachtzig", "0160432187")]
+    [InlineData("nove oito sete, cento e doze, trinta e quatro, cinquenta e seis", "9871123456")]
+    [InlineData("novecentos e trinta e quatro, duzentos e doze, oitenta e um", "93421281")]
+    public void Hundreds_written_as_words_are_read_whole(string message, string digits)
+    {
+        var finding = Assert.Single(scanner.Scan(message, ContentPolicy.Default).Findings);
+
+        Assert.Equal(ViolationKind.Phone, finding.Kind);
+        Assert.Equal(message, finding.Text);
+        Assert.True(scanner.Scan(message, ContentPolicy.Default with { Allowlist = ["+99" + digits] }).IsClean);
+    }
+
     [Theory]
     [InlineData("Bestellnummer 0160987654")]
     [InlineData("policy 0160 9876543 covers the leak")]
