@@ -44,8 +44,11 @@ internal static class NumberWords
         ],
         StringComparer.OrdinalIgnoreCase);
 
-    // Only part of a connector ("and then", "followed by", "y luego"); alone, "and" joins spelled digits only.
-    private static readonly HashSet<string> ConnectorFillers = new(["and", "y", "by", "de", "e", "et", "und", "aur"], StringComparer.OrdinalIgnoreCase);
+    // Only part of a connector ("and then", "followed by", "y luego", "and the second part is"); alone, "and" joins spelled
+    // digits only.
+    private static readonly HashSet<string> ConnectorFillers = new(
+        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup = Spelled.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TensLookup = Tens.GetAlternateLookup<ReadOnlySpan<char>>();

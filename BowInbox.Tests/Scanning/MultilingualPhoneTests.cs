@@ -17,6 +17,13 @@ public sealed class MultilingualPhoneTests
     [InlineData("meu celular (11) 97629-4572")]
     [InlineData("mera number 98077 97032 hai")]
     [InlineData("mon portable 06 12 34 56 78")]
+    [InlineData("ring me on 07700 912 345 after six")]
+    [InlineData("meine Nummer 0171 4567890, ab 17 Uhr")]
+    [InlineData("Handy: 0176-23456789")]
+    [InlineData("bin unter 0664 123 45 67 erreichbar")]
+    [InlineData("call me 0733 456789 when you reach the gate")]
+    [InlineData("my line na 0803 123 4567")]
+    [InlineData("0812.345.6789 na my number")]
     public void National_formats_of_other_countries_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
@@ -31,6 +38,13 @@ public sealed class MultilingualPhoneTests
     [InlineData("première partie 063 deuxième partie 543 et 1410")]
     [InlineData("815 phir 787 phir 3185")]
     [InlineData("easier if you text O83ZS7S439")]
+    [InlineData("quatre-vingt-dix-neuf soixante-dix-sept vingt et un zéro six quarante")]
+    [InlineData("nau aath saat, chhe paanch char, teen do ek shunya")]
+    [InlineData("0 one 7 six 2 three 4 five 6 seven")]
+    [InlineData("07911_123_456 is the one")]
+    [InlineData("0176 (space) 2578 (space) 9746")]
+    [InlineData("the first part is 0176 and the second part 2578 9746")]
+    [InlineData("text me O1S7 B9Z 34S6")]
     public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
