@@ -35,6 +35,27 @@ public sealed class IntentDetectionTests
         Assert.Null(result.DeliveredText);
     }
 
+    // Cash, and the platform's fee forgotten, skipped or dodged, in every language.
+    [Theory]
+    [InlineData("cash on the day and forget the fee")]
+    [InlineData("me pagas en efectivo y te olvidas de la comisión")]
+    [InlineData("paga em dinheiro e pula a comissão")]
+    [InlineData("en liquide et on oublie les frais")]
+    [InlineData("bar auf die Hand und vergiss die Gebühr")]
+    [InlineData("cash de dena, fee bhool jao")]
+    public void Cash_to_avoid_the_fee_is_payment_outside(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
+
+    // Fillers and any adjective between the request and the number: "gib mir mal deine neue Nummer".
+    [Theory]
+    [InlineData("schick mir bitte mal deine neue Handynummer")]
+    [InlineData("gib mir doch einfach deine private Mail")]
+    [InlineData("dame tu verdadero número y lo hablamos")]
+    [InlineData("donne-moi ton autre numéro")]
+    [InlineData("send me your actual mobile number")]
+    public void Requests_for_the_number_with_fillers_are_contact_requests(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
+
     [Theory]
     [InlineData("sigamos por Telegram mejor", "Tu mensaje no se envió. Por tu protección, mantén la conversación y el pago aquí.")]
     [InlineData("me paga no PIX e pronto", "A sua mensagem não foi enviada. Para a sua proteção, mantenha a conversa e o pagamento aqui.")]
