@@ -43,6 +43,11 @@ public sealed class IntentDetectionTests
     [InlineData("en liquide et on oublie les frais")]
     [InlineData("bar auf die Hand und vergiss die Gebühr")]
     [InlineData("cash de dena, fee bhool jao")]
+    [InlineData("en espèces, c'est moins cher pour vous")]
+    [InlineData("in bar wird es deutlich günstiger")]
+    [InlineData("Rabatt gibt es nur bei Barzahlung")]
+    [InlineData("se pagar em dinheiro eu faço mais barato")]
+    [InlineData("cash mein doge to sasta ho jayega")]
     public void Cash_to_avoid_the_fee_is_payment_outside(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
 
@@ -53,6 +58,13 @@ public sealed class IntentDetectionTests
     [InlineData("dame tu verdadero número y lo hablamos")]
     [InlineData("donne-moi ton autre numéro")]
     [InlineData("send me your actual mobile number")]
+    [InlineData("Ihre Handynummer bitte, dann melde ich mich")]
+    [InlineData("your mobile number please, I'll ring when I'm close")]
+    [InlineData("tu número por favor y te aviso")]
+    [InlineData("seu celular, por favor, pra eu avisar")]
+    [InlineData("ton numéro stp, je t'appelle")]
+    [InlineData("tu peux me donner ton numéro perso ?")]
+    [InlineData("aapka mobile number please")]
     public void Requests_for_the_number_with_fillers_are_contact_requests(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
 
@@ -74,6 +86,11 @@ public sealed class IntentDetectionTests
     [InlineData("ich habe schon in der App bezahlt")]
     [InlineData("maine app se payment kar diya hai")]
     [InlineData("my WhatsApp was slow today sorry")]
+    [InlineData("your order number please, so I can find the part")]
+    [InlineData("Ihre Auftragsnummer bitte, dann schaue ich nach")]
+    [InlineData("le numéro de commande stp")]
+    [InlineData("der Kessel läuft mit 2 bar, günstiger wird es nicht")]
+    [InlineData("kam mein kaam ho jayega, app se pay kar dena")]
     public void Talk_about_the_platform_itself_is_clean(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 
