@@ -47,7 +47,7 @@ internal static class NumberWords
     // Only part of a connector ("and then", "followed by", "y luego", "and the second part is"); alone, "and" joins spelled
     // digits only.
     private static readonly HashSet<string> ConnectorFillers = new(
-        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é"],
+        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "a", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup = Spelled.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -148,7 +148,7 @@ internal static class NumberWords
             ("null", "0"), ("eins", "1"), ("zwei", "2"), ("zwo", "2"), ("drei", "3"), ("vier", "4"), ("fünf", "5"), ("funf", "5"), ("fuenf", "5"),
             ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"),
             ("shunya", "0"), ("shoonya", "0"), ("sunya", "0"), ("ek", "1"), ("do", "2"), ("teen", "3"), ("char", "4"), ("chaar", "4"),
-            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("aath", "8"),
+            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("sat", "7"), ("aath", "8"), ("aat", "8"),
             ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
             ("solah", "16"), ("satrah", "17"), ("atharah", "18"), ("unnis", "19"), ("bees", "20"), ("ikkis", "21"), ("baais", "22"), ("teis", "23"),
             ("chaubis", "24"), ("pachchis", "25"), ("chhabbis", "26"), ("sattais", "27"), ("atthais", "28"), ("untis", "29"), ("tees", "30"),

@@ -45,6 +45,8 @@ public sealed class MultilingualPhoneTests
     [InlineData("0176 (space) 2578 (space) 9746")]
     [InlineData("the first part is 0176 and the second part 2578 9746")]
     [InlineData("text me O1S7 B9Z 34S6")]
+    [InlineData("nau aath sat chhe paanch chaar teen do ek")]
+    [InlineData("a primeira parte é 11 98765, a segunda 4321")]
     public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
