@@ -109,10 +109,10 @@ internal static partial class HandleInvitations
     [GeneratedRegex(@"\b(?:" + Platforms + @")\b[^.!?\n]{0,40}?(?<![\w@.\-/])(?<h>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w@/\-]|\.\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShapedNameAfterPlatform();
 
-    // "Threema: 7HX4P2KD", "LINE ID: tanaka88", "KakaoTalk: kimplumb": a messenger as a label, then the id. Names that are
+    // "Threema: 7HX4P2KD", "LINE ID: tanaka88", "Threema ID 7HX4P2KD", "KakaoTalk: kimplumb": a messenger as a label, then the id. Names that are
     // only messengers (group "only") need no shape; "line" only as LINE or "line id", and then with a shaped id.
     [GeneratedRegex(
-        @"\b(?:(?<only>threema|kakao(?:\s?talk)?|wechat|weixin|skype|telegram|snapchat|viber|kik)|(?-i:LINE)|line(?=\s+id)|signal|snap)(?:[\s\-]?(?:id|handle|username|user|name|usuario|pseudo|benutzername|nutzername))?\s*[:=]\s*(?<h>@?[\w.\-]{3,40})",
+        @"\b(?:(?<only>threema|kakao(?:\s?talk)?|wechat|weixin|skype|telegram|snapchat|viber|kik)|(?-i:LINE)|line(?=\s+id)|signal|snap)(?:[\s\-]?(?<label>id|handle|username|user|name|usuario|pseudo|benutzername|nutzername))?(?:\s*[:=]\s*|(?<=id|handle|name|usuario|pseudo)\s+)(?<h>@?[\w.\-]{3,40})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MessengerLabel();
 

@@ -76,6 +76,7 @@ public sealed class SocialHandleDetectionTests
     [InlineData("sent the photo on WhatsApp, it's IMG_2034.jpg")]
     [InlineData("the WhatsApp update v2.3 is buggy")]
     [InlineData("I saw your ad on Facebook, the boiler is a Vaillant")]
+    [InlineData("the Signal ID card reader is broken")]
     public void Files_versions_and_plain_words_after_a_platform_are_no_handles(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 
@@ -87,6 +88,7 @@ public sealed class SocialHandleDetectionTests
     [InlineData("mi usuario de LINE es tanaka_repair")]
     [InlineData("Threema: 7HX4P2KD")]
     [InlineData("LINE ID: tanaka88")]
+    [InlineData("Threema ID 7HX4P2KD")]
     public void Messenger_ids_without_a_link_are_found(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
 }
