@@ -28,6 +28,8 @@ internal static partial class PhoneContext
             "consumer", "complaint", "customer", "pin", "pincode", "gst", "gstin", "pan", "aadhaar", "aadhar", "ifsc", "awb", "docket",
             "registration", "reg", "application", "roll", "tracking", "parcel", "shipment", "incident", "warranty",
             "insurer", "insurance", "seguro", "aseguradora", "seguradora", "assureur", "versicherer", "client", "clients",
+            // Case and ticket words: "Vorgang 4455 1122", "chamado 5678 9012", "incidencia 1234 5678".
+            "vorgang", "aktenzeichen", "az", "case", "caso", "incidencia", "chamado", "ordem", "ocorrencia", "ocorrência", "demande", "requete", "requête",
         ],
         StringComparer.OrdinalIgnoreCase);
 

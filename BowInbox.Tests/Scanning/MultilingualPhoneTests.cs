@@ -50,6 +50,14 @@ public sealed class MultilingualPhoneTests
     public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
+    // A number handed over in pieces around words, in a message that talks about phoning in its own language.
+    [Theory]
+    [InlineData("meine Nummer fängt mit 0171 an, dann kommt 456 78 90")]
+    [InlineData("mon numéro commence par 06 12, puis ça fait 345 678")]
+    [InlineData("me liga, começa com 21 98, o resto é 765 4321")]
+    public void A_number_in_pieces_is_found_in_every_language(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
     /// <summary>
     /// The number read is exactly the one spelled: the scan finds the whole message as a phone, and the same message is
     /// clean once exactly those digits are the platform's own.
@@ -77,6 +85,10 @@ public sealed class MultilingualPhoneTests
     [InlineData("número do sinistro 518 379 620 da seguradora")]
     [InlineData("tracking 1Z999AA10123456784")]
     [InlineData("consumer number 2858686664 bijli bill pe")]
+    [InlineData("ruf die Hotline an, Vorgang 4455 1122 und Kunde 998877")]
+    [InlineData("abri o chamado 5678 9012 no suporte")]
+    [InlineData("incidencia 4455 1122 abierta con el técnico")]
+    [InlineData("case 4455 1122 with the manufacturer")]
     public void Context_words_make_long_numbers_references(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 
