@@ -35,6 +35,26 @@ public sealed class IntentDetectionTests
         Assert.Null(result.DeliveredText);
     }
 
+    // German invitations off the platform: calling privately, settling it between us, not through the app.
+    [Theory]
+    [InlineData("meld dich per SMS bei mir")]
+    [InlineData("kannst du mich privat anrufen?")]
+    [InlineData("ruf mich am besten persönlich an")]
+    [InlineData("das machen wir besser ohne Plattform")]
+    [InlineData("schreib mir, aber nicht über die App")]
+    [InlineData("lass uns das unter uns regeln")]
+    public void German_invitations_off_the_platform_are_found(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.OffPlatformInvite);
+
+    // Naming an IBAN is talk about an invoice; someone's own is a payment outside.
+    [Theory]
+    [InlineData("IBAN steht auf der Rechnung der App", false)]
+    [InlineData("the IBAN on the invoice is the platform's", false)]
+    [InlineData("te paso mi CBU y me transferís", true)]
+    [InlineData("CLABE: 002180001234567890 para el depósito", true)]
+    public void Only_an_iban_given_is_payment_outside(string message, bool outside) =>
+        Assert.Equal(outside, scanner.Scan(message, ContentPolicy.Default).Findings.Any(f => f.Kind == ViolationKind.PaymentOutside));
+
     // Cash, and the platform's fee forgotten, skipped or dodged, in every language.
     [Theory]
     [InlineData("cash on the day and forget the fee")]
