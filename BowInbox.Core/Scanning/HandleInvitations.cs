@@ -9,7 +9,7 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleInvitations
 {
-    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
+    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
 
     // The small words inside a business's name: "Halloway Plumbing & Heating", "Costa e Filhos", "Huber und Söhne".
     private const string NameJoiners = @"&|\+|and|y|e|et|und|de|del|da|do|dos|das|des|du|la|le|von|der|the|of";

@@ -54,6 +54,7 @@ public sealed class SocialHandleDetectionTests
     [InlineData("search Halloway Tiles & Bathrooms on Facebook, we reply fast")]
     [InlineData("procura Costa e Filhos Pinturas no Facebook")]
     [InlineData("such einfach Elektro Huber und Söhne auf Facebook")]
+    [InlineData("I'm on the Nextdoor app as Barker Builds")]
     [InlineData("cherchez Plomberie Martin et Fils sur Facebook")]
     public void A_business_name_with_joining_words_is_searched_for_on_a_platform(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
