@@ -69,6 +69,11 @@ internal static class NumberWords
     public static int Repeat(ReadOnlySpan<char> word) =>
         !RepeaterLookup.Contains(word) ? 0 : word.Equals("triple", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
 
+    /// <summary>The word for a hundred that follows a digit: "saat sau", "deux cents", "seven hundred".</summary>
+    public static bool IsHundredsWord(ReadOnlySpan<char> word) =>
+        word.Equals("sau", StringComparison.OrdinalIgnoreCase) || word.Equals("cent", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("cents", StringComparison.OrdinalIgnoreCase) || word.Equals("hundred", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsConnector(ReadOnlySpan<char> word) => ConnectorLookup.Contains(word);
 
     public static bool IsConnectorFiller(ReadOnlySpan<char> word) => FillerLookup.Contains(word);
@@ -149,10 +154,10 @@ internal static class NumberWords
             ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"),
             ("shunya", "0"), ("shoonya", "0"), ("sunya", "0"), ("ek", "1"), ("do", "2"), ("teen", "3"), ("char", "4"), ("chaar", "4"),
             ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("sat", "7"), ("aath", "8"), ("aat", "8"),
-            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
+            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("baarah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
             ("solah", "16"), ("satrah", "17"), ("atharah", "18"), ("unnis", "19"), ("bees", "20"), ("ikkis", "21"), ("baais", "22"), ("teis", "23"),
             ("chaubis", "24"), ("pachchis", "25"), ("chhabbis", "26"), ("sattais", "27"), ("atthais", "28"), ("untis", "29"), ("tees", "30"),
-            ("paintis", "35"), ("chalis", "40"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
+            ("paintis", "35"), ("chalis", "40"), ("chaalis", "40"), ("chhappan", "56"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
             ("nabbe", "90"), ("ninyanve", "99"));
 
         // German writes 21 to 99 as one word, the unit first: "dreiundzwanzig", "siebenundsechzig".

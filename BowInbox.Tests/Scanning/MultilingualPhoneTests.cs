@@ -67,6 +67,9 @@ public sealed class MultilingualPhoneTests
     [InlineData("null hundertsechzig dreiundvierzig einundzwanzig siebenundachtzig", "0160432187")]
     [InlineData("nove oito sete, cento e doze, trinta e quatro, cinquenta e seis", "9871123456")]
     [InlineData("novecentos e trinta e quatro, duzentos e doze, oitenta e um", "93421281")]
+    [InlineData("saat sau baarah, teen sau chaalis, chhappan", "71234056")]
+    [InlineData("zéro six, deux cent douze, trois cent quarante, cinquante-six", "0621234056")]
+    [InlineData("seven hundred twelve, three four five, six seven eight nine", "7123456789")]
     public void Hundreds_written_as_words_are_read_whole(string message, string digits)
     {
         var finding = Assert.Single(scanner.Scan(message, ContentPolicy.Default).Findings);
@@ -89,6 +92,10 @@ public sealed class MultilingualPhoneTests
     [InlineData("abri o chamado 5678 9012 no suporte")]
     [InlineData("incidencia 4455 1122 abierta con el técnico")]
     [InlineData("case 4455 1122 with the manufacturer")]
+    [InlineData("the serial is S/N 4455 6677 8899")]
+    [InlineData("das Ersatzteil 11 0042 1234 ist bestellt")]
+    [InlineData("EAN 4006381333931 on the box")]
+    [InlineData("IMEI 356938035643809 of the old phone")]
     public void Context_words_make_long_numbers_references(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 
