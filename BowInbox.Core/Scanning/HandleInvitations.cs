@@ -123,6 +123,7 @@ internal static partial class HandleInvitations
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
         @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        + @"|\b(?:i'?m|i\s+am|we'?re|we\s+are|je\s+suis|on\s+est|ich\s+bin|wir\s+sind|sou|somos|soy)\s+(?-i:\p{Lu})[\p{L}'&.\-]{0,30}(?:\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")){1,5}\s+(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
         + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + Platforms + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();

@@ -52,6 +52,9 @@ public sealed class IntentDetectionTests
     [InlineData("the IBAN on the invoice is the platform's", false)]
     [InlineData("te paso mi CBU y me transferís", true)]
     [InlineData("CLABE: 002180001234567890 para el depósito", true)]
+    [InlineData("RIB sur la facture de l'appli", false)]
+    [InlineData("paye-moi par virement, je te donne mon RIB", true)]
+    [InlineData("deposita na minha conta do Nubank", true)]
     public void Only_an_iban_given_is_payment_outside(string message, bool outside) =>
         Assert.Equal(outside, scanner.Scan(message, ContentPolicy.Default).Findings.Any(f => f.Kind == ViolationKind.PaymentOutside));
 

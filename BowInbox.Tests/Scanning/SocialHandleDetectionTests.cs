@@ -55,6 +55,8 @@ public sealed class SocialHandleDetectionTests
     [InlineData("procura Costa e Filhos Pinturas no Facebook")]
     [InlineData("such einfach Elektro Huber und Söhne auf Facebook")]
     [InlineData("I'm on the Nextdoor app as Barker Builds")]
+    [InlineData("I'm Mike Rivera Plumbing on Facebook")]
+    [InlineData("ich bin Fliesen Koch und Sohn auf Instagram")]
     [InlineData("cherchez Plomberie Martin et Fils sur Facebook")]
     public void A_business_name_with_joining_words_is_searched_for_on_a_platform(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
