@@ -9,7 +9,7 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class EmailFinder
 {
-    private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uk|us|ca|de|fr|eu|cat|br|pt|in|ch|at|be|it|nl|ke|ng|za|ie";
+    private const string Tlds = "com|net|org|edu|gov|io|co|info|biz|me|app|dev|xyz|online|email|mail|es|mx|ar|cl|pe|uy|py|bo|ec|ve|uk|us|ca|au|nz|de|fr|eu|cat|br|pt|in|ch|at|li|be|lu|it|nl|pl|se|dk|fi|ke|ng|gh|za|ma|tn|sn|ie";
     private const string Providers = "gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex|orange|wanadoo|laposte|sfr|t-online|sapo|uol|rediffmail|rediff|btinternet|aol|msn";
     private const string MailWords = Providers + "|e-?mail|correo(?:\\s+electr[oó]nico)?|courriel|mail";
     // Something shaped like a mailbox rather than a word: it has a digit, "_" or "." in it.
@@ -21,8 +21,9 @@ internal static partial class EmailFinder
     private const string SpelledLocal = @"(?<![\w.%+-])(?<local>(?:[\w%+-]{1,30}\s+(?:dot|punto|point|ponto|punkt)\s+){1,3}[\w%+-]{1,30})";
 
     // Spelled-out separators may carry spaces; a bare "." may not, so "I'm at work. Co-pay" stays clean.
-    // "at", "arroba", "arobase", "ät", Indian English "at the rate"; "dot", "punto", "point", "ponto", "punkt".
-    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|arobase|ät|@)\s*[\)\]\}>])\s*|\s+(?:at\s+the\s+rate(?:\s+of)?|at|arroba|arobase|ät)\s+)";
+    // "at", "arroba", "arobase", "ät", German "Klammeraffe", Indian English "at the rate"; "(a)" only in brackets;
+    // "dot", "punto", "point", "ponto", "punkt".
+    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|arobase|ät|a|klammeraffe|@)\s*[\)\]\}>])\s*|\s+(?:at\s+the\s+rate(?:\s+of)?|at|arroba|arobase|ät|klammeraffe)\s+)";
     private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto|point|ponto|punkt)\s+)";
 
     private static readonly HashSet<string> NotAddresses = new(
@@ -82,7 +83,7 @@ internal static partial class EmailFinder
         findings.Add(new Finding(ViolationKind.Email, input.Original.Substring(start, length), start, length, policy.Email));
     }
 
-    [GeneratedRegex(@"\b(?:at|arroba|arobase|ät|" + Providers + @"|e-?mail|correo|courriel|mail)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:at|arroba|arobase|ät|klammeraffe|" + Providers + @"|e-?mail|correo|courriel|mail)\b|[\(\[\{<]\s*a\s*[\)\]\}>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MentionsEmail();
 
     // Spaces around "@" and "." are allowed when the ending is a lower-case domain ending: "juan @ gmail . com".

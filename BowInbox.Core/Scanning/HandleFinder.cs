@@ -9,7 +9,7 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleFinder
 {
-    private const string Platforms = "instagram|insta|ig|telegram|telegrama|tg|signal|facebook|face|fb|messenger|whatsapp|whats|whatsap|wasap|wassap|guasap|wsp|wpp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik|threads";
+    private const string Platforms = "instagram|insta|ig|telegram|telegrama|tg|signal|facebook|face|fb|messenger|whatsapp|whats|whatsap|wasap|wassap|guasap|wsp|wpp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik|threads|nextdoor|xing|youtube";
 
     // Names that are also ordinary words ("my signal is weak", "my line") need a handle word after them.
     private const string OwnedPlatforms = "instagram|insta|ig|telegram|tg|facebook|fb|snapchat|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik";
@@ -136,7 +136,7 @@ internal static partial class HandleFinder
 
     [GeneratedRegex(
         @"\b(?:(?:find|add|follow|message|msg|pm|text|contact|reach|hit|ping|look|search|catch|call|write|chat|talk\s+to|dm)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|via|through|thru|in|over|by)\s+(?:my\s+|our\s+)?"
-        + @"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+)?on\s+"
+        + @"|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:also\s+)?on\s+(?:the\s+)?"
         + @"|(?:b[uú]sca|ag?r[eé]ga|s[ií]gue|escr[ií]be|cont[aá]cta|h[aá]bla|ll[aá]ma|m[aá]nda|encu[eé]ntra|mensaj[eé]a|textea|ubica)(?:me|nos)\s+(?:un\s+(?:mensaje|mensajito|msj|dm|md)\s+)?(?:en|por|al|a)\s+(?:mi\s+|nuestro\s+)?"
         + @"|(?:me|nos)\s+(?:encuentras|encuentra|consigues|puedes\s+encontrar|buscas|sigues|agregas|escribes)\s+(?:en|por)\s+"
         + @"|(?:estoy|estamos)\s+(?:tambi[eé]n\s+)?en\s+"

@@ -9,7 +9,13 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleInvitations
 {
-    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
+    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
+
+    // The small words inside a business's name: "Halloway Plumbing & Heating", "Costa e Filhos", "Huber und Söhne".
+    private const string NameJoiners = @"&|\+|and|y|e|et|und|de|del|da|do|dos|das|des|du|la|le|von|der|the|of";
+
+    // Files and versions are no handles: "IMG_2034.jpg", "manual_v2.pdf".
+    private static readonly HashSet<string> FileEndings = new(["jpg", "jpeg", "png", "gif", "heic", "webp", "pdf", "doc", "docx", "xls", "xlsx", "mp4", "mov", "txt", "zip"], StringComparer.OrdinalIgnoreCase);
 
     // A name after these needs no shape of its own: nobody calls an account "slow".
     private static readonly HashSet<string> NotNames = new(
@@ -45,6 +51,25 @@ internal static partial class HandleInvitations
             }
         }
 
+        foreach (Match m in ShapedNameAfterPlatform().Matches(text))
+        {
+            var handle = m.Groups["h"].Value;
+            if (IsHandleShaped(handle) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Index + m.Length);
+            }
+        }
+
+        foreach (Match m in MessengerLabel().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            var shaped = handle.Any(char.IsAsciiDigit) || handle.Contains('_') || handle.Contains('.');
+            if (handle.Count(char.IsLetter) >= 3 && !NotNames.Contains(handle) && (shaped || m.Groups["only"].Success) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
+            }
+        }
+
         foreach (Match m in Owned().Matches(text))
         {
             var handle = m.Groups["h"].Value.TrimEnd('.', ',');
@@ -54,6 +79,16 @@ internal static partial class HandleInvitations
                 Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
             }
         }
+    }
+
+    /// <summary>
+    /// Words joined by "_" or ".", at least two of them with letters ("sharma_electricals_delhi", "bad.mueller"), and not a
+    /// file name: someone's account name rather than a version ("v2.3") or a photo ("IMG_2034.jpg").
+    /// </summary>
+    private static bool IsHandleShaped(string handle)
+    {
+        var parts = handle.Split('_', '.');
+        return parts.Count(p => p.Count(char.IsLetter) >= 2) >= 2 && handle.Count(char.IsLetter) >= 5 && !FileEndings.Contains(parts[^1]);
     }
 
     private static void Add(NormalizedText input, ContentPolicy policy, List<Finding> findings, int start, int end)
@@ -69,13 +104,26 @@ internal static partial class HandleInvitations
     [GeneratedRegex(@"\b(?:" + Platforms + @")\s+me\s*(?:[:=]|\s(?:at|on|@))?\s*(?<h>@?[\w.\-]{3,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlatformMe();
 
+    // "insta pe dekho mera kaam: sharma_electricals_delhi", "such mich auf Instagram unter mueller_bad_design", "on Snap I'm
+    // tile_king_uk": a platform named, then in the same sentence a name shaped like a handle.
+    [GeneratedRegex(@"\b(?:" + Platforms + @")\b[^.!?\n]{0,40}?(?<![\w@.\-/])(?<h>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w@/\-]|\.\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShapedNameAfterPlatform();
+
+    // "Threema: 7HX4P2KD", "LINE ID: tanaka88", "Threema ID 7HX4P2KD", "KakaoTalk: kimplumb": a messenger as a label, then the id. Names that are
+    // only messengers (group "only") need no shape; "line" only as LINE or "line id", and then with a shaped id.
+    [GeneratedRegex(
+        @"\b(?:(?<only>threema|kakao(?:\s?talk)?|wechat|weixin|skype|telegram|snapchat|viber|kik)|(?-i:LINE)|line(?=\s+id)|signal|snap)(?:[\s\-]?(?<label>id|handle|username|user|name|usuario|pseudo|benutzername|nutzername))?(?:\s*[:=]\s*|(?<=id|handle|name|usuario|pseudo)\s+)(?<h>@?[\w.\-]{3,40})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessengerLabel();
+
     // "skype: live:dave.fixit": Skype's own IDs start with "live:".
     [GeneratedRegex(@"\blive:[\w.\-]{3,40}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SkypeLive();
 
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
-        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+){1,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        + @"|\b(?:i'?m|i\s+am|we'?re|we\s+are|je\s+suis|on\s+est|ich\s+bin|wir\s+sind|sou|somos|soy)\s+(?-i:\p{Lu})[\p{L}'&.\-]{0,30}(?:\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")){1,5}\s+(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
         + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + Platforms + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();

@@ -8,8 +8,6 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static class NumberWords
 {
-    private static readonly Dictionary<string, string> Spelled = BuildSpelled();
-
     // Tens combine with a following unit: "fifty five" is 55, "treinta y cuatro" 34, "vinte e um" 21, "soixante-dix" 70.
     private static readonly Dictionary<string, string> Tens = Build(
         ("twenty", "2"), ("thirty", "3"), ("forty", "4"), ("fifty", "5"), ("sixty", "6"),
@@ -27,6 +25,9 @@ internal static class NumberWords
         ("cento", "1"), ("duzentos", "2"), ("trezentos", "3"), ("quatrocentos", "4"), ("quinhentos", "5"),
         ("seiscentos", "6"), ("setecentos", "7"), ("oitocentos", "8"), ("novecentos", "9"));
 
+    // Built after the tens, which German hundreds ("einhundertsiebzig") are made of.
+    private static readonly Dictionary<string, string> Spelled = BuildSpelled();
+
     private static readonly HashSet<string> Repeaters = new(["double", "doble", "triple", "doppel", "dobro"], StringComparer.OrdinalIgnoreCase);
 
     // Words people put between groups of a number they are splitting up: "555 then 0100 then 99", "0176 Leerzeichen 2578".
@@ -43,8 +44,11 @@ internal static class NumberWords
         ],
         StringComparer.OrdinalIgnoreCase);
 
-    // Only part of a connector ("and then", "followed by", "y luego"); alone, "and" joins spelled digits only.
-    private static readonly HashSet<string> ConnectorFillers = new(["and", "y", "by", "de", "e", "et", "und", "aur"], StringComparer.OrdinalIgnoreCase);
+    // Only part of a connector ("and then", "followed by", "y luego", "and the second part is"); alone, "and" joins spelled
+    // digits only.
+    private static readonly HashSet<string> ConnectorFillers = new(
+        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "a", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup = Spelled.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TensLookup = Tens.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -64,6 +68,11 @@ internal static class NumberWords
 
     public static int Repeat(ReadOnlySpan<char> word) =>
         !RepeaterLookup.Contains(word) ? 0 : word.Equals("triple", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
+
+    /// <summary>The word for a hundred that follows a digit: "saat sau", "deux cents", "seven hundred".</summary>
+    public static bool IsHundredsWord(ReadOnlySpan<char> word) =>
+        word.Equals("sau", StringComparison.OrdinalIgnoreCase) || word.Equals("cent", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("cents", StringComparison.OrdinalIgnoreCase) || word.Equals("hundred", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsConnector(ReadOnlySpan<char> word) => ConnectorLookup.Contains(word);
 
@@ -144,11 +153,11 @@ internal static class NumberWords
             ("null", "0"), ("eins", "1"), ("zwei", "2"), ("zwo", "2"), ("drei", "3"), ("vier", "4"), ("fünf", "5"), ("funf", "5"), ("fuenf", "5"),
             ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"),
             ("shunya", "0"), ("shoonya", "0"), ("sunya", "0"), ("ek", "1"), ("do", "2"), ("teen", "3"), ("char", "4"), ("chaar", "4"),
-            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("aath", "8"),
-            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
+            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("sat", "7"), ("aath", "8"), ("aat", "8"),
+            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("baarah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
             ("solah", "16"), ("satrah", "17"), ("atharah", "18"), ("unnis", "19"), ("bees", "20"), ("ikkis", "21"), ("baais", "22"), ("teis", "23"),
             ("chaubis", "24"), ("pachchis", "25"), ("chhabbis", "26"), ("sattais", "27"), ("atthais", "28"), ("untis", "29"), ("tees", "30"),
-            ("paintis", "35"), ("chalis", "40"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
+            ("paintis", "35"), ("chalis", "40"), ("chaalis", "40"), ("chhappan", "56"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
             ("nabbe", "90"), ("ninyanve", "99"));
 
         // German writes 21 to 99 as one word, the unit first: "dreiundzwanzig", "siebenundsechzig".
@@ -167,8 +176,41 @@ internal static class NumberWords
             map[teen] = digits;
         }
 
+        AddGermanHundreds(map);
         return map;
     }
+
+    /// <summary>
+    /// German writes 100 to 999 as one word too: "einhundertsiebzig" is 170, "zweihundertdreiundvierzig" 243,
+    /// "hundertzwölf" 112. Built from the words below a hundred already in <paramref name="map"/>.
+    /// </summary>
+    private static void AddGermanHundreds(Dictionary<string, string> map)
+    {
+        string[] units = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
+        var belowHundred = map
+            .Where(pair => IsGermanWord(pair.Key) && int.TryParse(pair.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 99)
+            .Select(pair => (pair.Key, Value: int.Parse(pair.Value, CultureInfo.InvariantCulture)))
+            .Concat(Tens.Where(pair => IsGermanWord(pair.Key)).Select(pair => (pair.Key, Value: (pair.Value[0] - '0') * 10)))
+            .ToList();
+        for (var h = 1; h < units.Length; h++)
+        {
+            var prefixes = h == 1 ? new[] { "hundert", "einhundert" } : [units[h] + "hundert"];
+            foreach (var prefix in prefixes)
+            {
+                map[prefix] = (h * 100).ToString(CultureInfo.InvariantCulture);
+                foreach (var (word, value) in belowHundred)
+                {
+                    map[prefix + word] = ((h * 100) + value).ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+    }
+
+    // "eins", "zwölf", "dreiundzwanzig": the German words below a hundred (the map holds all six languages).
+    private static bool IsGermanWord(string word) =>
+        word is "eins" or "zwei" or "zwo" or "drei" or "vier" or "fünf" or "sechs" or "sieben" or "acht" or "neun" or "zehn" or "elf" or "zwölf"
+        || word.EndsWith("zehn", StringComparison.Ordinal) || word.EndsWith("zig", StringComparison.Ordinal) || word.EndsWith("ßig", StringComparison.Ordinal)
+        || word.EndsWith("ssig", StringComparison.Ordinal);
 
     private static Dictionary<string, string> Build(params (string Word, string Digits)[] pairs)
     {

@@ -28,6 +28,8 @@ internal static partial class PhoneContext
             "consumer", "complaint", "customer", "pin", "pincode", "gst", "gstin", "pan", "aadhaar", "aadhar", "ifsc", "awb", "docket",
             "registration", "reg", "application", "roll", "tracking", "parcel", "shipment", "incident", "warranty",
             "insurer", "insurance", "seguro", "aseguradora", "seguradora", "assureur", "versicherer", "client", "clients",
+            // Case and ticket words: "Vorgang 4455 1122", "chamado 5678 9012", "incidencia 1234 5678".
+            "ean", "gtin", "upc", "isbn", "asin", "imei", "mpn", "vorgang", "aktenzeichen", "az", "case", "caso", "incidencia", "chamado", "ordem", "ocorrencia", "ocorrência", "demande", "requete", "requête",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -97,6 +99,12 @@ internal static partial class PhoneContext
             return true;
         }
 
+        // "S/N 4455 6677 8899", "P/N", "A/C": abbreviations written with a slash, whose letters read as pieces of their own.
+        if (SlashAbbreviation().IsMatch(text.AsSpan(0, pieces[first].Start)))
+        {
+            return true;
+        }
+
         var transparent = 0;
         for (var j = first - 1; j >= 0; j--)
         {
@@ -149,6 +157,9 @@ internal static partial class PhoneContext
     private static bool IsPartNumber(string text, List<PhonePiece> pieces, int j, ReadOnlySpan<char> word)
         => word.Equals("parte", StringComparison.OrdinalIgnoreCase) && NumberOf().IsMatch(text.AsSpan(0, pieces[j].Start));
 
+    [GeneratedRegex(@"\b(?:s/n|p/n|a/c|n/s|m/n)\s*[:#.]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SlashAbbreviation();
+
     [GeneratedRegex(@"\b(?:n[uú]mero|n[º°o]\.?)\s+de\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberOf();
 
@@ -175,7 +186,7 @@ internal static partial class PhoneContext
         return false;
     }
 
-    private static readonly string[] CompoundEndings = ["nummer", "nr", "schein", "stand", "code"];
+    private static readonly string[] CompoundEndings = ["nummer", "nr", "schein", "stand", "code", "teil"];
     private static readonly string[] PhoneCompounds = ["handy", "telefon", "tel", "mobil", "ruf", "whatsapp", "fax", "kontakt", "notfall", "durchwahl", "festnetz"];
 
     private static bool IsFollowedByUnit(string text, List<PhonePiece> pieces, int last)

@@ -12,6 +12,9 @@ internal static class PhoneFinder
     private const int MaxDigits = 15; // E.164
     private const int MaxGap = 4;
 
+    // "and the second part", "y luego la": the words between two groups of a number split up on purpose.
+    private const int MaxConnectorWords = 4;
+
     public static void Find(NormalizedText input, ContentPolicy policy, List<Finding> findings)
     {
         var text = input.Text;
@@ -29,6 +32,11 @@ internal static class PhoneFinder
             var members = Chain(text, pieces, i, out var joinedByConnector);
             i = members[^1] + 1;
             TrimLookAlikes(pieces, members);
+            DropLeadingDate(text, pieces, members);
+            if (members.Count == 0)
+            {
+                continue;
+            }
 
             // A run longer than any phone after a reference word ("pedido 873-3040124-4455413") is that reference.
             if (members.Sum(m => pieces[m].Digits.Length) > MaxDigits && PhoneContext.IsReferenceOrPrice(text, pieces, members[0]))
@@ -65,7 +73,7 @@ internal static class PhoneFinder
             var k = last + 1;
             var connectors = 0;
             var strongConnector = false;
-            while (k < pieces.Count && pieces[k].Kind is PhonePieceKind.Connector or PhonePieceKind.Filler && connectors < 2
+            while (k < pieces.Count && pieces[k].Kind is PhonePieceKind.Connector or PhonePieceKind.Filler && connectors < MaxConnectorWords
                    && IsSeparatorGap(text, pieces[k - 1].End, pieces[k].Start))
             {
                 strongConnector |= pieces[k].Kind == PhonePieceKind.Connector;
@@ -130,6 +138,42 @@ internal static class PhoneFinder
         {
             members.RemoveAt(members.Count - 1);
         }
+    }
+
+    /// <summary>
+    /// A date opens the run ("der 16.11.2026 um neun", "le 03/12/2026 à dix heures"): it is never part of a phone, so the
+    /// number, if any, is what follows it.
+    /// </summary>
+    private static void DropLeadingDate(string text, List<PhonePiece> pieces, List<int> members)
+    {
+        if (members.Count < 3 || members.Take(3).Any(m => pieces[m].Kind != PhonePieceKind.Digits))
+        {
+            return;
+        }
+
+        var (a, b, c) = (pieces[members[0]], pieces[members[1]], pieces[members[2]]);
+        var separator = text.AsSpan(a.End, b.Start - a.End);
+        if (separator is not ("." or "/" or "-") || !text.AsSpan(b.End, c.Start - b.End).SequenceEqual(separator))
+        {
+            return;
+        }
+
+        var dayFirst = a.Digits.Length <= 2 && b.Digits.Length <= 2 && IsYear(c.Digits) && IsDayAndMonth(a.Digits, b.Digits);
+        var yearFirst = IsYear(a.Digits) && b.Digits.Length <= 2 && c.Digits.Length <= 2 && IsDayAndMonth(c.Digits, b.Digits);
+        if (dayFirst || yearFirst)
+        {
+            members.RemoveRange(0, 3);
+        }
+    }
+
+    private static bool IsYear(string digits) => digits.Length == 4 && digits[0..2] is "19" or "20";
+
+    // Day and month in either order (12/31 and 31.12 are both dates).
+    private static bool IsDayAndMonth(string first, string second)
+    {
+        var x = int.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        var y = int.Parse(second, System.Globalization.CultureInfo.InvariantCulture);
+        return x is >= 1 and <= 31 && y is >= 1 and <= 31 && (x <= 12 || y <= 12);
     }
 
     /// <summary>Splits a run longer than any phone number ("5550100199 5550100200") into number-sized parts.</summary>

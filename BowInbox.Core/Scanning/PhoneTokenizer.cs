@@ -149,20 +149,41 @@ internal static class PhoneTokenizer
         for (var i = 0; i < pieces.Count; i++)
         {
             var piece = pieces[i];
-            if (piece.Kind != PhonePieceKind.Word || !NumberWords.TryHundreds(Span(text, piece), out var hundreds))
+            var head = i;
+            string? hundreds;
+            if (piece.Kind == PhonePieceKind.Word && NumberWords.TryHundreds(Span(text, piece), out var word))
+            {
+                hundreds = word;
+            }
+            else if (IsSingleSpelledDigit(piece) && piece.Digits != "0" && i + 1 < pieces.Count && IsShortGap(text, piece.End, pieces[i + 1].Start)
+                     && NumberWords.IsHundredsWord(Span(text, pieces[i + 1])))
+            {
+                // A digit and a hundreds word: Hinglish "saat sau baarah" is 712, French "deux cent douze", "seven hundred twelve".
+                hundreds = piece.Digits;
+                head = i + 1;
+            }
+            else
             {
                 result.Add(piece);
                 continue;
             }
 
-            if (i + 1 < pieces.Count && pieces[i + 1] is { Kind: PhonePieceKind.Spelled, Digits.Length: 1 or 2 } rest && IsShortGap(text, piece.End, rest.Start))
+            // Portuguese puts "e" after the hundreds: "cento e doze" is 112, "novecentos e trinta e quatro" 934.
+            var next = head + 1;
+            if (next + 1 < pieces.Count && pieces[next].Kind == PhonePieceKind.Filler && IsUnitFiller(Span(text, pieces[next])) && IsShortGap(text, pieces[head].End, pieces[next].Start))
+            {
+                next++;
+            }
+
+            if (next < pieces.Count && pieces[next] is { Kind: PhonePieceKind.Spelled, Digits.Length: 1 or 2 } rest && IsShortGap(text, pieces[next - 1].End, rest.Start))
             {
                 result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, rest.End, hundreds + rest.Digits.PadLeft(2, '0')));
-                i++;
+                i = next;
             }
             else
             {
-                result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, piece.End, hundreds + "00"));
+                result.Add(new PhonePiece(PhonePieceKind.Spelled, piece.Start, pieces[head].End, hundreds + "00"));
+                i = head;
             }
         }
 

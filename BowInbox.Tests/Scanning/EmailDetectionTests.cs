@@ -28,6 +28,18 @@ public sealed class EmailDetectionTests
     public void Spelled_out_addresses_are_found(string message, string expected) => AssertEmail(message, expected);
 
     [Theory]
+    [InlineData("écris-moi : paul.martin arobase orange point fr", "paul.martin arobase orange point fr")]
+    [InlineData("paul point martin arobase free point fr", "paul point martin arobase free point fr")]
+    [InlineData("kontakt(ät)fliesen-berger(punkt)de", "kontakt(ät)fliesen-berger(punkt)de")]
+    [InlineData("info (a) malerbetrieb-schulz (punkt) at", "info (a) malerbetrieb-schulz (punkt) at")]
+    [InlineData("schreib an max klammeraffe gmx punkt de", "max klammeraffe gmx punkt de")]
+    [InlineData("meu email é joao.reparos arroba gmail ponto com", "joao.reparos arroba gmail ponto com")]
+    [InlineData("ana arroba hotmail punto es", "ana arroba hotmail punto es")]
+    [InlineData("mail me on priya at the rate yahoo dot co dot in", "priya at the rate yahoo dot co dot in")]
+    [InlineData("jack at tradies dot com dot au", "jack at tradies dot com dot au")]
+    public void Addresses_disguised_in_other_languages_are_found(string message, string expected) => AssertEmail(message, expected);
+
+    [Theory]
     [InlineData("Just email me: tomfixesit at hotmail", "tomfixesit at hotmail")]
     [InlineData("my gmail is tom.fixes.77", "tom.fixes.77")]
     [InlineData("escríbeme al correo: luisfonta88", "luisfonta88")]

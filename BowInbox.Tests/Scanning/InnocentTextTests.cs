@@ -39,6 +39,16 @@ public sealed class InnocentTextTests
     [InlineData("The house was built in 1987")]
     public void Dates_and_years_pass_unchanged(string message) => AssertClean(message);
 
+    // The date and the hour spelled after it ("um" is also Portuguese for one) never add up to a phone number.
+    [Theory]
+    [InlineData("geht es am 03.12.2026 um zehn?")]
+    [InlineData("wir kommen am 2026-12-03 um halb neun")]
+    [InlineData("on 12/03/2026 at nine thirty if that suits")]
+    [InlineData("le 03/12/2026 à neuf heures trente")]
+    [InlineData("dia 03.12.2026 às nove e meia")]
+    [InlineData("el 03-12-2026 a las nueve y cuarto")]
+    public void A_date_followed_by_an_hour_in_words_passes_unchanged(string message) => AssertClean(message);
+
     [Theory]
     [InlineData("I need 2 taps and 3 pipes replaced")]
     [InlineData("Necesito 2 grifos y 3 tubos")]

@@ -35,6 +35,62 @@ public sealed class IntentDetectionTests
         Assert.Null(result.DeliveredText);
     }
 
+    // German invitations off the platform: calling privately, settling it between us, not through the app.
+    [Theory]
+    [InlineData("meld dich per SMS bei mir")]
+    [InlineData("kannst du mich privat anrufen?")]
+    [InlineData("ruf mich am besten persönlich an")]
+    [InlineData("das machen wir besser ohne Plattform")]
+    [InlineData("schreib mir, aber nicht über die App")]
+    [InlineData("lass uns das unter uns regeln")]
+    public void German_invitations_off_the_platform_are_found(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.OffPlatformInvite);
+
+    // Naming an IBAN is talk about an invoice; someone's own is a payment outside.
+    [Theory]
+    [InlineData("IBAN steht auf der Rechnung der App", false)]
+    [InlineData("the IBAN on the invoice is the platform's", false)]
+    [InlineData("te paso mi CBU y me transferís", true)]
+    [InlineData("CLABE: 002180001234567890 para el depósito", true)]
+    [InlineData("RIB sur la facture de l'appli", false)]
+    [InlineData("paye-moi par virement, je te donne mon RIB", true)]
+    [InlineData("deposita na minha conta do Nubank", true)]
+    public void Only_an_iban_given_is_payment_outside(string message, bool outside) =>
+        Assert.Equal(outside, scanner.Scan(message, ContentPolicy.Default).Findings.Any(f => f.Kind == ViolationKind.PaymentOutside));
+
+    // Cash, and the platform's fee forgotten, skipped or dodged, in every language.
+    [Theory]
+    [InlineData("cash on the day and forget the fee")]
+    [InlineData("me pagas en efectivo y te olvidas de la comisión")]
+    [InlineData("paga em dinheiro e pula a comissão")]
+    [InlineData("en liquide et on oublie les frais")]
+    [InlineData("bar auf die Hand und vergiss die Gebühr")]
+    [InlineData("cash de dena, fee bhool jao")]
+    [InlineData("en espèces, c'est moins cher pour vous")]
+    [InlineData("in bar wird es deutlich günstiger")]
+    [InlineData("Rabatt gibt es nur bei Barzahlung")]
+    [InlineData("se pagar em dinheiro eu faço mais barato")]
+    [InlineData("cash mein doge to sasta ho jayega")]
+    public void Cash_to_avoid_the_fee_is_payment_outside(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
+
+    // Fillers and any adjective between the request and the number: "gib mir mal deine neue Nummer".
+    [Theory]
+    [InlineData("schick mir bitte mal deine neue Handynummer")]
+    [InlineData("gib mir doch einfach deine private Mail")]
+    [InlineData("dame tu verdadero número y lo hablamos")]
+    [InlineData("donne-moi ton autre numéro")]
+    [InlineData("send me your actual mobile number")]
+    [InlineData("Ihre Handynummer bitte, dann melde ich mich")]
+    [InlineData("your mobile number please, I'll ring when I'm close")]
+    [InlineData("tu número por favor y te aviso")]
+    [InlineData("seu celular, por favor, pra eu avisar")]
+    [InlineData("ton numéro stp, je t'appelle")]
+    [InlineData("tu peux me donner ton numéro perso ?")]
+    [InlineData("aapka mobile number please")]
+    public void Requests_for_the_number_with_fillers_are_contact_requests(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
+
     [Theory]
     [InlineData("sigamos por Telegram mejor", "Tu mensaje no se envió. Por tu protección, mantén la conversación y el pago aquí.")]
     [InlineData("me paga no PIX e pronto", "A sua mensagem não foi enviada. Para a sua proteção, mantenha a conversa e o pagamento aqui.")]
@@ -53,6 +109,11 @@ public sealed class IntentDetectionTests
     [InlineData("ich habe schon in der App bezahlt")]
     [InlineData("maine app se payment kar diya hai")]
     [InlineData("my WhatsApp was slow today sorry")]
+    [InlineData("your order number please, so I can find the part")]
+    [InlineData("Ihre Auftragsnummer bitte, dann schaue ich nach")]
+    [InlineData("le numéro de commande stp")]
+    [InlineData("der Kessel läuft mit 2 bar, günstiger wird es nicht")]
+    [InlineData("kam mein kaam ho jayega, app se pay kar dena")]
     public void Talk_about_the_platform_itself_is_clean(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 

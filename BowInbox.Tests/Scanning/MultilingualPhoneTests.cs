@@ -17,6 +17,13 @@ public sealed class MultilingualPhoneTests
     [InlineData("meu celular (11) 97629-4572")]
     [InlineData("mera number 98077 97032 hai")]
     [InlineData("mon portable 06 12 34 56 78")]
+    [InlineData("ring me on 07700 912 345 after six")]
+    [InlineData("meine Nummer 0171 4567890, ab 17 Uhr")]
+    [InlineData("Handy: 0176-23456789")]
+    [InlineData("bin unter 0664 123 45 67 erreichbar")]
+    [InlineData("call me 0733 456789 when you reach the gate")]
+    [InlineData("my line na 0803 123 4567")]
+    [InlineData("0812.345.6789 na my number")]
     public void National_formats_of_other_countries_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
@@ -31,8 +38,46 @@ public sealed class MultilingualPhoneTests
     [InlineData("première partie 063 deuxième partie 543 et 1410")]
     [InlineData("815 phir 787 phir 3185")]
     [InlineData("easier if you text O83ZS7S439")]
+    [InlineData("quatre-vingt-dix-neuf soixante-dix-sept vingt et un zéro six quarante")]
+    [InlineData("nau aath saat, chhe paanch char, teen do ek shunya")]
+    [InlineData("0 one 7 six 2 three 4 five 6 seven")]
+    [InlineData("07911_123_456 is the one")]
+    [InlineData("0176 (space) 2578 (space) 9746")]
+    [InlineData("the first part is 0176 and the second part 2578 9746")]
+    [InlineData("text me O1S7 B9Z 34S6")]
+    [InlineData("nau aath sat chhe paanch chaar teen do ek")]
+    [InlineData("a primeira parte é 11 98765, a segunda 4321")]
     public void Spelled_split_and_disguised_numbers_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    // A number handed over in pieces around words, in a message that talks about phoning in its own language.
+    [Theory]
+    [InlineData("meine Nummer fängt mit 0171 an, dann kommt 456 78 90")]
+    [InlineData("mon numéro commence par 06 12, puis ça fait 345 678")]
+    [InlineData("me liga, começa com 21 98, o resto é 765 4321")]
+    public void A_number_in_pieces_is_found_in_every_language(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    /// <summary>
+    /// The number read is exactly the one spelled: the scan finds the whole message as a phone, and the same message is
+    /// clean once exactly those digits are the platform's own.
+    /// </summary>
+    [Theory]
+    [InlineData("null einhundertzweiundsiebzig, neunundachtzig, fünfundvierzig, zwölf", "0172894512")]
+    [InlineData("null hundertsechzig dreiundvierzig einundzwanzig siebenundachtzig", "0160432187")]
+    [InlineData("nove oito sete, cento e doze, trinta e quatro, cinquenta e seis", "9871123456")]
+    [InlineData("novecentos e trinta e quatro, duzentos e doze, oitenta e um", "93421281")]
+    [InlineData("saat sau baarah, teen sau chaalis, chhappan", "71234056")]
+    [InlineData("zéro six, deux cent douze, trois cent quarante, cinquante-six", "0621234056")]
+    [InlineData("seven hundred twelve, three four five, six seven eight nine", "7123456789")]
+    public void Hundreds_written_as_words_are_read_whole(string message, string digits)
+    {
+        var finding = Assert.Single(scanner.Scan(message, ContentPolicy.Default).Findings);
+
+        Assert.Equal(ViolationKind.Phone, finding.Kind);
+        Assert.Equal(message, finding.Text);
+        Assert.True(scanner.Scan(message, ContentPolicy.Default with { Allowlist = ["+99" + digits] }).IsClean);
+    }
 
     [Theory]
     [InlineData("Bestellnummer 0160987654")]
@@ -43,6 +88,14 @@ public sealed class MultilingualPhoneTests
     [InlineData("número do sinistro 518 379 620 da seguradora")]
     [InlineData("tracking 1Z999AA10123456784")]
     [InlineData("consumer number 2858686664 bijli bill pe")]
+    [InlineData("ruf die Hotline an, Vorgang 4455 1122 und Kunde 998877")]
+    [InlineData("abri o chamado 5678 9012 no suporte")]
+    [InlineData("incidencia 4455 1122 abierta con el técnico")]
+    [InlineData("case 4455 1122 with the manufacturer")]
+    [InlineData("the serial is S/N 4455 6677 8899")]
+    [InlineData("das Ersatzteil 11 0042 1234 ist bestellt")]
+    [InlineData("EAN 4006381333931 on the box")]
+    [InlineData("IMEI 356938035643809 of the old phone")]
     public void Context_words_make_long_numbers_references(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 

@@ -49,4 +49,49 @@ public sealed class SocialHandleDetectionTests
         Assert.Equal("Thanks! [handle removed] for more", result.DeliveredText);
         Assert.DoesNotContain("juanfixes", result.DeliveredText);
     }
+
+    [Theory]
+    [InlineData("search Halloway Tiles & Bathrooms on Facebook, we reply fast")]
+    [InlineData("procura Costa e Filhos Pinturas no Facebook")]
+    [InlineData("such einfach Elektro Huber und Söhne auf Facebook")]
+    [InlineData("I'm on the Nextdoor app as Barker Builds")]
+    [InlineData("I'm Mike Rivera Plumbing on Facebook")]
+    [InlineData("ich bin Fliesen Koch und Sohn auf Instagram")]
+    [InlineData("cherchez Plomberie Martin et Fils sur Facebook")]
+    public void A_business_name_with_joining_words_is_searched_for_on_a_platform(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
+
+    [Theory]
+    [InlineData("TikTok pe mera channel dekho: verma_ac_repairs", "verma_ac_repairs")]
+    [InlineData("auf Insta findest du uns unter fliesen.koenig.berlin", "fliesen.koenig.berlin")]
+    [InlineData("on Snapchat I'm tile_king_uk btw", "tile_king_uk")]
+    [InlineData("no Instagram procura por eletrica_ferreira_sp", "eletrica_ferreira_sp")]
+    [InlineData("sur Insta on est sous le nom plomberie_durand", "plomberie_durand")]
+    public void A_handle_shaped_name_after_a_platform_is_found(string message, string handle)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.Contains(result.Findings, f => f.Kind == ViolationKind.SocialHandle && f.Text.EndsWith(handle, StringComparison.Ordinal));
+        Assert.DoesNotContain(handle, result.DeliveredText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sent the photo on WhatsApp, it's IMG_2034.jpg")]
+    [InlineData("the WhatsApp update v2.3 is buggy")]
+    [InlineData("I saw your ad on Facebook, the boiler is a Vaillant")]
+    [InlineData("the Signal ID card reader is broken")]
+    public void Files_versions_and_plain_words_after_a_platform_are_no_handles(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    [Theory]
+    [InlineData("skype: live:bauer.installationen")]
+    [InlineData("my snap is fixit_tom")]
+    [InlineData("meine Threema-ID ist 7HX4P2KD")]
+    [InlineData("my KakaoTalk ID is kimplumb88")]
+    [InlineData("mi usuario de LINE es tanaka_repair")]
+    [InlineData("Threema: 7HX4P2KD")]
+    [InlineData("LINE ID: tanaka88")]
+    [InlineData("Threema ID 7HX4P2KD")]
+    public void Messenger_ids_without_a_link_are_found(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
 }
