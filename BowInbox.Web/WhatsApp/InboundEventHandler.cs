@@ -206,8 +206,7 @@ internal sealed class InboundEventHandler(
     /// </summary>
     private static async Task SaveGroupAsync(InboxDbContext db, Applied applied, CancellationToken cancellationToken)
     {
-        // The group's messages, outbox rows, tickets, sessions and windows: on SQLite, one statement per kind, not per row.
-        await SetBasedSave.SaveChangesAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < applied.Recorded.Count; i++)
         {
             applied.Changes.Insert(applied.Recorded[i].At + i, applied.Recorded[i].Message.Added);
