@@ -28,7 +28,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
 
         var to = RelayDelivery.RecipientOf(context.Provider)!;
         var job = command == "done" ? JobNumber(argument) : null;
-        var match = await RelaySessionFinder.FindAsync(context.Db, context.Provider.Id, context.PoolPhoneNumberId, context.ContextWamid, job, cancellationToken);
+        var match = await RelaySessionFinder.FindAsync(context.Db, WhatsApp.InboundGroup.Unknown(), context.Provider.Id, context.PoolPhoneNumberId, context.ContextWamid, job, cancellationToken);
         if (match.Session is not { } session)
         {
             var answer = match.Candidates.Count == 0

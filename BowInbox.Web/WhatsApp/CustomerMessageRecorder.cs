@@ -33,20 +33,26 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             .FirstOrDefault()));
 
     /// <summary>Adds the message to the caller's unit of work; a new contact or ticket is saved at once (their ids are needed).</summary>
-    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
+        var contact = await FindOrCreateContactAsync(db, group, inbound, fromHash, now, cancellationToken);
 
-        var ticket = db.IsLoaded(InboundPrefetch.OpenTicketsKey(contact.Id))
-            ? db.LatestTracked<Ticket>(t => t.ContactId == contact.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed, t => t.Id)
-            : await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
+        if (!group.TryOpenTicket(contact.Id, out var ticket))
+        {
+            ticket = await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
+        }
+
         var isNew = ticket is null;
         if (ticket is null)
         {
             ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New };
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(cancellationToken);
+
+            // The contact had no open ticket: this is now their only one, and it has no relay session yet.
+            group.OpenTickets(contact.Id, [ticket]);
+            group.SessionsOfTickets([ticket.Id], []);
             db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} on WhatsApp" });
         }
 
@@ -61,11 +67,13 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         return new RecordedMessage(message, isNew);
     }
 
-    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
+    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = db.IsLoaded(InboundPrefetch.ContactKey(fromHash))
-            ? db.FirstTracked<Contact>(c => c.WaIdHash == fromHash)
-            : await ContactByHash.For(db)(db, fromHash, cancellationToken);
+        if (!group.TryContact(fromHash, out var contact))
+        {
+            contact = await ContactByHash.For(db)(db, fromHash, cancellationToken);
+        }
+
         if (contact is not null)
         {
             if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && StoredProfileName(inbound.ProfileName) is var name && contact.ProfileName != name)
@@ -89,6 +97,7 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         contact.Alias = ContactAlias.FromId(contact.Id);
         await db.SaveChangesAsync(cancellationToken);
+        group.Contact(fromHash, contact);
         return contact;
     }
 

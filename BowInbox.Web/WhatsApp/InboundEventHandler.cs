@@ -14,8 +14,8 @@ namespace BowInbox.Web.WhatsApp;
 /// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long. A server
 /// database has no such lock (webhooks are stored beside a turn), so there a turn goes on for up to
 /// <see cref="MaxServerTurn"/>: each turn's fixed round trips are shared by more events.
-/// Within a turn, events go in groups: read together, with what their messages need prefetched
-/// (<see cref="InboundPrefetch"/>), applied in order, and saved together.
+/// Within a turn, events go in groups: read together, with what their messages need read once into an
+/// <see cref="InboundGroup"/> that is passed to the handlers, applied in order, and saved together.
 /// </summary>
 internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
@@ -124,7 +124,7 @@ internal sealed class InboundEventHandler(
                 var payloads = chunk.Where(e => pending.Contains(e.Id)).ToDictionary(e => e.Id, e => e.Parsed);
 
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
-                await InboundPrefetch.LoadAsync(db, NewMessages(payloads.Values, seen), ourNumbers, numbers, cancellationToken);
+                var group = await InboundGroup.LoadAsync(db, NewMessages(payloads.Values, seen), proxyNumbers, numbers, cancellationToken);
                 var applying = done.Count;
                 foreach (var eventId in chunk.Select(e => e.Id))
                 {
@@ -135,7 +135,7 @@ internal sealed class InboundEventHandler(
 
                     if (payloads.TryGetValue(eventId, out var payload))
                     {
-                        await ApplyEventAsync(db, eventId, payload, ourNumbers, seen, applied, cancellationToken);
+                        await ApplyEventAsync(db, group, eventId, payload, ourNumbers, seen, applied, cancellationToken);
                     }
 
                     done.Add(eventId);
@@ -148,7 +148,7 @@ internal sealed class InboundEventHandler(
                 }
 
                 // Everything is saved (inside the transaction); the next group starts with an empty change tracker.
-                db.ClearTracked();
+                db.ChangeTracker.Clear();
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -174,7 +174,7 @@ internal sealed class InboundEventHandler(
     }
 
     private async Task ApplyEventAsync(
-        InboxDbContext db, long eventId, WebhookParseResult parsed, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, HashSet<string> seen, Applied applied, CancellationToken cancellationToken)
+        InboxDbContext db, InboundGroup group, long eventId, WebhookParseResult parsed, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, HashSet<string> seen, Applied applied, CancellationToken cancellationToken)
     {
         if (parsed.Webhook is not { } webhook)
         {
@@ -187,7 +187,7 @@ internal sealed class InboundEventHandler(
         {
             if (seen.Add(message.Wamid))
             {
-                await HandleMessageAsync(db, message, ourNumbers, applied, cancellationToken);
+                await HandleMessageAsync(db, group, message, ourNumbers, applied, cancellationToken);
             }
         }
 
@@ -233,6 +233,7 @@ internal sealed class InboundEventHandler(
 
     private async Task HandleMessageAsync(
         InboxDbContext db,
+        InboundGroup group,
         InboundMessage message,
         IReadOnlyDictionary<string, NumberPurpose> ourNumbers,
         Applied applied,
@@ -240,7 +241,7 @@ internal sealed class InboundEventHandler(
     {
         var changes = applied.Changes;
         var fromHash = numbers.Hash(message.From);
-        await ConversationWindows.TouchAsync(db, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
+        await ConversationWindows.TouchAsync(db, group, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
 
         if (ourNumbers.TryGetValue(message.PhoneNumberId, out var purpose) && purpose == NumberPurpose.Central)
         {
@@ -250,9 +251,9 @@ internal sealed class InboundEventHandler(
                 return;
             }
 
-            var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
+            var added = await customers.RecordAsync(db, group, message, fromHash, cancellationToken);
             applied.Recorded.Add((changes.Count, added));
-            await relay.CustomerMessageAsync(db, message, added.Message, changes, cancellationToken);
+            await relay.CustomerMessageAsync(db, group, message, added.Message, changes, cancellationToken);
             return;
         }
 
@@ -281,9 +282,9 @@ internal sealed class InboundEventHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        else if (await relay.PoolMessageAsync(db, unrouted, message, changes, cancellationToken) is { } relayed)
+        else if (await relay.PoolMessageAsync(db, group, unrouted, message, changes, cancellationToken) is { } relayed)
         {
-            // A plain relay is saved with the group, like a customer's message; its MessageAdded goes here among the changes.
+            // A relayed reply is saved with the group (if not already), like a customer's message; its MessageAdded goes here among the changes.
             applied.Recorded.Add((changes.Count, new RecordedMessage(relayed, NewTicket: false)));
         }
     }
