@@ -17,7 +17,6 @@ public sealed class InboundGroupSnapshotTests
     {
         var group = InboundGroup.Unknown();
 
-        Assert.False(group.CentralKnown);
         Assert.False(group.TryWindow("pool-1", "hash", out _));
         Assert.False(group.TryContact("hash", out _));
         Assert.False(group.TryOpenTicket(1, out _));
@@ -30,7 +29,7 @@ public sealed class InboundGroupSnapshotTests
     [Fact]
     public void Read_absent_is_known_absent_and_a_window_added_later_is_found()
     {
-        var group = new InboundGroup(central: null);
+        var group = new InboundGroup();
         group.Window("central", "hash", null);
         group.Contact("hash", null);
 
@@ -47,7 +46,7 @@ public sealed class InboundGroupSnapshotTests
     [Fact]
     public void The_open_ticket_is_the_latest_still_open_one_and_a_ticket_resolved_meanwhile_no_longer_counts()
     {
-        var group = new InboundGroup(central: null);
+        var group = new InboundGroup();
         var older = new Ticket { Id = 7, ContactId = 3, Status = TicketStatus.Assigned };
         var newest = new Ticket { Id = 9, ContactId = 3, Status = TicketStatus.New };
         group.OpenTickets(3, [older, newest]);
@@ -69,7 +68,7 @@ public sealed class InboundGroupSnapshotTests
     [Fact]
     public void Sessions_closed_while_applying_are_not_open_and_a_reopened_one_is_found_by_ticket_and_by_provider()
     {
-        var group = new InboundGroup(central: null);
+        var group = new InboundGroup();
         var first = new RelaySession { Id = 1, TicketId = 10, ProviderId = 5, PoolPhoneNumberId = "pool-1" };
         var other = new RelaySession { Id = 2, TicketId = 11, ProviderId = 5, PoolPhoneNumberId = "pool-2" };
         var third = new RelaySession { Id = 3, TicketId = 12, ProviderId = 5, PoolPhoneNumberId = "pool-1" };

@@ -41,7 +41,7 @@ public sealed partial class RelayForwarder(
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         session.LastActivityAt = time.GetUtcNow().UtcDateTime;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        ticket.ShowLatest(message.Text ?? message.Caption ?? inbound.DisplayText);
 
         if (outgoing.Screening?.SenderNotice is { } notice && central is not null)
         {
@@ -99,7 +99,7 @@ public sealed partial class RelayForwarder(
         }
 
         var outgoing = await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        ticket.ShowLatest(message.Text ?? message.Caption ?? inbound.DisplayText);
         if (outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold)
         {
             // Not passed on anyway, yet held: the provider the job is offered to sees the ticket's messages.
@@ -123,9 +123,7 @@ public sealed partial class RelayForwarder(
     public async Task<Message> FromProviderAsync(
         InboxDbContext db, InboundGroup group, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var message = CustomerMessageRecorder.ToMessage(inbound, session.TicketId, provider.FirstName);
-        message.Direction = MessageDirection.FromProvider;
-        message.Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText;
+        var message = ReceivedMessage.From(inbound, session.TicketId, MessageDirection.FromProvider, provider.FirstName);
         db.Messages.Add(message);
         await SendToCustomerAsync(db, group, session, provider, message, inbound, changes, cancellationToken);
         return message;
@@ -168,7 +166,7 @@ public sealed partial class RelayForwarder(
         ticket.WaitingSince = null;
         ticket.ProviderFirstMessageAt ??= now;
         ticket.FirstHumanReplyAt ??= now;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? outgoing.Inbound.DisplayText}");
+        ticket.ShowLatest($"{provider.FirstName}: {outgoing.Text ?? outgoing.Inbound.DisplayText}");
     }
 
     /// <summary>The inbound group has usually read the ticket and its contact already: no need to read them again.</summary>

@@ -24,7 +24,7 @@ public sealed class RelayInbound(
     DeferredCommandSignal deferredCommands,
     BowInbox.Web.Privacy.StoredPayloads payloads,
     TimeProvider time,
-    ILogger<RelayInbound> logger)
+    ILogger<RelayInbound> logger) : IInboundRelay
 {
     /// <summary>Row ids of the "which job" list: <c>relay-job:{held message}:{ticket}</c>.</summary>
     public const string PickPrefix = "relay-job:";
@@ -41,6 +41,13 @@ public sealed class RelayInbound(
                     && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == UserStanding.TechnicianRole)))
             orderby s.Id descending
             select new OpenSession(s, p)).FirstOrDefault()));
+
+    /// <summary>The turn's numbers serve its reads of the central number and of our own numbers (the content policy's allowlist).</summary>
+    public void BeginTurn(InboxDbContext db, IReadOnlyList<BowInbox.Core.Numbers.ProxyNumber> ourNumbers)
+    {
+        db.Remember(RelayDelivery.CentralKey, RelayDelivery.CentralAmong(ourNumbers));
+        RelaySettings.RememberOwnNumbers(db, ourNumbers.Where(n => n.Active).Select(n => n.DisplayNumber));
+    }
 
     /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
     public async Task CustomerMessageAsync(

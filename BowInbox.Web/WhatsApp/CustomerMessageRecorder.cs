@@ -21,8 +21,6 @@ internal sealed record RecordedMessage(Message Message, bool NewTicket)
 /// <summary>A customer's message on the central number: their contact, their open ticket (or a new one), the message.</summary>
 internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProvider time)
 {
-    public const int PreviewLength = 200;
-
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Contact?>>> ContactByHash = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash)));
 
@@ -56,14 +54,9 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} on WhatsApp" });
         }
 
-        var message = ToMessage(inbound, ticket.Id, $"{contact.Alias} {contact.FirstName}");
+        var message = ReceivedMessage.From(inbound, ticket.Id, MessageDirection.FromCustomer, $"{contact.Alias} {contact.FirstName}");
         db.Messages.Add(message);
-
-        ticket.LastActivityAt = now;
-        ticket.LastCustomerMessageAt = inbound.Timestamp > (ticket.LastCustomerMessageAt ?? DateTime.MinValue) ? inbound.Timestamp : ticket.LastCustomerMessageAt;
-        ticket.WaitingSince ??= now;
-        ticket.UnreadCount++;
-        ticket.LastMessagePreview = Preview(inbound.DisplayText);
+        ticket.CustomerWrote(inbound.Timestamp, now, inbound.DisplayText);
         return new RecordedMessage(message, isNew);
     }
 
@@ -101,30 +94,6 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         return contact;
     }
 
-    public static Message ToMessage(InboundMessage inbound, int ticketId, string authorName) => new()
-    {
-        TicketId = ticketId,
-        Direction = MessageDirection.FromCustomer,
-        AuthorName = authorName,
-        Type = inbound.Type,
-        Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText,
-        Wamid = inbound.Wamid,
-        PhoneNumberId = inbound.PhoneNumberId,
-        Status = DeliveryStatus.None,
-        MediaId = inbound.Media?.Id,
-        MediaMimeType = inbound.Media?.MimeType,
-        Caption = inbound.Media?.Caption,
-        Latitude = inbound.Location?.Latitude,
-        Longitude = inbound.Location?.Longitude,
-        LocationName = inbound.Location is { } location ? location.Name ?? location.Address : null,
-        ContextWamid = inbound.ContextWamid,
-        ErrorCode = inbound.Errors.FirstOrDefault()?.Code,
-        ErrorTitle = inbound.Errors.FirstOrDefault()?.Title,
-        CreatedAt = inbound.Timestamp,
-    };
-
     /// <summary>A WhatsApp profile name is free text, which some set to their number or address: those are not kept.</summary>
     private static string? StoredProfileName(string? profileName) => BowInbox.Core.Audit.NumberMask.Mask(profileName);
-
-    public static string Preview(string text) => text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
 }

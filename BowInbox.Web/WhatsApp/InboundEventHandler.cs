@@ -21,11 +21,11 @@ internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
     DatabaseWriteGate gate,
     CustomerMessageRecorder customers,
+    UnroutedMessageRecorder unroutedMessages,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
-    BowInbox.Web.Relay.RelayInbound relay,
+    IInboundRelay relay,
     INumberProtector numbers,
-    BowInbox.Web.Privacy.StoredPayloads payloads,
     InboxEvents events,
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
@@ -108,8 +108,7 @@ internal sealed class InboundEventHandler(
             db.RememberReads();
             var proxyNumbers = await OurNumbers.For(db)(db).ToListAsync(cancellationToken);
             var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
-            db.Remember(BowInbox.Web.Relay.RelayDelivery.CentralKey, BowInbox.Web.Relay.RelayDelivery.CentralAmong(proxyNumbers));
-            BowInbox.Web.Relay.RelaySettings.RememberOwnNumbers(db, proxyNumbers.Where(n => n.Active).Select(n => n.DisplayNumber));
+            relay.BeginTurn(db, proxyNumbers);
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -263,21 +262,7 @@ internal sealed class InboundEventHandler(
             InboundLog.NotOurNumber(logger, message.Wamid, message.PhoneNumberId);
         }
 
-        var unrouted = new UnroutedMessage
-        {
-            Wamid = message.Wamid,
-            PhoneNumberId = message.PhoneNumberId,
-            FromHash = fromHash,
-            FromProtected = numbers.Protect(message.From),
-            Type = message.Type,
-            // Searchable and readable in the table, but never a number or an address: the words are kept, encrypted, in RawJson.
-            Text = BowInbox.Core.Audit.NumberMask.Mask(message.DisplayText),
-            ContextWamid = message.ContextWamid,
-            RawJson = payloads.ProtectMessage(message),
-            Reason = reason,
-            ReceivedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.UnroutedMessages.Add(unrouted);
+        var unrouted = unroutedMessages.Record(db, message, fromHash, reason);
         if (reason != UnroutedReason.ProviderPool)
         {
             await db.SaveChangesAsync(cancellationToken);

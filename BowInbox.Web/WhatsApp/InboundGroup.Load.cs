@@ -54,7 +54,7 @@ public sealed partial class InboundGroup
     internal static async Task<InboundGroup> LoadAsync(
         InboxDbContext db, IEnumerable<InboundMessage> messages, IReadOnlyList<ProxyNumber> proxyNumbers, INumberProtector numbers, CancellationToken cancellationToken)
     {
-        var group = new InboundGroup(BowInbox.Web.Relay.RelayDelivery.CentralAmong(proxyNumbers));
+        var group = new InboundGroup();
         var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
         var senders = messages
             .Where(m => ourNumbers.ContainsKey(m.PhoneNumberId))

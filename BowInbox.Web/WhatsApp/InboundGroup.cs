@@ -1,6 +1,5 @@
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
-using BowInbox.Core.Numbers;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
 using BowInbox.Core.Tickets;
@@ -10,7 +9,7 @@ namespace BowInbox.Web.WhatsApp;
 /// <summary>
 /// What one group of inbound events needs, read once for the whole group (<see cref="LoadAsync"/>) and passed to the
 /// handlers: the senders' and their counterparts' conversation windows, customers' contacts and open tickets, those
-/// tickets' open relay sessions, providers and their open sessions, and the central number. Each lookup answers
+/// tickets' open relay sessions, and providers with their open sessions. Each lookup answers
 /// "known" (found or known absent, no query needed) or "not known" (the caller reads the database). The entities are
 /// the ones the group's unit of work tracks, so changes made while handling (a ticket resolved, a session closed) are
 /// seen: lookups test open/closed on the current values. Rows the handlers add (a window, a contact, a ticket, a
@@ -27,16 +26,8 @@ public sealed partial class InboundGroup
     private readonly Dictionary<int, Provider> providersById = [];
     private readonly Dictionary<int, Ticket> ticketsById = [];
 
-    public InboundGroup(ProxyNumber? central) => Central = central;
-
     /// <summary>A group that knows nothing: every lookup says "not known" and the caller reads the database.</summary>
-    public static InboundGroup Unknown() => new(null) { CentralKnown = false };
-
-    /// <summary>The active central number, as read for the turn.</summary>
-    public ProxyNumber? Central { get; }
-
-    /// <summary>Whether <see cref="Central"/> was read (false for <see cref="Unknown"/>).</summary>
-    public bool CentralKnown { get; private init; } = true;
+    public static InboundGroup Unknown() => new();
 
     public bool TryWindow(string phoneNumberId, string waIdHash, out ConversationWindow? window)
         => windows.TryGetValue((phoneNumberId, waIdHash), out window);
