@@ -8,7 +8,6 @@ namespace BowInbox.Data;
 public partial class InboxDbContext
 {
     private Dictionary<string, object?>? readMemo;
-    private HashSet<string>? loaded;
 
     /// <summary>From now until disposal, <see cref="ReadOnceAsync{T}"/> reads each key once.</summary>
     public void RememberReads() => readMemo ??= new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -40,39 +39,15 @@ public partial class InboxDbContext
         }
     }
 
-    /// <summary>
-    /// Records that every row under <paramref name="key"/> (say, the open tickets of one contact) is now tracked, so
-    /// <see cref="IsLoaded"/> lets a lookup trust the change tracker, finding nothing included, without a query.
-    /// Only while reads are remembered; <see cref="ClearTracked"/> forgets it together with the tracked rows.
-    /// </summary>
-    public void MarkLoaded(string key)
-    {
-        if (readMemo is not null)
-        {
-            (loaded ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
-        }
-    }
-
-    public bool IsLoaded(string key) => loaded?.Contains(key) == true;
-
-    /// <summary>Stops tracking every entity, and forgets what <see cref="MarkLoaded"/> recorded about them.</summary>
-    public void ClearTracked()
-    {
-        ChangeTracker.Clear();
-        loaded?.Clear();
-    }
-
     public override void Dispose()
     {
         readMemo = null;
-        loaded = null;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         readMemo = null;
-        loaded = null;
         return base.DisposeAsync();
     }
 }

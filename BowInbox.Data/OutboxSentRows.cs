@@ -25,7 +25,7 @@ public static class OutboxSentRows
 
     private static readonly ConcurrentDictionary<(Type Context, int Rows), string> MessageStatements = new();
 
-    /// <summary>Rows per statement: few enough parameters to bind quickly (see <see cref="SetBasedSave.MaxParameters"/>).</summary>
+    /// <summary>Rows per statement: few enough parameters to bind quickly (Microsoft.Data.Sqlite binds each parameter by looking its name up among the statement's, so binding grows with the square of their number).</summary>
     public const int RowsPerStatement = 40;
 
     /// <summary>Marks the rows (at most <see cref="MaxRows"/>) sent at <paramref name="now"/>, in the caller's transaction if it has one.</summary>

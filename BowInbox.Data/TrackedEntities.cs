@@ -13,16 +13,6 @@ public static class TrackedEntities
         where T : class
         => Tracked(db, match).FirstOrDefault();
 
-    /// <summary>Of the tracked entities that match, the one with the highest <paramref name="order"/> (the latest, by id).</summary>
-    public static T? LatestTracked<T>(this DbContext db, Func<T, bool> match, Func<T, long> order)
-        where T : class
-        => Tracked(db, match).MaxBy(order);
-
-    /// <summary>Every tracked entity of type <typeparamref name="T"/> that matches (added ones included, deleted ones not), without a query.</summary>
-    public static List<T> AllTracked<T>(this DbContext db, Func<T, bool> match)
-        where T : class
-        => Tracked(db, match).ToList();
-
     private static IEnumerable<T> Tracked<T>(DbContext db, Func<T, bool> match)
         where T : class
     {

@@ -84,4 +84,26 @@ public class Ticket
         Status = next;
         return true;
     }
+
+    /// <summary>Characters of the latest message the conversation list shows at most.</summary>
+    public const int PreviewLength = 200;
+
+    /// <summary>The text as the conversation list shows it: shortened to <see cref="PreviewLength"/> with an ellipsis.</summary>
+    public static string PreviewOf(string text) => text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
+
+    /// <summary>Shows this text as the ticket's latest message in the conversation list.</summary>
+    public void ShowLatest(string text) => LastMessagePreview = PreviewOf(text);
+
+    /// <summary>
+    /// The customer wrote: a message sent at <paramref name="sentAt"/> (messages arrive out of order; the latest counts)
+    /// arrived <paramref name="now"/>. The ticket is active and waiting for us, one more unread, with this text shown.
+    /// </summary>
+    public void CustomerWrote(DateTime sentAt, DateTime now, string text)
+    {
+        LastActivityAt = now;
+        LastCustomerMessageAt = sentAt > (LastCustomerMessageAt ?? DateTime.MinValue) ? sentAt : LastCustomerMessageAt;
+        WaitingSince ??= now;
+        UnreadCount++;
+        ShowLatest(text);
+    }
 }

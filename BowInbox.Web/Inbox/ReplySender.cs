@@ -107,7 +107,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         ticket.LastActivityAt = now;
         ticket.WaitingSince = null;
         ticket.FirstHumanReplyAt ??= now;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text);
+        ticket.ShowLatest(message.Text);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.NotifySender();
@@ -152,7 +152,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         await db.SaveChangesAsync(cancellationToken);
         outbox.EnqueueTemplate(db, central, new Recipient(ticket.Contact.WaIdProtected, ticket.Contact.WaIdHash), template.Payload(parameters), message.Id);
         ticket.LastActivityAt = now;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text);
+        ticket.ShowLatest(message.Text);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.NotifySender();

@@ -15,6 +15,9 @@ public sealed class TicketAccess(IDbContextFactory<InboxDbContext> contexts)
 {
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The one rule for taking a ticket from its provider (reassigning, or assigning over someone): Supervisors and Admins.</summary>
+    public static bool MayReassign(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+
     public static bool SeesAllTickets(ClaimsPrincipal user)
         => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IntakeAgent);
 

@@ -18,7 +18,7 @@ public sealed record ProviderChoice(int Id, string DisplayName, ProviderAvailabi
 /// <param name="ReopensOnCustomerMessage">Assigned, but the relay was closed for being idle: the customer's next message reopens it.</param>
 /// <param name="MayAssign">
 /// Whether this user may pick the technician now: anyone on the inbox staff for a ticket nobody holds, only supervisors
-/// and admins when that takes it from someone (<see cref="Routing.TicketReassignment.MayReassign"/>).
+/// and admins when that takes it from someone (<see cref="Inbox.TicketAccess.MayReassign"/>).
 /// </param>
 public sealed record RelayPanel(
     int? ProviderId, string? ProviderName, string? ProviderPauseReason, bool SessionOpen, DateTime? SessionOpenedAt, bool ReopensOnCustomerMessage, IReadOnlyList<ProviderChoice> Providers,
@@ -57,14 +57,14 @@ public sealed class RelayAssignment(
             .ToListAsync(cancellationToken);
         return new RelayPanel(ticket.ProviderId, ticket.Provider?.DisplayName, ticket.Provider?.Availability == ProviderAvailability.Paused ? ticket.Provider.PauseReason : null,
             session is not null, session?.OpenedAt, session is null && ticket.Status == Core.Tickets.TicketStatus.Assigned, providers,
-            ticket.ProviderId is null || Routing.TicketReassignment.MayReassign(user));
+            ticket.ProviderId is null || Inbox.TicketAccess.MayReassign(user));
     }
 
     /// <summary>
     /// Assigns the technician and opens the relay on a pool number; a previous provider's session is closed and every
     /// pending offer on the ticket withdrawn (a stale offer must not claim it later). Taking a ticket from the provider
     /// it was offered or assigned to is a reassignment: supervisors and admins only, the same rule as
-    /// <see cref="Routing.TicketReassignment"/>.
+    /// <see cref="Inbox.TicketAccess.MayReassign"/>.
     /// </summary>
     public async Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
     {
@@ -87,7 +87,7 @@ public sealed class RelayAssignment(
             return ActionResult.Fail($"Ticket #{ticket.Id} is {ticket.Status}; reopen it before assigning a technician.");
         }
 
-        if (ticket.ProviderId is { } holder && holder != providerId && !Routing.TicketReassignment.MayReassign(user))
+        if (ticket.ProviderId is { } holder && holder != providerId && !Inbox.TicketAccess.MayReassign(user))
         {
             return ActionResult.Fail(ReassignDenied);
         }

@@ -28,7 +28,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
 
         var to = RelayDelivery.RecipientOf(context.Provider)!;
         var job = command == "done" ? JobNumber(argument) : null;
-        var match = await RelaySessionFinder.FindAsync(context.Db, context.Provider.Id, context.PoolPhoneNumberId, context.ContextWamid, job, cancellationToken);
+        var match = await RelaySessionFinder.FindAsync(context.Db, WhatsApp.InboundGroup.Unknown(), context.Provider.Id, context.PoolPhoneNumberId, context.ContextWamid, job, cancellationToken);
         if (match.Session is not { } session)
         {
             var answer = match.Candidates.Count == 0
@@ -70,7 +70,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
             var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, context.Provider.FirstName, ticket.Id);
             var notice = await delivery.StoreNoticeAsync(context.Db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
             await delivery.SendTextAsync(context.Db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
-            ticket.LastMessagePreview = WhatsApp.CustomerMessageRecorder.Preview(thanks);
+            ticket.ShowLatest(thanks);
         }
 
         await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, RelayDelivery.RecipientOf(context.Provider)!, RelayNotices.Done(ticket.Id), null, null, cancellationToken);

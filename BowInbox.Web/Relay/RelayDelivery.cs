@@ -35,11 +35,14 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
     public static ProxyNumber? CentralAmong(IEnumerable<ProxyNumber> numbers)
         => numbers.Where(n => n.Purpose == NumberPurpose.Central && n.Active).OrderBy(n => n.Id).FirstOrDefault();
 
-    /// <summary>Queues a payload; returns false when the window is closed and there is no template to fall back to.</summary>
+    /// <summary>
+    /// Queues a payload; returns false when the window is closed and there is no template to fall back to. The inbound
+    /// <paramref name="group"/> being handled, if any, answers whether the window is open.
+    /// </summary>
     public async Task<bool> SendAsync(
-        InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, string? templateFallback, long? messageId, CancellationToken cancellationToken)
+        InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, string? templateFallback, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null)
     {
-        if (await outbox.EnqueueFreeFormAsync(db, from, to, kind, payloadJson, messageId, cancellationToken) == EnqueueResult.Queued)
+        if (await outbox.EnqueueFreeFormAsync(db, from, to, kind, payloadJson, messageId, cancellationToken, group) == EnqueueResult.Queued)
         {
             return true;
         }
@@ -53,8 +56,9 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
         return true;
     }
 
-    public Task<bool> SendTextAsync(InboxDbContext db, string from, Recipient to, string text, string? templateFallback, long? messageId, CancellationToken cancellationToken)
-        => SendAsync(db, from, to, OutboxKind.Text, BowInbox.Core.WhatsApp.OutboundPayloads.Text(Fit(text)), templateFallback, messageId, cancellationToken);
+    public Task<bool> SendTextAsync(
+        InboxDbContext db, string from, Recipient to, string text, string? templateFallback, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null)
+        => SendAsync(db, from, to, OutboxKind.Text, BowInbox.Core.WhatsApp.OutboundPayloads.Text(Fit(text)), templateFallback, messageId, cancellationToken, group);
 
     /// <summary>
     /// A message the relay itself writes (briefing, notices), stored on the ticket so staff see what was said,

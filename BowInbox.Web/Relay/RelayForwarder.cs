@@ -32,15 +32,16 @@ public sealed partial class RelayForwarder(
         (InboxDbContext db, int providerId, CancellationToken _) => db.Providers.Single(p => p.Id == providerId)));
 
     /// <summary>The customer's message, already stored by the channel, goes to the provider.</summary>
-    public async Task ToProviderAsync(InboxDbContext db, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task ToProviderAsync(
+        InboxDbContext db, InboundGroup group, RelaySession session, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
-        var provider = db.FirstTracked<Provider>(p => p.Id == session.ProviderId) ?? await ProviderById.For(db)(db, session.ProviderId, cancellationToken);
+        var ticket = await TicketWithContactAsync(db, group, session.TicketId, cancellationToken);
+        var provider = group.ProviderById(session.ProviderId) ?? await ProviderById.For(db)(db, session.ProviderId, cancellationToken);
         var contact = ticket.Contact!;
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
         session.LastActivityAt = time.GetUtcNow().UtcDateTime;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        ticket.ShowLatest(message.Text ?? message.Caption ?? inbound.DisplayText);
 
         if (outgoing.Screening?.SenderNotice is { } notice && central is not null)
         {
@@ -67,7 +68,7 @@ public sealed partial class RelayForwarder(
                 return;
             }
 
-            await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken);
+            await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken, group);
         }
         else if (paused)
         {
@@ -81,7 +82,8 @@ public sealed partial class RelayForwarder(
     /// so a customer writing after days of silence reaches the person doing the job. Otherwise (an offer is pending)
     /// it is not passed on, yet scanned like a relayed one, because the provider sees the ticket's delivered text.
     /// </summary>
-    public async Task ReopenOrScreenAsync(InboxDbContext db, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task ReopenOrScreenAsync(
+        InboxDbContext db, InboundGroup group, int ticketId, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
         var contact = await OffenderPausing.ContactOfAsync(db, ticketId, cancellationToken);
@@ -90,13 +92,14 @@ public sealed partial class RelayForwarder(
         {
             // Saved at once: the next message of the same group that reopens a relay must see this pool number taken.
             await db.SaveChangesAsync(cancellationToken);
-            await ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
+            group.Opened(session);
+            await ToProviderAsync(db, group, session, message, inbound, changes, cancellationToken);
             changes.Add(new TicketChanged(ticketId, RelaySessionStore.ReopenedEvent));
             return;
         }
 
         var outgoing = await PrepareAsync(db, ticketId, SenderKind.Customer, null, message, inbound, changes, cancellationToken);
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview(message.Text ?? message.Caption ?? inbound.DisplayText);
+        ticket.ShowLatest(message.Text ?? message.Caption ?? inbound.DisplayText);
         if (outgoing.Type != "none" && CustomerPause.Decide(contact) == PauseDecision.Hold)
         {
             // Not passed on anyway, yet held: the provider the job is offered to sees the ticket's messages.
@@ -117,13 +120,12 @@ public sealed partial class RelayForwarder(
     /// The provider's WhatsApp message on the pool number is stored on the ticket and goes to the customer, in the
     /// caller's unit of work: the message has its id once the caller saves.
     /// </summary>
-    public async Task<Message> FromProviderAsync(InboxDbContext db, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task<Message> FromProviderAsync(
+        InboxDbContext db, InboundGroup group, RelaySession session, Provider provider, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var message = CustomerMessageRecorder.ToMessage(inbound, session.TicketId, provider.FirstName);
-        message.Direction = MessageDirection.FromProvider;
-        message.Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText;
+        var message = ReceivedMessage.From(inbound, session.TicketId, MessageDirection.FromProvider, provider.FirstName);
         db.Messages.Add(message);
-        await SendToCustomerAsync(db, session, provider, message, inbound, changes, cancellationToken);
+        await SendToCustomerAsync(db, group, session, provider, message, inbound, changes, cancellationToken);
         return message;
     }
 
@@ -131,9 +133,10 @@ public sealed partial class RelayForwarder(
     /// A message already stored on the ticket (the provider's, or written in the web queue) goes to the customer.
     /// Its outbox row is linked to it only when it has no inbound wamid of its own to keep.
     /// </summary>
-    public async Task SendToCustomerAsync(InboxDbContext db, RelaySession session, Provider provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task SendToCustomerAsync(
+        InboxDbContext db, InboundGroup group, RelaySession session, Provider provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var ticket = await TicketWithContactAsync(db, session.TicketId, cancellationToken);
+        var ticket = await TicketWithContactAsync(db, group, session.TicketId, cancellationToken);
         var central = await RelayDelivery.CentralAsync(db, cancellationToken);
         var outgoing = await PrepareAsync(db, ticket.Id, SenderKind.Provider, provider, message, inbound, changes, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -159,17 +162,17 @@ public sealed partial class RelayForwarder(
             return;
         }
 
-        await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, linked, cancellationToken);
+        await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, linked, cancellationToken, group);
         ticket.WaitingSince = null;
         ticket.ProviderFirstMessageAt ??= now;
         ticket.FirstHumanReplyAt ??= now;
-        ticket.LastMessagePreview = CustomerMessageRecorder.Preview($"{provider.FirstName}: {outgoing.Text ?? outgoing.Inbound.DisplayText}");
+        ticket.ShowLatest($"{provider.FirstName}: {outgoing.Text ?? outgoing.Inbound.DisplayText}");
     }
 
-    /// <summary>The channel has usually just loaded (and tracks) the ticket and its contact: no need to read them again.</summary>
-    private static async Task<Ticket> TicketWithContactAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
-        => db.FirstTracked<Ticket>(t => t.Id == ticketId) is { Contact: not null } tracked
-            ? tracked
+    /// <summary>The inbound group has usually read the ticket and its contact already: no need to read them again.</summary>
+    private static async Task<Ticket> TicketWithContactAsync(InboxDbContext db, InboundGroup group, int ticketId, CancellationToken cancellationToken)
+        => group.TicketById(ticketId) is { Contact: not null } known
+            ? known
             : await db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == ticketId, cancellationToken);
 
     /// <summary>What may go out; <paramref name="Hold"/> (why) when it waits for review instead.</summary>

@@ -24,7 +24,7 @@ public sealed class RelayInbound(
     DeferredCommandSignal deferredCommands,
     BowInbox.Web.Privacy.StoredPayloads payloads,
     TimeProvider time,
-    ILogger<RelayInbound> logger)
+    ILogger<RelayInbound> logger) : IInboundRelay
 {
     /// <summary>Row ids of the "which job" list: <c>relay-job:{held message}:{ticket}</c>.</summary>
     public const string PickPrefix = "relay-job:";
@@ -42,21 +42,31 @@ public sealed class RelayInbound(
             orderby s.Id descending
             select new OpenSession(s, p)).FirstOrDefault()));
 
-    /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
-    public async Task CustomerMessageAsync(InboxDbContext db, InboundMessage inbound, BowInbox.Core.Messaging.Message message, List<InboxChange> changes, CancellationToken cancellationToken)
+    /// <summary>The turn's numbers serve its reads of the central number and of our own numbers (the content policy's allowlist).</summary>
+    public void BeginTurn(InboxDbContext db, IReadOnlyList<BowInbox.Core.Numbers.ProxyNumber> ourNumbers)
     {
-        var session = db.IsLoaded(InboundPrefetch.OpenSessionKey(message.TicketId))
-            ? db.LatestTracked<RelaySession>(s => s.TicketId == message.TicketId && s.ClosedAt == null, s => s.Id)
-            : (await OpenSessionOf.For(db)(db, message.TicketId, cancellationToken))?.Session;
+        db.Remember(RelayDelivery.CentralKey, RelayDelivery.CentralAmong(ourNumbers));
+        RelaySettings.RememberOwnNumbers(db, ourNumbers.Where(n => n.Active).Select(n => n.DisplayNumber));
+    }
+
+    /// <summary>The customer's message, recorded on its ticket in the caller's unit of work (saved by the caller).</summary>
+    public async Task CustomerMessageAsync(
+        InboxDbContext db, InboundGroup group, InboundMessage inbound, BowInbox.Core.Messaging.Message message, List<InboxChange> changes, CancellationToken cancellationToken)
+    {
+        if (!group.TryOpenSession(message.TicketId, out var session))
+        {
+            session = (await OpenSessionOf.For(db)(db, message.TicketId, cancellationToken))?.Session;
+        }
+
         if (session is not null)
         {
-            await forwarder.ToProviderAsync(db, session, message, inbound, changes, cancellationToken);
+            await forwarder.ToProviderAsync(db, group, session, message, inbound, changes, cancellationToken);
         }
-        else if (db.FirstTracked<BowInbox.Core.Tickets.Ticket>(t => t.Id == message.TicketId) is { } ticket
+        else if (group.TicketById(message.TicketId) is { } ticket
             ? ticket.ProviderId != null
             : await db.Tickets.AnyAsync(t => t.Id == message.TicketId && t.ProviderId != null, cancellationToken))
         {
-            await forwarder.ReopenOrScreenAsync(db, message.TicketId, message, inbound, changes, cancellationToken);
+            await forwarder.ReopenOrScreenAsync(db, group, message.TicketId, message, inbound, changes, cancellationToken);
         }
     }
 
@@ -67,51 +77,38 @@ public sealed class RelayInbound(
 
     /// <summary>
     /// A message on a pool number: a relay to the customer, a command, a "which job" question, or a polite refusal.
-    /// A plain relay stays in the caller's unit of work and is returned (it has its id once the caller saves); for
-    /// anything else what the caller added so far is saved first, this is saved too, and null is returned.
+    /// Text that is no command and no button or list answer goes to the customer of the provider's one matching
+    /// session on this number, in the caller's unit of work, and is returned (it has its id once the caller saves).
+    /// Anything else is rare and its handlers read the database: what the caller added so far is saved first, this is
+    /// saved too, and a message relayed on the way (a reopened relay) is returned saved.
     /// </summary>
     public async Task<BowInbox.Core.Messaging.Message?> PoolMessageAsync(
-        InboxDbContext db, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+        InboxDbContext db, InboundGroup group, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var provider = db.IsLoaded(InboundPrefetch.ProviderKey(unrouted.FromHash))
-            ? db.FirstTracked<Provider>(p => p.WaIdHash == unrouted.FromHash)
-            : await ProviderByHash.For(db)(db, unrouted.FromHash, cancellationToken);
-        if (provider is not null && await TryRelayAsync(db, provider, unrouted, inbound, changes, cancellationToken) is { } relayed)
+        if (!group.TryProvider(unrouted.FromHash, out var provider))
         {
+            provider = await ProviderByHash.For(db)(db, unrouted.FromHash, cancellationToken);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var plain = provider is not null && inbound.ReplyId is null && !RelayText.TryParseCommand(inbound.Text, out _, out _);
+        var match = plain ? await RelaySessionFinder.FindAsync(db, group, provider!.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken) : null;
+        if (match?.Session is { } matched)
+        {
+            var relayed = await forwarder.FromProviderAsync(db, group, matched, provider!, inbound, changes, cancellationToken);
+            unrouted.HandledAt = now;
             return relayed;
         }
 
-        // Everything else is rare, and its handlers read the database: they find what this group did so far saved.
         await db.SaveChangesAsync(cancellationToken);
-        await HandleAsync(db, provider, unrouted, inbound, changes, cancellationToken);
+        var reopened = await HandleAsync(db, group, provider, unrouted, inbound, match, changes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return reopened;
     }
 
-    /// <summary>
-    /// Text that is no command and no button or list answer (which no <see cref="IProviderCommandHandler"/> handles) goes
-    /// to the customer of the provider's one matching session on this number. Null when it is not that simple.
-    /// </summary>
-    private async Task<BowInbox.Core.Messaging.Message?> TryRelayAsync(
-        InboxDbContext db, Provider provider, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
-    {
-        if (inbound.ReplyId is not null || RelayText.TryParseCommand(inbound.Text, out _, out _))
-        {
-            return null;
-        }
-
-        var match = await RelaySessionFinder.FindAsync(db, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
-        if (match.Session is not { } session)
-        {
-            return null;
-        }
-
-        var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
-        unrouted.HandledAt = time.GetUtcNow().UtcDateTime;
-        return message;
-    }
-
-    private async Task HandleAsync(InboxDbContext db, Provider? provider, UnroutedMessage unrouted, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
+    /// <summary>Everything on a pool number that is not a plain relay to an open session; returns a message relayed through a reopened session.</summary>
+    private async Task<BowInbox.Core.Messaging.Message?> HandleAsync(
+        InboxDbContext db, InboundGroup group, Provider? provider, UnroutedMessage unrouted, InboundMessage inbound, SessionMatch? match, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var sender = new Recipient(unrouted.FromProtected, unrouted.FromHash);
@@ -119,14 +116,14 @@ public sealed class RelayInbound(
         {
             await AnswerStrangerAsync(db, unrouted, sender, cancellationToken);
             unrouted.HandledAt = now;
-            return;
+            return null;
         }
 
         if (inbound.ReplyId?.StartsWith(PickPrefix, StringComparison.Ordinal) == true)
         {
-            await RelayPickedAsync(db, provider, unrouted, sender, inbound.ReplyId, changes, cancellationToken);
+            await RelayPickedAsync(db, group, provider, unrouted, sender, inbound.ReplyId, changes, cancellationToken);
             unrouted.HandledAt = now;
-            return;
+            return null;
         }
 
         var text = inbound.Text ?? "";
@@ -139,7 +136,7 @@ public sealed class RelayInbound(
                 {
                     // Held (HandledAt stays empty) for the dispatcher, which runs it after this transaction commits.
                     deferredCommands.Notify();
-                    return;
+                    return null;
                 }
 
                 continue;
@@ -149,7 +146,7 @@ public sealed class RelayInbound(
             {
                 PendingChanges.MoveTo(db, changes);
                 unrouted.HandledAt = now;
-                return;
+                return null;
             }
         }
 
@@ -158,18 +155,26 @@ public sealed class RelayInbound(
             // Commands are never relayed; one nobody handled (or /help) gets the list.
             await delivery.SendTextAsync(db, unrouted.PhoneNumberId, sender, HelpText(), null, null, cancellationToken);
             unrouted.HandledAt = now;
-            return;
+            return null;
         }
 
-        var match = await RelaySessionFinder.FindAsync(db, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
-        if ((match.Session ?? (match.Candidates.Count == 0 ? await sessions.ReopenIdleOnPoolAsync(db, provider, unrouted.PhoneNumberId, cancellationToken) : null)) is { } session)
+        match ??= await RelaySessionFinder.FindAsync(db, group, provider.Id, unrouted.PhoneNumberId, inbound.ContextWamid, null, cancellationToken);
+        var session = match.Session;
+        if (session is null && match.Candidates.Count == 0 && await sessions.ReopenIdleOnPoolAsync(db, provider, unrouted.PhoneNumberId, cancellationToken) is { } reopened)
         {
-            var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));
-            unrouted.HandledAt = now;
+            group.Opened(reopened);
+            session = reopened;
         }
-        else if (match.Candidates.Count == 0)
+
+        if (session is not null)
+        {
+            var message = await forwarder.FromProviderAsync(db, group, session, provider, inbound, changes, cancellationToken);
+            unrouted.HandledAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return message;
+        }
+
+        if (match.Candidates.Count == 0)
         {
             await delivery.SendTextAsync(db, unrouted.PhoneNumberId, sender, RelayNotices.NoOpenJob, null, null, cancellationToken);
             unrouted.HandledAt = now;
@@ -179,6 +184,8 @@ public sealed class RelayInbound(
             // Held (HandledAt stays empty) until the provider picks the job: never a guess.
             await AskWhichJobAsync(db, unrouted, sender, match.Candidates, cancellationToken);
         }
+
+        return null;
     }
 
     public string HelpText()
@@ -211,7 +218,7 @@ public sealed class RelayInbound(
         await delivery.SendAsync(db, held.PhoneNumberId, sender, OutboxKind.Interactive, payload, null, null, cancellationToken);
     }
 
-    private async Task RelayPickedAsync(InboxDbContext db, Provider provider, UnroutedMessage pick, Recipient sender, string replyId, List<InboxChange> changes, CancellationToken cancellationToken)
+    private async Task RelayPickedAsync(InboxDbContext db, InboundGroup group, Provider provider, UnroutedMessage pick, Recipient sender, string replyId, List<InboxChange> changes, CancellationToken cancellationToken)
     {
         var parts = replyId[PickPrefix.Length..].Split(':');
         var heldId = parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : 0;
@@ -228,7 +235,7 @@ public sealed class RelayInbound(
         }
 
         var inbound = payloads.ReadMessage(held.RawJson)!;
-        var message = await forwarder.FromProviderAsync(db, session, provider, inbound, changes, cancellationToken);
+        var message = await forwarder.FromProviderAsync(db, group, session, provider, inbound, changes, cancellationToken);
         held.HandledAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         changes.Add(new MessageAdded(session.TicketId, message.Id, NewTicket: false));

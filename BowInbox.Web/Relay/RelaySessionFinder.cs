@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BowInbox.Core.Relay;
 using BowInbox.Data;
+using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -16,13 +17,15 @@ public static class RelaySessionFinder
     /// explicit job number picks one; otherwise there is no match and the caller asks.
     /// </summary>
     public static async Task<SessionMatch> FindAsync(
-        InboxDbContext db, int providerId, string poolPhoneNumberId, string? contextWamid, int? jobNumber, CancellationToken cancellationToken)
+        InboxDbContext db, InboundGroup group, int providerId, string poolPhoneNumberId, string? contextWamid, int? jobNumber, CancellationToken cancellationToken)
     {
-        // The inbound processor has usually read (and tracks) every open session of the provider already.
-        var open = db.IsLoaded(BowInbox.Web.WhatsApp.InboundPrefetch.ProviderSessionsKey(providerId))
-            ? db.AllTracked<RelaySession>(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null).OrderBy(s => s.Id).ToList()
-            : await db.RelaySessions.Where(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null)
+        // The inbound group has usually read every open session of the provider already.
+        if (!group.TryOpenSessions(providerId, poolPhoneNumberId, out var open))
+        {
+            open = await db.RelaySessions.Where(s => s.ProviderId == providerId && s.PoolPhoneNumberId == poolPhoneNumberId && s.ClosedAt == null)
                 .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        }
+
         if (open.Count <= 1 && jobNumber is null)
         {
             return new SessionMatch(open.FirstOrDefault(), open);

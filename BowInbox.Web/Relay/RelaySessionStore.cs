@@ -58,7 +58,7 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
             var text = RelayNotices.WhoIsComing(ticket, contact, provider);
             var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, text, cancellationToken);
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), text, RelayNotices.WhoIsComingTemplatePayload(ticket, contact, provider), notice.Id, cancellationToken);
-            ticket.LastMessagePreview = WhatsApp.CustomerMessageRecorder.Preview(text);
+            ticket.ShowLatest(text);
         }
 
         return session;

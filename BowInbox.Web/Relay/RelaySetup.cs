@@ -1,4 +1,5 @@
 using BowInbox.Core.Scanning;
+using BowInbox.Web.WhatsApp;
 using Hangfire;
 
 namespace BowInbox.Web.Relay;
@@ -25,6 +26,7 @@ public static class RelaySetup
         services.AddSingleton<RelayScreening>();
         services.AddSingleton<RelayForwarder>();
         services.AddSingleton<RelayInbound>();
+        services.AddSingleton<IInboundRelay>(sp => sp.GetRequiredService<RelayInbound>());
         services.AddSingleton<DeferredCommandSignal>();
         services.AddSingleton<DeferredCommandDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredCommandDispatcher>());

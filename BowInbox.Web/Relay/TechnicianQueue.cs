@@ -6,6 +6,7 @@ using BowInbox.Data;
 using BowInbox.Data.Identity;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Live;
+using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -83,7 +84,7 @@ public sealed class TechnicianQueue(
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         var changes = new List<InboxChange>();
-        await forwarder.SendToCustomerAsync(db, session, provider, message, inbound, changes, cancellationToken);
+        await forwarder.SendToCustomerAsync(db, InboundGroup.Unknown(), session, provider, message, inbound, changes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         delivery.NotifySender();

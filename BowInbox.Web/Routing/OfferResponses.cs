@@ -37,7 +37,7 @@ public sealed class OfferResponses(
     CustomerNotices customers,
     OutboxWriter outbox,
     InboxEvents events,
-    IServiceScopeFactory scopes,
+    IRelaySessions relaySessions,
     TimeProvider time)
 {
     public const string NotActive = "Your account can no longer take jobs; ask the team if this is a mistake.";
@@ -155,10 +155,9 @@ public sealed class OfferResponses(
         ticket.GroupId = offer.GroupId ?? ticket.GroupId;
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "accepted", Detail = $"{provider.DisplayName} accepted the job", Actor = provider.DisplayName });
 
-        await using var scope = scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<IRelaySessions>() is { } relay && offer.PoolPhoneNumberId is not null)
+        if (offer.PoolPhoneNumberId is not null)
         {
-            await relay.OpenAsync(db, ticket, provider, offer.PoolPhoneNumberId, cancellationToken);
+            await relaySessions.OpenAsync(db, ticket, provider, offer.PoolPhoneNumberId, cancellationToken);
         }
         else if (!await customers.SendAsync(db, ticket, CustomerNotices.WhoIsComing(provider.FirstName, ticket.ServiceType, ticket.Id), cancellationToken))
         {

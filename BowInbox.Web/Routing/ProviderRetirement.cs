@@ -25,7 +25,7 @@ public sealed class ProviderRetirement(
     AuditLog audit,
     InboxEvents events,
     OutboxWriter outbox,
-    IServiceScopeFactory scopes,
+    IRelaySessions relaySessions,
     TimeProvider time)
 {
     /// <summary>Null when the user has no provider record (nothing to take out of work).</summary>
@@ -52,8 +52,6 @@ public sealed class ProviderRetirement(
                 offer.RespondedAt = now;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var relay = scope.ServiceProvider.GetService<IRelaySessions>();
             var held = await db.Tickets.Where(t => t.ProviderId == provider.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
                 .ToListAsync(cancellationToken);
             var requeued = new List<int>();
@@ -71,12 +69,9 @@ public sealed class ProviderRetirement(
 
             // Every session still open with the provider, also on a ticket no longer theirs: nothing more is relayed.
             var sessionTickets = await db.RelaySessions.Where(s => s.ProviderId == provider.Id && s.ClosedAt == null).Select(s => s.TicketId).Distinct().ToListAsync(cancellationToken);
-            if (relay is not null)
+            foreach (var ticketId in sessionTickets)
             {
-                foreach (var ticketId in sessionTickets)
-                {
-                    await relay.CloseAsync(db, ticketId, "the job was handed back to the team", cancellationToken);
-                }
+                await relaySessions.CloseAsync(db, ticketId, "the job was handed back to the team", cancellationToken);
             }
 
             // The pause and its audit entry commit together: no retirement without its record.

@@ -3,7 +3,6 @@ using BowInbox.Core.Providers;
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
-using BowInbox.Data.Identity;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Identity;
 using BowInbox.Web.Inbox;
@@ -21,11 +20,11 @@ public sealed class TicketReassignment(
     OutboxWriter outbox,
     AuditLog audit,
     InboxEvents events,
-    IServiceScopeFactory scopes,
+    IRelaySessions relaySessions,
     TimeProvider time)
 {
-    /// <summary>The one rule for taking a ticket from its provider, here and in <see cref="RelayAssignment.AssignAsync"/>.</summary>
-    public static bool MayReassign(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+    /// <summary>Whether the user may take a ticket from its provider (<see cref="Inbox.TicketAccess.MayReassign"/>).</summary>
+    public static bool MayReassign(ClaimsPrincipal user) => Inbox.TicketAccess.MayReassign(user);
 
     public async Task<Inbox.ActionResult> ReassignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
     {
@@ -59,12 +58,7 @@ public sealed class TicketReassignment(
             var now = time.GetUtcNow().UtcDateTime;
             await db.Offers.Where(o => o.TicketId == ticketId && o.Status == OfferStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            var relay = scope.ServiceProvider.GetService<IRelaySessions>();
-            if (relay is not null)
-            {
-                await relay.CloseAsync(db, ticketId, "reassigned", cancellationToken);
-            }
+            await relaySessions.CloseAsync(db, ticketId, "reassigned", cancellationToken);
 
             detail = $"Reassigned from {ticket.Provider?.DisplayName ?? "nobody"} to {provider.DisplayName} by {actor}";
             ticket.ProviderId = provider.Id;
@@ -74,9 +68,9 @@ public sealed class TicketReassignment(
             ticket.LastActivityAt = now;
             db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = "reassigned", Detail = detail, Actor = actor });
             var pool = await OfferPoolNumbers.PickAsync(db, provider.Id, cancellationToken);
-            if (relay is not null && pool is not null)
+            if (pool is not null)
             {
-                await relay.OpenAsync(db, ticket, provider, pool, cancellationToken);
+                await relaySessions.OpenAsync(db, ticket, provider, pool, cancellationToken);
             }
             else
             {

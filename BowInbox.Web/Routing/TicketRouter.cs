@@ -25,7 +25,7 @@ public sealed class TicketRouter(
     RoutingEscalation escalation,
     OutboxWriter outbox,
     InboxEvents events,
-    IServiceScopeFactory scopes,
+    IRelaySessions relaySessions,
     TimeProvider time,
     ILogger<TicketRouter> logger) : ITicketRouter
 {
@@ -68,11 +68,7 @@ public sealed class TicketRouter(
 
             if (ticket.Status == TicketStatus.Assigned)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                if (scope.ServiceProvider.GetService<IRelaySessions>() is { } relay)
-                {
-                    await relay.CloseAsync(db, ticketId, reason, cancellationToken);
-                }
+                await relaySessions.CloseAsync(db, ticketId, reason, cancellationToken);
             }
 
             ticket.ProviderId = null;

@@ -20,7 +20,7 @@ public sealed class SlaAlertRaiser(
     SlaAlertNotifier notifier,
     SlaBreachTexts breachTexts,
     InboxEvents events,
-    IServiceProvider services,
+    ITicketRouter ticketRouter,
     InboxMetrics metrics,
     ILogger<SlaAlertRaiser> logger)
 {
@@ -66,9 +66,8 @@ public sealed class SlaAlertRaiser(
     private async Task<bool> TryRaiseAsync(int ticketId, SlaAlert alert, DateTime dueAt, DateTime now, CancellationToken cancellationToken)
     {
         var breach = alert.Level == SlaAlertLevel.Breach;
-        await using var scope = services.CreateAsyncScope();
         var router = breach && alert.Actions.HasFlag(SlaBreachAction.Requeue) && CanRequeue(alert.Kind)
-            ? scope.ServiceProvider.GetService<ITicketRouter>()
+            ? ticketRouter
             : null;
 
         // A re-queue escalates by itself when nobody is left, so escalation here is for when no re-queue happens.
@@ -139,23 +138,17 @@ public sealed class SlaAlertRaiser(
         await notifier.NotifyAsync(alertId, AlertChange.Raised, cancellationToken);
         if (breach && alert.Actions.HasFlag(SlaBreachAction.Requeue) && CanRequeue(alert.Kind))
         {
-            await RequeueAsync(router, ticketId, detail, cancellationToken);
+            await RequeueAsync(ticketId, detail, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task RequeueAsync(ITicketRouter? router, int ticketId, string reason, CancellationToken cancellationToken)
+    private async Task RequeueAsync(int ticketId, string reason, CancellationToken cancellationToken)
     {
-        if (router is null)
-        {
-            logger.LogWarning("Ticket {TicketId} should be re-queued after an SLA breach, but no ticket router is registered", ticketId);
-            return;
-        }
-
         try
         {
-            await router.RequeueAsync(ticketId, reason, cancellationToken);
+            await ticketRouter.RequeueAsync(ticketId, reason, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -14,27 +14,35 @@ public static class ConversationWindows
         (InboxDbContext db, string phoneNumberId, string waIdHash, DateTime since, CancellationToken _)
             => db.ConversationWindows.Any(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash && w.LastInboundAt > since)));
 
-    public static async Task TouchAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime messageTime, CancellationToken cancellationToken)
+    /// <summary>The window runs from this message on (the group's snapshot has the window, or knows there is none).</summary>
+    public static async Task TouchAsync(InboxDbContext db, InboundGroup group, string phoneNumberId, string waIdHash, DateTime messageTime, CancellationToken cancellationToken)
     {
-        var window = db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash)
-            ?? (db.IsLoaded(InboundPrefetch.WindowKey(phoneNumberId, waIdHash)) ? null : await Find.For(db)(db, phoneNumberId, waIdHash, cancellationToken));
+        if (!group.TryWindow(phoneNumberId, waIdHash, out var window))
+        {
+            window = await Find.For(db)(db, phoneNumberId, waIdHash, cancellationToken);
+        }
+
         if (window is null)
         {
-            db.ConversationWindows.Add(new ConversationWindow { PhoneNumberId = phoneNumberId, WaIdHash = waIdHash, LastInboundAt = messageTime });
+            window = new ConversationWindow { PhoneNumberId = phoneNumberId, WaIdHash = waIdHash, LastInboundAt = messageTime };
+            db.ConversationWindows.Add(window);
         }
         else if (messageTime > window.LastInboundAt)
         {
             // Messages arrive out of order; the window runs from their latest one.
             window.LastInboundAt = messageTime;
         }
+
+        group.Window(phoneNumberId, waIdHash, window);
     }
 
-    public static async Task<bool> IsOpenAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Whether they wrote to this number in the last 24 hours; answered from the inbound group when it knows the window.</summary>
+    public static async Task<bool> IsOpenAsync(InboxDbContext db, string phoneNumberId, string waIdHash, DateTime now, CancellationToken cancellationToken, InboundGroup? group = null)
     {
         var since = now - ConversationWindow.Length;
-        if (db.IsLoaded(InboundPrefetch.WindowKey(phoneNumberId, waIdHash)))
+        if (group is not null && group.TryWindow(phoneNumberId, waIdHash, out var window))
         {
-            return db.FirstTracked<ConversationWindow>(w => w.PhoneNumberId == phoneNumberId && w.WaIdHash == waIdHash) is { } window && window.LastInboundAt > since;
+            return window is not null && window.LastInboundAt > since;
         }
 
         return await OpenSince.For(db)(db, phoneNumberId, waIdHash, since, cancellationToken);

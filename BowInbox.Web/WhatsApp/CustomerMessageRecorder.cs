@@ -21,8 +21,6 @@ internal sealed record RecordedMessage(Message Message, bool NewTicket)
 /// <summary>A customer's message on the central number: their contact, their open ticket (or a new one), the message.</summary>
 internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProvider time)
 {
-    public const int PreviewLength = 200;
-
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Contact?>>> ContactByHash = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash)));
 
@@ -33,39 +31,42 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             .FirstOrDefault()));
 
     /// <summary>Adds the message to the caller's unit of work; a new contact or ticket is saved at once (their ids are needed).</summary>
-    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var contact = await FindOrCreateContactAsync(db, inbound, fromHash, now, cancellationToken);
+        var contact = await FindOrCreateContactAsync(db, group, inbound, fromHash, now, cancellationToken);
 
-        var ticket = db.IsLoaded(InboundPrefetch.OpenTicketsKey(contact.Id))
-            ? db.LatestTracked<Ticket>(t => t.ContactId == contact.Id && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed, t => t.Id)
-            : await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
+        if (!group.TryOpenTicket(contact.Id, out var ticket))
+        {
+            ticket = await OpenTicketOf.For(db)(db, contact.Id, cancellationToken);
+        }
+
         var isNew = ticket is null;
         if (ticket is null)
         {
             ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New };
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(cancellationToken);
+
+            // The contact had no open ticket: this is now their only one, and it has no relay session yet.
+            group.OpenTickets(contact.Id, [ticket]);
+            group.SessionsOfTickets([ticket.Id], []);
             db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} on WhatsApp" });
         }
 
-        var message = ToMessage(inbound, ticket.Id, $"{contact.Alias} {contact.FirstName}");
+        var message = ReceivedMessage.From(inbound, ticket.Id, MessageDirection.FromCustomer, $"{contact.Alias} {contact.FirstName}");
         db.Messages.Add(message);
-
-        ticket.LastActivityAt = now;
-        ticket.LastCustomerMessageAt = inbound.Timestamp > (ticket.LastCustomerMessageAt ?? DateTime.MinValue) ? inbound.Timestamp : ticket.LastCustomerMessageAt;
-        ticket.WaitingSince ??= now;
-        ticket.UnreadCount++;
-        ticket.LastMessagePreview = Preview(inbound.DisplayText);
+        ticket.CustomerWrote(inbound.Timestamp, now, inbound.DisplayText);
         return new RecordedMessage(message, isNew);
     }
 
-    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
+    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = db.IsLoaded(InboundPrefetch.ContactKey(fromHash))
-            ? db.FirstTracked<Contact>(c => c.WaIdHash == fromHash)
-            : await ContactByHash.For(db)(db, fromHash, cancellationToken);
+        if (!group.TryContact(fromHash, out var contact))
+        {
+            contact = await ContactByHash.For(db)(db, fromHash, cancellationToken);
+        }
+
         if (contact is not null)
         {
             if (!string.IsNullOrWhiteSpace(inbound.ProfileName) && StoredProfileName(inbound.ProfileName) is var name && contact.ProfileName != name)
@@ -89,33 +90,10 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         contact.Alias = ContactAlias.FromId(contact.Id);
         await db.SaveChangesAsync(cancellationToken);
+        group.Contact(fromHash, contact);
         return contact;
     }
 
-    public static Message ToMessage(InboundMessage inbound, int ticketId, string authorName) => new()
-    {
-        TicketId = ticketId,
-        Direction = MessageDirection.FromCustomer,
-        AuthorName = authorName,
-        Type = inbound.Type,
-        Text = inbound.Type is "text" or "interactive" or "button" ? inbound.Text : inbound.DisplayText,
-        Wamid = inbound.Wamid,
-        PhoneNumberId = inbound.PhoneNumberId,
-        Status = DeliveryStatus.None,
-        MediaId = inbound.Media?.Id,
-        MediaMimeType = inbound.Media?.MimeType,
-        Caption = inbound.Media?.Caption,
-        Latitude = inbound.Location?.Latitude,
-        Longitude = inbound.Location?.Longitude,
-        LocationName = inbound.Location is { } location ? location.Name ?? location.Address : null,
-        ContextWamid = inbound.ContextWamid,
-        ErrorCode = inbound.Errors.FirstOrDefault()?.Code,
-        ErrorTitle = inbound.Errors.FirstOrDefault()?.Title,
-        CreatedAt = inbound.Timestamp,
-    };
-
     /// <summary>A WhatsApp profile name is free text, which some set to their number or address: those are not kept.</summary>
     private static string? StoredProfileName(string? profileName) => BowInbox.Core.Audit.NumberMask.Mask(profileName);
-
-    public static string Preview(string text) => text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
 }

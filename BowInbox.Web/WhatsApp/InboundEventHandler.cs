@@ -14,18 +14,18 @@ namespace BowInbox.Web.WhatsApp;
 /// is held for at most <see cref="MaxTurn"/>, so webhooks waiting to be stored are not held up for long. A server
 /// database has no such lock (webhooks are stored beside a turn), so there a turn goes on for up to
 /// <see cref="MaxServerTurn"/>: each turn's fixed round trips are shared by more events.
-/// Within a turn, events go in groups: read together, with what their messages need prefetched
-/// (<see cref="InboundPrefetch"/>), applied in order, and saved together.
+/// Within a turn, events go in groups: read together, with what their messages need read once into an
+/// <see cref="InboundGroup"/> that is passed to the handlers, applied in order, and saved together.
 /// </summary>
 internal sealed class InboundEventHandler(
     IDbContextFactory<InboxDbContext> contexts,
     DatabaseWriteGate gate,
     CustomerMessageRecorder customers,
+    UnroutedMessageRecorder unroutedMessages,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
-    BowInbox.Web.Relay.RelayInbound relay,
+    IInboundRelay relay,
     INumberProtector numbers,
-    BowInbox.Web.Privacy.StoredPayloads payloads,
     InboxEvents events,
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
@@ -108,8 +108,7 @@ internal sealed class InboundEventHandler(
             db.RememberReads();
             var proxyNumbers = await OurNumbers.For(db)(db).ToListAsync(cancellationToken);
             var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
-            db.Remember(BowInbox.Web.Relay.RelayDelivery.CentralKey, BowInbox.Web.Relay.RelayDelivery.CentralAmong(proxyNumbers));
-            BowInbox.Web.Relay.RelaySettings.RememberOwnNumbers(db, proxyNumbers.Where(n => n.Active).Select(n => n.DisplayNumber));
+            relay.BeginTurn(db, proxyNumbers);
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -124,7 +123,7 @@ internal sealed class InboundEventHandler(
                 var payloads = chunk.Where(e => pending.Contains(e.Id)).ToDictionary(e => e.Id, e => e.Parsed);
 
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
-                await InboundPrefetch.LoadAsync(db, NewMessages(payloads.Values, seen), ourNumbers, numbers, cancellationToken);
+                var group = await InboundGroup.LoadAsync(db, NewMessages(payloads.Values, seen), proxyNumbers, numbers, cancellationToken);
                 var applying = done.Count;
                 foreach (var eventId in chunk.Select(e => e.Id))
                 {
@@ -135,7 +134,7 @@ internal sealed class InboundEventHandler(
 
                     if (payloads.TryGetValue(eventId, out var payload))
                     {
-                        await ApplyEventAsync(db, eventId, payload, ourNumbers, seen, applied, cancellationToken);
+                        await ApplyEventAsync(db, group, eventId, payload, ourNumbers, seen, applied, cancellationToken);
                     }
 
                     done.Add(eventId);
@@ -148,7 +147,7 @@ internal sealed class InboundEventHandler(
                 }
 
                 // Everything is saved (inside the transaction); the next group starts with an empty change tracker.
-                db.ClearTracked();
+                db.ChangeTracker.Clear();
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -174,7 +173,7 @@ internal sealed class InboundEventHandler(
     }
 
     private async Task ApplyEventAsync(
-        InboxDbContext db, long eventId, WebhookParseResult parsed, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, HashSet<string> seen, Applied applied, CancellationToken cancellationToken)
+        InboxDbContext db, InboundGroup group, long eventId, WebhookParseResult parsed, IReadOnlyDictionary<string, NumberPurpose> ourNumbers, HashSet<string> seen, Applied applied, CancellationToken cancellationToken)
     {
         if (parsed.Webhook is not { } webhook)
         {
@@ -187,7 +186,7 @@ internal sealed class InboundEventHandler(
         {
             if (seen.Add(message.Wamid))
             {
-                await HandleMessageAsync(db, message, ourNumbers, applied, cancellationToken);
+                await HandleMessageAsync(db, group, message, ourNumbers, applied, cancellationToken);
             }
         }
 
@@ -206,8 +205,7 @@ internal sealed class InboundEventHandler(
     /// </summary>
     private static async Task SaveGroupAsync(InboxDbContext db, Applied applied, CancellationToken cancellationToken)
     {
-        // The group's messages, outbox rows, tickets, sessions and windows: on SQLite, one statement per kind, not per row.
-        await SetBasedSave.SaveChangesAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < applied.Recorded.Count; i++)
         {
             applied.Changes.Insert(applied.Recorded[i].At + i, applied.Recorded[i].Message.Added);
@@ -234,6 +232,7 @@ internal sealed class InboundEventHandler(
 
     private async Task HandleMessageAsync(
         InboxDbContext db,
+        InboundGroup group,
         InboundMessage message,
         IReadOnlyDictionary<string, NumberPurpose> ourNumbers,
         Applied applied,
@@ -241,7 +240,7 @@ internal sealed class InboundEventHandler(
     {
         var changes = applied.Changes;
         var fromHash = numbers.Hash(message.From);
-        await ConversationWindows.TouchAsync(db, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
+        await ConversationWindows.TouchAsync(db, group, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
 
         if (ourNumbers.TryGetValue(message.PhoneNumberId, out var purpose) && purpose == NumberPurpose.Central)
         {
@@ -251,9 +250,9 @@ internal sealed class InboundEventHandler(
                 return;
             }
 
-            var added = await customers.RecordAsync(db, message, fromHash, cancellationToken);
+            var added = await customers.RecordAsync(db, group, message, fromHash, cancellationToken);
             applied.Recorded.Add((changes.Count, added));
-            await relay.CustomerMessageAsync(db, message, added.Message, changes, cancellationToken);
+            await relay.CustomerMessageAsync(db, group, message, added.Message, changes, cancellationToken);
             return;
         }
 
@@ -263,28 +262,14 @@ internal sealed class InboundEventHandler(
             InboundLog.NotOurNumber(logger, message.Wamid, message.PhoneNumberId);
         }
 
-        var unrouted = new UnroutedMessage
-        {
-            Wamid = message.Wamid,
-            PhoneNumberId = message.PhoneNumberId,
-            FromHash = fromHash,
-            FromProtected = numbers.Protect(message.From),
-            Type = message.Type,
-            // Searchable and readable in the table, but never a number or an address: the words are kept, encrypted, in RawJson.
-            Text = BowInbox.Core.Audit.NumberMask.Mask(message.DisplayText),
-            ContextWamid = message.ContextWamid,
-            RawJson = payloads.ProtectMessage(message),
-            Reason = reason,
-            ReceivedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.UnroutedMessages.Add(unrouted);
+        var unrouted = unroutedMessages.Record(db, message, fromHash, reason);
         if (reason != UnroutedReason.ProviderPool)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        else if (await relay.PoolMessageAsync(db, unrouted, message, changes, cancellationToken) is { } relayed)
+        else if (await relay.PoolMessageAsync(db, group, unrouted, message, changes, cancellationToken) is { } relayed)
         {
-            // A plain relay is saved with the group, like a customer's message; its MessageAdded goes here among the changes.
+            // A relayed reply is saved with the group (if not already), like a customer's message; its MessageAdded goes here among the changes.
             applied.Recorded.Add((changes.Count, new RecordedMessage(relayed, NewTicket: false)));
         }
     }

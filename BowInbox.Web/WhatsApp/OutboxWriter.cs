@@ -22,12 +22,15 @@ public sealed record Recipient(string WaIdProtected, string WaIdHash);
 /// </summary>
 public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMetrics metrics)
 {
-    /// <summary>Queues a free-form message (text, interactive, media) if the 24-hour window is open.</summary>
+    /// <summary>
+    /// Queues a free-form message (text, interactive, media) if the 24-hour window is open (known to the inbound
+    /// <paramref name="group"/> being handled, if any, or read).
+    /// </summary>
     public async Task<EnqueueResult> EnqueueFreeFormAsync(
-        InboxDbContext db, string fromPhoneNumberId, Recipient to, OutboxKind kind, string payloadJson, long? messageId, CancellationToken cancellationToken)
+        InboxDbContext db, string fromPhoneNumberId, Recipient to, OutboxKind kind, string payloadJson, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await ConversationWindows.IsOpenAsync(db, fromPhoneNumberId, to.WaIdHash, now, cancellationToken))
+        if (!await ConversationWindows.IsOpenAsync(db, fromPhoneNumberId, to.WaIdHash, now, cancellationToken, group))
         {
             return EnqueueResult.WindowClosed;
         }

@@ -22,6 +22,7 @@ public static class WhatsAppSetup
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<WhatsAppHealth>();
         services.AddSingleton<CustomerMessageRecorder>();
+        services.AddSingleton<UnroutedMessageRecorder>();
         services.AddSingleton<DeliveryStatusRecorder>();
         services.AddSingleton<InboundEventHandler>();
         services.AddSingleton<InboundEventStore>();
