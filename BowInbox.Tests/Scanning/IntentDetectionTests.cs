@@ -118,6 +118,26 @@ public sealed class IntentDetectionTests
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 
     [Fact]
+    public void An_exception_that_runs_out_of_time_lets_the_finding_stand_and_never_fails_the_scan()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            // An exception that backtracks without end on what follows: it always runs into its time limit.
+            File.WriteAllText(file, "Language\tpt\nPaymentOutside\tpaga\\s+no\\s+picpay\nUnless\t\\s*(?:a|a)+b\n");
+            var extended = new ContactScanner(IntentLexicon.Load(file), ScannerRegions.None);
+
+            var result = extended.Scan("paga no PicPay " + new string('a', 40) + "!", ContentPolicy.Default);
+
+            Assert.Equal(ViolationKind.PaymentOutside, Assert.Single(result.Findings).Kind);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_marketplace_adds_its_own_phrases_in_a_file()
     {
         var file = Path.GetTempFileName();
