@@ -194,20 +194,7 @@ public static class BenchRunner
         => steps.Where(s => s.Sustained).MaxBy(s => s.TargetPerSecond)?.RelayedPerSecond ?? steps.FirstOrDefault()?.RelayedPerSecond ?? 0;
 
     /// <summary>The product's rates, then a quarter faster each step up to the ceiling (the caller stops at the first step not sustained).</summary>
-    public static IEnumerable<int> ProductRates(BenchOptions options)
-    {
-        foreach (var rate in options.Rates)
-        {
-            yield return rate;
-        }
-
-        var last = options.Rates.Count > 0 ? options.Rates[^1] : 0;
-        while (last > 0 && last < options.ProductCeiling)
-        {
-            last = Math.Min(options.ProductCeiling, last * 5 / 4);
-            yield return last;
-        }
-    }
+    public static IEnumerable<int> ProductRates(BenchOptions options) => Ladder(options.Rates, options.ProductCeiling, 5, 4);
 
     /// <summary>Tokens the tracker must hold at most: every product step twice (unwatched and watched) with refinements, the soak, the rest.</summary>
     private static int PlannedMessages(BenchOptions options)
@@ -306,17 +293,20 @@ public static class BenchRunner
     }
 
     /// <summary>The product's rates, then half as fast again each step up to the ceiling (the caller stops at the first step not sustained).</summary>
-    public static IEnumerable<int> BareRates(BenchOptions options)
+    public static IEnumerable<int> BareRates(BenchOptions options) => Ladder(options.Rates, options.BareCeiling, 3, 2);
+
+    /// <summary>The given rates, then each step <paramref name="times"/> ÷ <paramref name="per"/> of the last, up to the ceiling.</summary>
+    private static IEnumerable<int> Ladder(IReadOnlyList<int> rates, int ceiling, int times, int per)
     {
-        foreach (var rate in options.Rates)
+        foreach (var rate in rates)
         {
             yield return rate;
         }
 
-        var last = options.Rates.Count > 0 ? options.Rates[^1] : 0;
-        while (last > 0 && last < options.BareCeiling)
+        var last = rates.Count > 0 ? rates[^1] : 0;
+        while (last > 0 && last < ceiling)
         {
-            last = Math.Min(options.BareCeiling, last * 3 / 2);
+            last = Math.Min(ceiling, last * times / per);
             yield return last;
         }
     }

@@ -83,16 +83,7 @@ internal sealed class RelaySeeder(AppDatabase database, TextWriter output)
         {
             var customer = hashes[ticket.Contact!.WaIdHash];
             var email = $"bench-tech{customer}-{Guid.NewGuid():N}@bench.local";
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                DisplayName = $"Bench Tech{customer}",
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-            };
+            var user = BenchUsers.New(email, $"Bench Tech{customer}");
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
             var waId = WebhookPayloads.ProviderWaId(customer);

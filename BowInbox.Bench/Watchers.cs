@@ -134,16 +134,7 @@ internal sealed partial class Watchers : IAsyncDisposable
         {
             var role = i % 2 == 0 ? Roles.IntakeAgent : Roles.Supervisor;
             var email = $"bench-{role.ToLowerInvariant()}{i}-{Guid.NewGuid():N}@bench.local";
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                DisplayName = $"Bench {role} {i}",
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-            };
+            var user = BenchUsers.New(email, $"Bench {role} {i}");
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role].Id });
