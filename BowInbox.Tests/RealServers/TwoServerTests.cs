@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BowInbox.Core.Channel;
 using BowInbox.Core.Sla;
 using BowInbox.Data.Identity;
 using BowInbox.Tests.Relay;
@@ -136,7 +137,10 @@ public sealed class TwoServerTests
             var sent = graphs.SelectMany(g => g.Requests).Where(r => r.To == RelayTestData.Tom).Select(r => r.Text ?? r.Body).Take(5);
             Assert.Fail($"{missing.Count} of {expected.Count} not relayed, e.g. '{missing[0].Text}'. Outbox: {string.Join(", ", outbox.Select(o => $"{o.Key}={o.Count}"))}. Sent to the technician, e.g.: {string.Join(" | ", sent)}");
         }
-        await Task.Delay(1_000);
+        // A second send could only come from a row still claimable or in flight: wait until none is, then count.
+        await Eventually.TrueAsync(
+            async () => !await db.Outbox.AsNoTracking().AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending),
+            "the outbox to have nothing pending or in flight", 60_000);
         Assert.All(expected, t => Assert.Equal(1, Relayed(t)));
 
         // The audit chain written by both servers verifies.
