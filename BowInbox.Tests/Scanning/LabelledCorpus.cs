@@ -16,7 +16,7 @@ public static class LabelledCorpus
 
     public static IReadOnlyList<LabelledMessage> Tuning { get; } = Read("tuning.tsv");
 
-    public static IReadOnlyList<LabelledMessage> HeldOut { get; } = Read("heldout4.tsv");
+    public static IReadOnlyList<LabelledMessage> HeldOut { get; } = Read("heldout5.tsv");
 
     private static List<LabelledMessage> Read(string file) =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Scanning", "Corpus", file))

@@ -24,8 +24,8 @@ public sealed class ScannerFiguresTests
             Assert.Contains(LabelledCorpus.Tuning, m => m.Language == language && m.IsLeak);
             Assert.Contains(LabelledCorpus.HeldOut, m => m.Language == language && !m.IsLeak);
             Assert.Contains(LabelledCorpus.HeldOut, m => m.Language == language && m.IsLeak);
-            Assert.Equal(25, LabelledCorpus.HeldOut.Count(m => m.Language == language && m.IsLeak));
-            Assert.Equal(25, LabelledCorpus.HeldOut.Count(m => m.Language == language && !m.IsLeak));
+            Assert.Equal(50, LabelledCorpus.HeldOut.Count(m => m.Language == language && m.IsLeak));
+            Assert.Equal(50, LabelledCorpus.HeldOut.Count(m => m.Language == language && !m.IsLeak));
         }
 
         var texts = LabelledCorpus.Tuning.Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ScannerFiguresTests
     public void Prints_the_figures_on_every_corpus()
     {
         var report = ScannerFigures.Table("tuning", ScannerFigures.Measure(scanner, LabelledCorpus.Tuning))
-            + ScannerFigures.Table("held-out 4", ScannerFigures.Measure(scanner, LabelledCorpus.HeldOut))
+            + ScannerFigures.Table("held-out 5", ScannerFigures.Measure(scanner, LabelledCorpus.HeldOut))
             + string.Create(CultureInfo.InvariantCulture, $"speed: {ScannerFigures.MessagesPerSecond(scanner, LabelledCorpus.Tuning):N0} messages/s on the tuning corpus");
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);
