@@ -19,4 +19,13 @@ public class StatusEvent
     public int? ErrorCode { get; set; }
 
     public string? ErrorTitle { get; set; }
+
+    /// <summary>The status's pricing, kept so a status that overtakes its message's send still prices it later.</summary>
+    public string? PricingCategory { get; set; }
+
+    public bool? PricingBillable { get; set; }
+
+    public string? PricingType { get; set; }
+
+    public string? PricingModel { get; set; }
 }

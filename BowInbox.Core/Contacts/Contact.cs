@@ -26,5 +26,11 @@ public class Contact
 
     public bool IsPaused => PausedAt is not null;
 
+    /// <summary>When the customer asked WhatsApp to stop marketing messages; null when they did not (or resumed). No marketing template goes to them meanwhile.</summary>
+    public DateTime? MarketingStoppedAt { get; set; }
+
+    /// <summary>When their latest marketing preference (stop or resume) was made: an older one arriving late changes nothing.</summary>
+    public DateTime? MarketingPreferenceAt { get; set; }
+
     public string FirstName => PersonName.FirstName(ProfileName) ?? Alias;
 }

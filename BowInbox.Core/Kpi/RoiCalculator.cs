@@ -8,7 +8,8 @@ public sealed record RoiInputs(
     decimal LeakageBefore,
     decimal LeakageAfter,
     decimal LicencePerSeat,
-    int Seats)
+    int Seats,
+    decimal MessagingCost = 0)
 {
     /// <summary>The sales deck's defaults; <see cref="LeakageAfter"/> is replaced by the measured rate when there is one.</summary>
     public static RoiInputs Defaults { get; } = new(5_000, 180m, 0.15m, 0.25m, 0.05m, 15m, 10);
@@ -19,7 +20,7 @@ public sealed record RoiResult(decimal RecoveredJobs, decimal Savings, decimal C
 /// <summary>
 /// ROI = (savings − costs) ÷ costs, per month. Savings are the commission recovered from jobs that no
 /// longer leak off the platform: conversations × (leakage before − leakage after) × average job value ×
-/// commission rate. Costs are seats × licence per seat. A leakage that got worse gives negative savings.
+/// commission rate. Costs are seats × licence per seat plus WhatsApp messaging. A leakage that got worse gives negative savings.
 /// </summary>
 public static class RoiCalculator
 {
@@ -27,7 +28,7 @@ public static class RoiCalculator
     {
         var recoveredJobs = inputs.ConversationsPerMonth * (inputs.LeakageBefore - inputs.LeakageAfter);
         var savings = recoveredJobs * inputs.AverageJobValue * inputs.CommissionRate;
-        var costs = inputs.Seats * inputs.LicencePerSeat;
+        var costs = inputs.Seats * inputs.LicencePerSeat + inputs.MessagingCost;
         var net = savings - costs;
         return new RoiResult(recoveredJobs, savings, costs, net, costs == 0 ? null : net / costs);
     }

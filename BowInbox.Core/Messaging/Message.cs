@@ -56,4 +56,16 @@ public class Message
     public string? ContextWamid { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>What Meta's statuses say this outbound message costs: <c>pricing.category</c> (marketing, utility, authentication, service).</summary>
+    public string? PricingCategory { get; set; }
+
+    /// <summary><c>pricing.billable</c>: whether Meta charges for it.</summary>
+    public bool? PricingBillable { get; set; }
+
+    /// <summary><c>pricing.type</c>: regular, free_customer_service or free_entry_point.</summary>
+    public string? PricingType { get; set; }
+
+    /// <summary><c>pricing.pricing_model</c>, "PMP" (per message) since July 2025.</summary>
+    public string? PricingModel { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed record InboundStatus
 
     public string? ErrorTitle { get; init; }
 
+    /// <summary>What Meta says the message costs (sent, delivered and read statuses carry it).</summary>
+    public MessagePricing? Pricing { get; init; }
+
     /// <summary>Our number that sent the message.</summary>
     public required string PhoneNumberId { get; init; }
 }

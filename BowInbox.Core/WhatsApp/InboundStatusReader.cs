@@ -31,6 +31,7 @@ internal static class InboundStatusReader
                     ?? error?.OptionalProperty("error_data")?.OptionalString("details")
                     ?? error?.OptionalString("message"),
                 WhatsAppLimits.MaxWebhookTitleLength),
+            Pricing = MessagePricing.Read(status),
             PhoneNumberId = phoneNumberId,
         };
     }

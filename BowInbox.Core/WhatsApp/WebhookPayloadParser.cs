@@ -7,8 +7,11 @@ public static class WebhookPayloadParser
 {
     private const string BusinessAccountObject = "whatsapp_business_account";
 
-    /// <summary>Only "messages" changes carry messages and statuses; other fields (account updates...) are ignored.</summary>
+    /// <summary>Only "messages" changes carry messages and statuses; "user_preferences" are read too, other fields (account updates...) are ignored.</summary>
     private const string MessagesField = "messages";
+
+    /// <summary>A customer stopped or resumed marketing messages.</summary>
+    private const string UserPreferencesField = "user_preferences";
 
     public static WebhookParseResult Parse(string? json)
     {
@@ -54,6 +57,7 @@ public static class WebhookPayloadParser
 
         List<InboundMessage> messages = [];
         List<InboundStatus> statuses = [];
+        List<UserPreference> preferences = [];
         var entries = root.RequiredArray("entry", "The webhook");
         foreach (var (entry, entryIndex) in entries.EnumerateArray().Select((e, i) => (e, i)))
         {
@@ -68,10 +72,24 @@ public static class WebhookPayloadParser
                 {
                     ReadChangeValue(change.RequiredObject("value", changePath), $"{changePath}.value", messages, statuses);
                 }
+                else if (change.OptionalString("field") == UserPreferencesField)
+                {
+                    ReadPreferences(change.RequiredObject("value", changePath), $"{changePath}.value", preferences);
+                }
             }
         }
 
-        return new ParsedWebhook(messages, statuses);
+        return new ParsedWebhook(messages, statuses) { Preferences = preferences };
+    }
+
+    private static void ReadPreferences(JsonElement value, string path, List<UserPreference> preferences)
+    {
+        var phoneNumberId = value.RequiredObject("metadata", path)
+            .RequiredString("phone_number_id", $"{path}.metadata", WhatsAppLimits.MaxPhoneNumberIdLength);
+        foreach (var (preference, index) in value.OptionalArray("user_preferences").Select((p, i) => (p, i)))
+        {
+            preferences.Add(UserPreferenceReader.Read(preference, $"{path}.user_preferences[{index}]", phoneNumberId));
+        }
     }
 
     private static void ReadChangeValue(

@@ -21,6 +21,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.MediaMimeType).HasMaxLength(128);
         builder.Property(m => m.LocationName).HasMaxLength(500);
         builder.Property(m => m.ContextWamid).HasMaxLength(128);
+        builder.Property(m => m.PricingCategory).HasMaxLength(32);
+        builder.Property(m => m.PricingType).HasMaxLength(32);
+        builder.Property(m => m.PricingModel).HasMaxLength(32);
 
         // A wamid is stored once: concurrent deliveries of the same webhook race on this index, not on a query.
         builder.HasIndex(m => m.Wamid).IsUnique();

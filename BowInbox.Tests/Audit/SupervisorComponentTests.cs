@@ -23,6 +23,7 @@ public sealed class SupervisorComponentTests : AppComponentTest
     public SupervisorComponentTests()
     {
         UseAppService<KpiQueries>();
+        UseAppService<MessagingCosts>();
         UseAppService<Transcripts>();
         UseAppService<NumberReveal>();
         UseAppService<AuditQueries>();

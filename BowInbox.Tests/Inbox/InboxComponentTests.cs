@@ -22,6 +22,7 @@ public sealed class InboxComponentTests : AppComponentTest
     {
         UseAppService<InboxQueries>();
         UseAppService<ReplySender>();
+        UseAppService<ReadReceipts>();
         UseAppService<TicketActions>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<ApprovedTemplates>();

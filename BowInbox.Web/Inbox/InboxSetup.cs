@@ -8,6 +8,7 @@ public static class InboxSetup
         builder.Services.AddSingleton<InboxQueries>();
         builder.Services.AddSingleton<TicketActions>();
         builder.Services.AddSingleton<ReplySender>();
+        builder.Services.AddSingleton<ReadReceipts>();
         builder.Services.AddSingleton<ApprovedTemplates>();
         builder.Services.AddSingleton<CannedReplies>();
         builder.Services.AddScoped<BowInbox.Web.Live.LiveInboxFeed>();

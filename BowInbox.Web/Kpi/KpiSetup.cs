@@ -2,5 +2,10 @@ namespace BowInbox.Web.Kpi;
 
 public static class KpiSetup
 {
-    public static void AddKpis(this WebApplicationBuilder builder) => builder.Services.AddSingleton<KpiQueries>();
+    public static void AddKpis(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<KpiQueries>();
+        builder.Services.AddSingleton<MessagingCosts>();
+        builder.Services.Configure<MessagingPriceOptions>(builder.Configuration.GetSection(MessagingPriceOptions.Section));
+    }
 }

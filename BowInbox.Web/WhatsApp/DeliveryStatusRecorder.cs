@@ -30,10 +30,19 @@ internal sealed class DeliveryStatusRecorder
                 At = status.Timestamp,
                 ErrorCode = status.ErrorCode,
                 ErrorTitle = status.ErrorTitle,
+                PricingCategory = status.Pricing?.Category,
+                PricingBillable = status.Pricing?.Billable,
+                PricingType = status.Pricing?.Type,
+                PricingModel = status.Pricing?.Model,
             });
         }
 
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Wamid == status.Wamid, cancellationToken);
+        if (message is not null)
+        {
+            PricingRecorder.Apply(message, status.Pricing);
+        }
+
         if (message is not null && Apply(message, status.Status, status.ErrorCode, status.ErrorTitle))
         {
             changes.Add(new MessageStatusChanged(message.TicketId, message.Id));
@@ -68,6 +77,7 @@ internal sealed class DeliveryStatusRecorder
             var changed = false;
             foreach (var status in earlier[message.Wamid!])
             {
+                PricingRecorder.Apply(message, PricingRecorder.Of(status));
                 changed |= Apply(message, status.Status, status.ErrorCode, status.ErrorTitle);
             }
 

@@ -24,6 +24,7 @@ internal sealed class InboundEventHandler(
     UnroutedMessageRecorder unroutedMessages,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
+    MarketingPreferences preferences,
     IInboundRelay relay,
     INumberProtector numbers,
     InboxEvents events,
@@ -196,6 +197,11 @@ internal sealed class InboundEventHandler(
             {
                 applied.UnmatchedStatuses.Add(status.Wamid);
             }
+        }
+
+        foreach (var preference in webhook.Preferences)
+        {
+            await preferences.RecordAsync(db, preference, applied.Changes, cancellationToken);
         }
     }
 

@@ -9,7 +9,7 @@ namespace BowInbox.Web.WhatsApp;
 /// A WhatsApp message template that must be approved in the Meta account before it can be sent: outside the
 /// 24-hour window nothing else goes through. <see cref="Body"/> is the text to submit, with its numbered parameters.
 /// </summary>
-public sealed partial record MessageTemplate(string Name, string Language, string SentTo, string Body, IReadOnlyList<string> Parameters, IReadOnlyList<string> QuickReplies)
+public sealed partial record MessageTemplate(string Name, string Language, string SentTo, string Body, IReadOnlyList<string> Parameters, IReadOnlyList<string> QuickReplies, TemplateCategory Category = TemplateCategory.Utility)
 {
     /// <summary>The send payload; the parameters must match the approved template's, in number and order.</summary>
     public string Payload(IReadOnlyList<string> parameters, IReadOnlyList<string>? quickReplyPayloads = null)
@@ -95,12 +95,12 @@ public static class MessageTemplates
     /// <summary>The README's "WhatsApp templates to approve" table; a test keeps the README equal to it.</summary>
     public static string MarkdownTable()
     {
-        var table = new StringBuilder("| name | language | sent to | body | parameters | quick replies |\n|---|---|---|---|---|---|\n");
+        var table = new StringBuilder("| name | language | category | sent to | body | parameters | quick replies |\n|---|---|---|---|---|---|---|\n");
         foreach (var t in All)
         {
             var parameters = string.Join("; ", t.Parameters.Select((p, i) => $"{{{{{i + 1}}}}} {p}"));
             var quickReplies = t.QuickReplies.Count == 0 ? "–" : string.Join(", ", t.QuickReplies);
-            table.Append($"| `{t.Name}` | `{t.Language}` | {t.SentTo} | {t.Body.Replace("|", "\\|", StringComparison.Ordinal)} | {parameters} | {quickReplies} |\n");
+            table.Append($"| `{t.Name}` | `{t.Language}` | {t.Category} | {t.SentTo} | {t.Body.Replace("|", "\\|", StringComparison.Ordinal)} | {parameters} | {quickReplies} |\n");
         }
 
         return table.ToString();

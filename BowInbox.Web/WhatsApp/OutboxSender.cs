@@ -251,6 +251,11 @@ internal sealed class OutboxSender(
         {
             await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<IWhatsAppClient>();
+            if (await MarketingConsent.RefusalAsync(contexts, row, cancellationToken) is { } refused)
+            {
+                return new SendOutcome(null, refused);
+            }
+
             var stored = row.PayloadJson;
             if (row.Kind == OutboxKind.Media && OutboundPayloads.MediaOf(stored) is { } media)
             {

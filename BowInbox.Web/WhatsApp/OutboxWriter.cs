@@ -49,6 +49,10 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
     public void EnqueueMarkRead(InboxDbContext db, string fromPhoneNumberId, Recipient to, string wamid)
         => Add(db, fromPhoneNumberId, to, OutboxKind.MarkRead, OutboundPayloads.MarkAsRead(wamid), null, time.GetUtcNow().UtcDateTime);
 
+    /// <summary>A read receipt that also shows the customer the typing indicator (<paramref name="payloadJson"/> names the message).</summary>
+    public void EnqueueTypingIndicator(InboxDbContext db, string fromPhoneNumberId, Recipient to, string payloadJson)
+        => Add(db, fromPhoneNumberId, to, OutboxKind.MarkRead, payloadJson, null, time.GetUtcNow().UtcDateTime);
+
     /// <summary>Wakes the sender; call after the transaction that added rows has committed.</summary>
     public void NotifySender() => signal.Notify();
 

@@ -35,6 +35,9 @@ public sealed class WhatsAppOptions
     /// Longer than <see cref="SendTimeoutSeconds"/>, so a slow send is never taken for a crashed one.
     /// </summary>
     public int SendLeaseSeconds { get; set; } = 120;
+
+    /// <summary>Mark the customer's messages read when an agent opens the conversation, and show them "typing…" while an agent types.</summary>
+    public bool SendReadReceipts { get; set; }
 }
 
 internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : IValidateOptions<WhatsAppOptions>

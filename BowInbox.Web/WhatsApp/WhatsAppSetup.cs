@@ -24,6 +24,7 @@ public static class WhatsAppSetup
         services.AddSingleton<CustomerMessageRecorder>();
         services.AddSingleton<UnroutedMessageRecorder>();
         services.AddSingleton<DeliveryStatusRecorder>();
+        services.AddSingleton<MarketingPreferences>();
         services.AddSingleton<InboundEventHandler>();
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<InboundProcessor>();

@@ -298,6 +298,21 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool?>("PricingBillable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PricingModel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PricingType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -391,6 +406,12 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MarketingPreferenceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MarketingStoppedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PauseReason")
@@ -517,6 +538,21 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumberId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("PricingBillable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PricingModel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PricingType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

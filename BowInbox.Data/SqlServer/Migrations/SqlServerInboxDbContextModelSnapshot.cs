@@ -299,6 +299,21 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<bool?>("PricingBillable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PricingModel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PricingType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -392,6 +407,12 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MarketingPreferenceAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MarketingStoppedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("PauseReason")
@@ -518,6 +539,21 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PhoneNumberId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool?>("PricingBillable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PricingModel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PricingType")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace BowInbox.Core.WhatsApp;
+
+/// <summary>
+/// A customer's choice about what they receive, from a <c>user_preferences</c> webhook: today only
+/// <c>marketing_messages</c> with <c>stop</c> or <c>resume</c>. Either identifier may be missing.
+/// </summary>
+public sealed record UserPreference
+{
+    public const string MarketingMessages = "marketing_messages";
+
+    /// <summary>The customer's phone number (<c>wa_id</c>), when Meta sent it.</summary>
+    public string? WaId { get; init; }
+
+    /// <summary>The customer's business-scoped user id (<c>user_id</c>), when Meta sent it.</summary>
+    public string? UserId { get; init; }
+
+    public required string Category { get; init; }
+
+    /// <summary><c>stop</c> or <c>resume</c>, lower case.</summary>
+    public required string Value { get; init; }
+
+    public required DateTime Timestamp { get; init; }
+
+    /// <summary>Our number the preference is about.</summary>
+    public required string PhoneNumberId { get; init; }
+
+    /// <summary>True for "stop marketing messages", false for "resume", null for any other preference.</summary>
+    public bool? StopsMarketing => Category == MarketingMessages
+        ? Value switch { "stop" => true, "resume" => false, _ => null }
+        : null;
+}
+
+/// <summary>Reads one element of a <c>user_preferences</c> change's <c>user_preferences[]</c>.</summary>
+internal static class UserPreferenceReader
+{
+    public static UserPreference Read(JsonElement preference, string path, string phoneNumberId)
+    {
+        preference.RequireObject(path);
+        return new UserPreference
+        {
+            WaId = preference.OptionalId("wa_id"),
+            UserId = preference.OptionalId("user_id", WhatsAppLimits.MaxWebhookIdLength + 3),
+            Category = preference.RequiredString("category", path, MessagePricing.MaxValueLength).ToLowerInvariant(),
+            Value = preference.RequiredString("value", path, MessagePricing.MaxValueLength).ToLowerInvariant(),
+            Timestamp = preference.RequiredUnixTime("timestamp", path),
+            PhoneNumberId = phoneNumberId,
+        };
+    }
+}
