@@ -120,14 +120,32 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 Message = new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
                     m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt),
                 m.MediaText,
+                Facts = new MessageFacts(m.Direction, m.AuthorName, m.AuthorUserId != null, m.PhoneNumberId, m.CreatedAt, m.HeldReason != null),
             })
             .ToListAsync(cancellationToken);
         var hasOlder = latest.Count > limit;
+        var parties = await PartiesAsync(db, ticketId, cancellationToken);
 
         // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
         var shown = latest.Take(limit).Reverse()
-            .Select(r => r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) })
+            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts) })
             .ToList();
         return new ThreadPage(shown, hasOlder);
+    }
+
+    /// <summary>The ticket's customer (first name or alias) and every technician it was offered to or relayed with, by first name.</summary>
+    private static async Task<ThreadParties> PartiesAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var contact = await db.Tickets.Where(t => t.Id == ticketId).Select(t => new { t.Contact!.Alias, t.Contact.ProfileName }).SingleAsync(cancellationToken);
+        var offers = await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId)
+            .Select(o => new { o.PoolPhoneNumberId, o.ProviderId, From = o.OfferedAt, Until = (DateTime?)null, Relaying = false }).ToListAsync(cancellationToken);
+        var sessions = await db.RelaySessions.AsNoTracking().Where(s => s.TicketId == ticketId)
+            .Select(s => new { PoolPhoneNumberId = (string?)s.PoolPhoneNumberId, s.ProviderId, From = s.OpenedAt, Until = s.ClosedAt, Relaying = true }).ToListAsync(cancellationToken);
+        var spans = offers.Concat(sessions).ToList();
+        var ids = spans.Select(s => s.ProviderId).Distinct().ToList();
+        var names = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return new ThreadParties(
+            Core.Contacts.PersonName.FirstName(contact.ProfileName) ?? contact.Alias,
+            spans.Select(s => new TechnicianSpan(s.PoolPhoneNumberId, ThreadParties.SafeName(names.GetValueOrDefault(s.ProviderId), "Technician"), s.From, s.Until, s.Relaying)).ToList());
     }
 }

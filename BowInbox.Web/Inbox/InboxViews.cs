@@ -48,6 +48,9 @@ public sealed record ThreadMessage(
 {
     /// <summary>The words read from the message's file, masked; null when none were read.</summary>
     public string? MediaText { get; init; }
+
+    /// <summary>Who sent it to whom; null when the thread was read without its ticket's context.</summary>
+    public MessageParties? Parties { get; init; }
 }
 
 /// <summary>The latest messages of a thread, in order; <paramref name="HasOlder"/> when more came before them.</summary>
