@@ -125,12 +125,25 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             .ToListAsync(cancellationToken);
         var hasOlder = latest.Count > limit;
         var parties = await PartiesAsync(db, ticketId, cancellationToken);
+        var templates = await TemplatesAsync(db, latest.Select(r => r.Message.Id).ToList(), cancellationToken);
 
         // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
         var shown = latest.Take(limit).Reverse()
-            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts) })
+            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts), Template = templates.GetValueOrDefault(r.Message.Id) })
             .ToList();
         return new ThreadPage(shown, hasOlder);
+    }
+
+    /// <summary>The messages of <paramref name="ids"/> that went out as a template, read from their outbox rows.</summary>
+    private static async Task<Dictionary<long, SentTemplate>> TemplatesAsync(InboxDbContext db, List<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(o => o.MessageId != null && ids.Contains(o.MessageId.Value) && o.Kind == BowInbox.Core.Channel.OutboxKind.Template)
+            .Select(o => new { MessageId = o.MessageId!.Value, o.PayloadJson }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.MessageId, Template: SentTemplates.Read(r.PayloadJson)))
+            .Where(r => r.Template is not null)
+            .GroupBy(r => r.MessageId)
+            .ToDictionary(g => g.Key, g => g.Last().Template!);
     }
 
     /// <summary>The ticket's customer (first name or alias) and every technician it was offered to or relayed with, by first name.</summary>

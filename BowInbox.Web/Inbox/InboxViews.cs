@@ -51,6 +51,9 @@ public sealed record ThreadMessage(
 
     /// <summary>Who sent it to whom; null when the thread was read without its ticket's context.</summary>
     public MessageParties? Parties { get; init; }
+
+    /// <summary>The approved template it went out as (outside the 24-hour window), which is what the recipient read.</summary>
+    public SentTemplate? Template { get; init; }
 }
 
 /// <summary>The latest messages of a thread, in order; <paramref name="HasOlder"/> when more came before them.</summary>
