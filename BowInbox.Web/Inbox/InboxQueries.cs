@@ -90,7 +90,19 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
 
         var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
             ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.Contact.IsPaused);
-        return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
+        var pending = await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId && o.Status == BowInbox.Core.Routing.OfferStatus.Pending).OrderByDescending(o => o.Id)
+            .Select(o => new { o.ExpiresAt, Name = db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var offersMade = pending is not null || await db.Offers.AnyAsync(o => o.TicketId == ticketId, cancellationToken);
+        var technicianSince = ticket.ProviderId is not { } providerId || ticket.Status != TicketStatus.Assigned ? null
+            : await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == providerId).MinAsync(s => (DateTime?)s.OpenedAt, cancellationToken);
+        return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline)
+        {
+            OfferedTo = pending is null ? null : ThreadParties.SafeName(pending.Name, "a technician"),
+            OfferExpiresAt = pending?.ExpiresAt,
+            TechnicianSince = technicianSince,
+            OffersMade = offersMade,
+        };
     }
 
     /// <summary>Messages a thread shows at first, and how many more each "older messages" adds.</summary>

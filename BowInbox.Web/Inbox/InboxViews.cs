@@ -70,7 +70,19 @@ public sealed record TicketDetails(
     string? AssigneeUserId,
     string? Notes,
     bool WindowOpen,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The technician a pending offer waits on (first name), and when it runs out.</summary>
+    public string? OfferedTo { get; init; }
+
+    public DateTime? OfferExpiresAt { get; init; }
+
+    /// <summary>When the technician doing the job took it (his first relay session on it); null while nobody has it.</summary>
+    public DateTime? TechnicianSince { get; init; }
+
+    /// <summary>The ticket was offered to someone at least once.</summary>
+    public bool OffersMade { get; init; }
+}
 
 public enum InboxFilter
 {
