@@ -2,6 +2,7 @@ using BowInbox.Core.Messaging;
 using BowInbox.Data.Identity;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Inbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static BowInbox.Tests.Relay.RelayTestData;
 
@@ -16,7 +17,13 @@ public sealed class ThreadPartiesQueryTests(SharedApp shared) : IClassFixture<Sh
     public async Task A_relayed_conversation_names_sender_and_recipient_without_a_number()
     {
         var app = shared.App;
-        var (ticketId, session) = await AssignedConversationAsync(app, Customer, "Boiler broken");
+        var ticketId = await Channel.ChannelTestData.CustomerWroteAsync(app, "Boiler broken", Customer);
+
+        // Inbound times are whole seconds: the technician takes the job a second later, as people do.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), TestContext.Current.CancellationToken);
+        await AssignAsync(app, ticketId);
+        await using var db = app.CreateDbContext();
+        var session = await db.RelaySessions.AsNoTracking().SingleAsync(s => s.TicketId == ticketId, TestContext.Current.CancellationToken);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "I can come at 3pm");
         await CustomerWritesAsync(app, "3pm is fine", Customer);
         var queries = app.Services.GetRequiredService<InboxQueries>();

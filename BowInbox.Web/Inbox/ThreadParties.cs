@@ -98,13 +98,13 @@ public sealed class ThreadParties(string customerName, IReadOnlyList<TechnicianS
     public static MessageParties Fallback(ThreadMessage m)
         => new ThreadParties("Customer", []).Of(new MessageFacts(m.Direction, m.AuthorName, true, null, m.CreatedAt, false));
 
-    // A notice is stamped in the same instant its offer or session starts.
+    // Stored times of inbound messages are WhatsApp's whole seconds, and a notice is stamped in the same instant its offer or session starts.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
-    // A customer's message is relayed only by a session already open when it was written: the one that opened the
-    // session was written before it, and never passed on.
+    // A customer's message carries WhatsApp's whole-second time, so a session that opened within that second may have
+    // relayed it (a message that reopens an idle relay is passed on by the session it opens).
     private TechnicianSpan? RelayingAt(DateTime at)
-        => technicians.Where(t => t.Relaying && t.From <= at && (t.Until is null || at <= t.Until)).MaxBy(t => t.From);
+        => technicians.Where(t => t.Relaying && t.From <= at + Slack && (t.Until is null || at <= t.Until)).MaxBy(t => t.From);
 
     private TechnicianSpan? ReachedThrough(string? poolNumber, DateTime at)
         => technicians.Where(t => (poolNumber is null || t.PoolPhoneNumberId == poolNumber) && t.From <= at + Slack).MaxBy(t => t.From);
