@@ -19,6 +19,14 @@ public static class TicketTransitions
 
     public static bool CanMove(TicketStatus from, TicketStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// The moves staff may pick by hand. Offered and Assigned are not among them: a ticket is offered by offering it to
+    /// a technician and assigned by assigning one (which briefs him and opens the relay); moved there by hand it would
+    /// claim a technician nobody has.
+    /// </summary>
+    public static IReadOnlyList<TicketStatus> ManualMoves(TicketStatus status)
+        => Allowed[status].Where(s => s is not (TicketStatus.Offered or TicketStatus.Assigned)).ToList();
+
     /// <summary>Open tickets collect new customer messages; resolved and closed ones do not.</summary>
     public static bool IsOpen(TicketStatus status) => status is not (TicketStatus.Resolved or TicketStatus.Closed);
 }

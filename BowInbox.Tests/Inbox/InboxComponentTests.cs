@@ -60,6 +60,36 @@ public sealed class InboxComponentTests : AppComponentTest
     }
 
     [Fact]
+    public async Task The_selected_filter_sort_and_composer_mode_are_marked_and_note_mode_tints_the_composer()
+    {
+        var list = Render<ConversationList>(p => p.Add(c => c.User, Intake()));
+        Assert.Equal("true", list.Find("[data-testid=filter-AllOpen]").GetAttribute("aria-pressed"));
+        Assert.Equal("true", list.Find("[data-testid=sort-Recent]").GetAttribute("aria-pressed"));
+
+        list.Find("[data-testid=filter-Mine]").Click();
+        list.Find("[data-testid=sort-DueSoonest]").Click();
+
+        list.WaitForAssertion(() => Assert.Equal("true", list.Find("[data-testid=filter-Mine]").GetAttribute("aria-pressed")));
+        Assert.Equal("false", list.Find("[data-testid=filter-AllOpen]").GetAttribute("aria-pressed"));
+        Assert.Contains("mud-button-filled", list.Find("[data-testid=filter-Mine]").ClassName);
+        Assert.Contains("mud-button-outlined", list.Find("[data-testid=filter-AllOpen]").ClassName);
+        Assert.Equal("true", list.Find("[data-testid=sort-DueSoonest]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", list.Find("[data-testid=sort-Recent]").GetAttribute("aria-pressed"));
+
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App, "Mode check", from: "15557000013");
+        var composer = Render<Composer>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, Intake()).Add(c => c.WindowOpen, true));
+        Assert.Equal("reply", composer.Find("[data-testid=composer]").GetAttribute("data-mode"));
+        Assert.DoesNotContain("composer-note", composer.Find("[data-testid=composer]").ClassName);
+        Assert.Equal("true", composer.Find("[data-testid=mode-reply]").GetAttribute("aria-pressed"));
+
+        composer.Find("[data-testid=mode-note]").Click();
+
+        Assert.Contains("composer-note", composer.Find("[data-testid=composer]").ClassName);
+        Assert.Equal("true", composer.Find("[data-testid=mode-note]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", composer.Find("[data-testid=mode-reply]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
     public async Task Composer_disables_send_for_empty_text_and_sends_a_reply()
     {
         var ticketId = await ChannelTestData.CustomerWroteAsync(App);

@@ -90,7 +90,19 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
 
         var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
             ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.Contact.IsPaused);
-        return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline);
+        var pending = await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId && o.Status == BowInbox.Core.Routing.OfferStatus.Pending).OrderByDescending(o => o.Id)
+            .Select(o => new { o.ExpiresAt, Name = db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var offersMade = pending is not null || await db.Offers.AnyAsync(o => o.TicketId == ticketId, cancellationToken);
+        var technicianSince = ticket.ProviderId is not { } providerId || ticket.Status != TicketStatus.Assigned ? null
+            : await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == providerId).MinAsync(s => (DateTime?)s.OpenedAt, cancellationToken);
+        return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline)
+        {
+            OfferedTo = pending is null ? null : ThreadParties.SafeName(pending.Name, "a technician"),
+            OfferExpiresAt = pending?.ExpiresAt,
+            TechnicianSince = technicianSince,
+            OffersMade = offersMade,
+        };
     }
 
     /// <summary>Messages a thread shows at first, and how many more each "older messages" adds.</summary>
@@ -120,14 +132,45 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 Message = new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
                     m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt),
                 m.MediaText,
+                Facts = new MessageFacts(m.Direction, m.AuthorName, m.AuthorUserId != null, m.PhoneNumberId, m.CreatedAt, m.HeldReason != null),
             })
             .ToListAsync(cancellationToken);
         var hasOlder = latest.Count > limit;
+        var parties = await PartiesAsync(db, ticketId, cancellationToken);
+        var templates = await TemplatesAsync(db, latest.Select(r => r.Message.Id).ToList(), cancellationToken);
 
         // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
         var shown = latest.Take(limit).Reverse()
-            .Select(r => r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) })
+            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts), Template = templates.GetValueOrDefault(r.Message.Id) })
             .ToList();
         return new ThreadPage(shown, hasOlder);
+    }
+
+    /// <summary>The messages of <paramref name="ids"/> that went out as a template, read from their outbox rows.</summary>
+    private static async Task<Dictionary<long, SentTemplate>> TemplatesAsync(InboxDbContext db, List<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(o => o.MessageId != null && ids.Contains(o.MessageId.Value) && o.Kind == BowInbox.Core.Channel.OutboxKind.Template)
+            .Select(o => new { MessageId = o.MessageId!.Value, o.PayloadJson }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.MessageId, Template: SentTemplates.Read(r.PayloadJson)))
+            .Where(r => r.Template is not null)
+            .GroupBy(r => r.MessageId)
+            .ToDictionary(g => g.Key, g => g.Last().Template!);
+    }
+
+    /// <summary>The ticket's customer (first name or alias) and every technician it was offered to or relayed with, by first name.</summary>
+    private static async Task<ThreadParties> PartiesAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var contact = await db.Tickets.Where(t => t.Id == ticketId).Select(t => new { t.Contact!.Alias, t.Contact.ProfileName }).SingleAsync(cancellationToken);
+        var offers = await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId)
+            .Select(o => new { o.PoolPhoneNumberId, o.ProviderId, From = o.OfferedAt, Until = (DateTime?)null, Relaying = false }).ToListAsync(cancellationToken);
+        var sessions = await db.RelaySessions.AsNoTracking().Where(s => s.TicketId == ticketId)
+            .Select(s => new { PoolPhoneNumberId = (string?)s.PoolPhoneNumberId, s.ProviderId, From = s.OpenedAt, Until = s.ClosedAt, Relaying = true }).ToListAsync(cancellationToken);
+        var spans = offers.Concat(sessions).ToList();
+        var ids = spans.Select(s => s.ProviderId).Distinct().ToList();
+        var names = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return new ThreadParties(
+            Core.Contacts.PersonName.FirstName(contact.ProfileName) ?? contact.Alias,
+            spans.Select(s => new TechnicianSpan(s.PoolPhoneNumberId, ThreadParties.SafeName(names.GetValueOrDefault(s.ProviderId), "Technician"), s.From, s.Until, s.Relaying)).ToList());
     }
 }

@@ -48,6 +48,12 @@ public sealed record ThreadMessage(
 {
     /// <summary>The words read from the message's file, masked; null when none were read.</summary>
     public string? MediaText { get; init; }
+
+    /// <summary>Who sent it to whom; null when the thread was read without its ticket's context.</summary>
+    public MessageParties? Parties { get; init; }
+
+    /// <summary>The approved template it went out as (outside the 24-hour window), which is what the recipient read.</summary>
+    public SentTemplate? Template { get; init; }
 }
 
 /// <summary>The latest messages of a thread, in order; <paramref name="HasOlder"/> when more came before them.</summary>
@@ -64,7 +70,19 @@ public sealed record TicketDetails(
     string? AssigneeUserId,
     string? Notes,
     bool WindowOpen,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The technician a pending offer waits on (first name), and when it runs out.</summary>
+    public string? OfferedTo { get; init; }
+
+    public DateTime? OfferExpiresAt { get; init; }
+
+    /// <summary>When the technician doing the job took it (his first relay session on it); null while nobody has it.</summary>
+    public DateTime? TechnicianSince { get; init; }
+
+    /// <summary>The ticket was offered to someone at least once.</summary>
+    public bool OffersMade { get; init; }
+}
 
 public enum InboxFilter
 {

@@ -41,6 +41,13 @@ public sealed class TicketActions(IDbContextFactory<InboxDbContext> contexts, In
         => ChangeAsync(user, ticketId, "status", ticket =>
         {
             var from = ticket.Status;
+            if (next is TicketStatus.Offered or TicketStatus.Assigned)
+            {
+                return ActionResult.Fail(next == TicketStatus.Assigned
+                    ? "A ticket is Assigned only by assigning a technician: use Assign technician."
+                    : "A ticket is Offered only by offering it to a technician.");
+            }
+
             if (!ticket.TryMoveTo(next))
             {
                 return ActionResult.Fail($"A {from} ticket cannot move to {next}.");

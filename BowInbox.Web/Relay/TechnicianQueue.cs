@@ -14,7 +14,9 @@ namespace BowInbox.Web.Relay;
 public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirstName, string? ServiceType, string? Area, TicketStatus Status, DateTime LastActivityAt, bool RelayOpen);
 
 /// <summary>One message as a technician sees it: the delivered text only, never an original, a note or a number.</summary>
-public sealed record QueueMessage(long Id, bool FromCustomer, bool Mine, string AuthorName, string Type, string? Text, DateTime CreatedAt, DeliveryStatus Status);
+/// <paramref name="ByStaff"/>: written by a person (staff or the technician), not by BowInbox itself.
+public sealed record QueueMessage(long Id, bool FromCustomer, bool Mine, string AuthorName, string Type, string? Text, DateTime CreatedAt, DeliveryStatus Status,
+    MessageDirection Direction, bool ByStaff);
 
 /// <summary>A technician's own jobs, their threads and replies from the web, through <see cref="TicketAccess.Visible"/> only.</summary>
 public sealed class TechnicianQueue(

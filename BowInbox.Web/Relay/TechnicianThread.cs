@@ -59,7 +59,7 @@ public static class TechnicianThread
             .OrderByDescending(m => m.Id)
             .Take(MaxMessages)
             .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
-                m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status))
+                m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status, m.Direction, m.AuthorUserId != null))
             .ToListAsync(cancellationToken);
         latest.Reverse();
         return latest;

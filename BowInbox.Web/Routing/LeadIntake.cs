@@ -28,6 +28,9 @@ public sealed class LeadIntake(
     public const string Acknowledged = "acknowledged";
     public const string AutoQualified = "auto-qualified";
 
+    /// <summary>An automatic reply that could not go out: recorded instead of the acknowledgement or question it was.</summary>
+    public const string NotSent = "notice-not-sent";
+
     protected override bool Enabled => options.Value.AutomaticIntake;
 
     protected override bool TrySelect(InboxChange change, out int item)
@@ -91,10 +94,11 @@ public sealed class LeadIntake(
 
             var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
             var reply = new List<string>();
+            var replied = new List<TicketEvent>();
             if (!done.Contains(Acknowledged))
             {
                 reply.Add(CustomerNotices.Acknowledgement(ticket.Contact!.FirstName, ticketId));
-                db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = Acknowledged, Detail = "The customer was acknowledged automatically" });
+                replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = Acknowledged, Detail = "The customer was acknowledged automatically" });
             }
 
             var current = new Qualification(ticket.ServiceType, ticket.Area, ticket.Urgency, []);
@@ -106,13 +110,18 @@ public sealed class LeadIntake(
             else if (Qualifier.MissingQuestion(current, rules) is { } question && !done.Contains(AskedKind(current)))
             {
                 reply.Add(question);
-                db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AskedKind(current), Detail = $"Asked the customer: {question}" });
+                replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AskedKind(current), Detail = $"Asked the customer: {question}" });
             }
 
+            // The timeline records what happened: an acknowledgement or question that could not be queued was not sent
+            // (and, unrecorded, is tried again on the customer's next message).
             if (reply.Count > 0 && !await customers.SendAsync(db, ticket, string.Join(" ", reply), cancellationToken))
             {
                 logger.LogWarning("The automatic reply on ticket {TicketId} could not be queued", ticketId);
+                replied = [new TicketEvent { TicketId = ticketId, At = now, Kind = NotSent, Detail = "The automatic reply could not be sent (no central number, or the 24-hour window is closed)." }];
             }
+
+            db.TicketEvents.AddRange(replied);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -26,13 +26,16 @@ public sealed class ProviderNotices(OutboxWriter outbox, TimeProvider time)
 
         var body = OfferText.Body(ticket.Id, ticket.ServiceType, ticket.Area, ticket.Urgency, summary, offer.ExpiresAt - offer.OfferedAt);
         var windowOpen = await ConversationWindows.IsOpenAsync(db, offer.PoolPhoneNumberId, provider.WaIdHash, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var parameters = OfferText.TemplateParameters(ticket.Id, ticket.ServiceType, ticket.Area, ticket.Urgency, summary);
         var message = new Message
         {
             TicketId = ticket.Id,
             Direction = MessageDirection.ToProvider,
             AuthorName = CustomerNotices.AuthorName,
             Type = windowOpen ? "interactive" : "template",
-            Text = body,
+
+            // What the provider reads: the buttons' text inside the window, the template's own words outside it.
+            Text = windowOpen ? body : MessageTemplates.NewLeadOffer.Text(parameters),
             PhoneNumberId = offer.PoolPhoneNumberId,
             Status = DeliveryStatus.Pending,
             CreatedAt = offer.OfferedAt,
@@ -49,9 +52,7 @@ public sealed class ProviderNotices(OutboxWriter outbox, TimeProvider time)
         else
         {
             outbox.EnqueueTemplate(db, offer.PoolPhoneNumberId, recipient,
-                MessageTemplates.NewLeadOffer.Payload(
-                    OfferText.TemplateParameters(ticket.Id, ticket.ServiceType, ticket.Area, ticket.Urgency, summary),
-                    OfferText.QuickReplyPayloads(offer.Id)),
+                MessageTemplates.NewLeadOffer.Payload(parameters, OfferText.QuickReplyPayloads(offer.Id)),
                 message.Id);
         }
     }

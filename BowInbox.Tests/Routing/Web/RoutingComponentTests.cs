@@ -101,6 +101,16 @@ public sealed class RoutingComponentTests : AppComponentTest
     }
 
     [Fact]
+    public async Task A_supervisor_is_offered_no_reassign_while_no_technician_has_the_job()
+    {
+        var ticketId = await QualifiedLeadAsync("15557800009");
+
+        var actions = await RenderActionsAsync(ticketId, Staff(Roles.Supervisor, "supervisor@demo.local"));
+
+        Assert.Empty(actions.FindAll("[data-testid=reassign-to]"));
+    }
+
+    [Fact]
     public async Task Intake_sees_no_reassign_button_on_a_ticket_a_technician_holds_and_a_supervisor_does()
     {
         var ticketId = await QualifiedLeadAsync("15557800005");

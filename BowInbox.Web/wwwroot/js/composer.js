@@ -7,7 +7,7 @@ export function bindEnterToSend(textarea, dotnet) {
     textarea.addEventListener("keydown", (event) => {
         if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
-            if (textarea.dataset.busy) {
+            if (textarea.dataset.busy || textarea.value.trim() === "") {
                 return;
             }
             textarea.dataset.busy = "1";

@@ -1,0 +1,39 @@
+using System.Globalization;
+using BowInbox.Core.Tickets;
+
+namespace BowInbox.Web.Inbox;
+
+/// <summary>
+/// A ticket's status as a sentence of what is happening ("Offered to Tom · 4:12 left", "With Ana since 10:14 UTC",
+/// "Escalated: no technician accepted"), in the inbox's one vocabulary: the Owner is the staff member responsible,
+/// the Technician the provider doing the job. Someone only offered the job is not its technician.
+/// </summary>
+public static class TicketStatusText
+{
+    public static string Describe(TicketDetails details, DateTime now)
+    {
+        var technician = details.Row.ProviderName is { } name ? ThreadParties.SafeName(name, "the technician") : null;
+        return details.Row.Status switch
+        {
+            TicketStatus.Offered when details.OfferedTo is { } to && details.OfferExpiresAt is { } until
+                => until > now ? $"Offered to {to} · {Left(until - now)} left" : $"Offered to {to} · no answer in time",
+            TicketStatus.Offered => "Offered to a technician",
+            TicketStatus.Assigned when details.TechnicianSince is { } since && technician is not null
+                => $"With {technician} since {since.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC",
+            TicketStatus.Assigned => "Assigned, but no technician has the job",
+            TicketStatus.Escalated => details.OffersMade ? "Escalated: no technician accepted" : "Escalated to a supervisor",
+            TicketStatus.New => "New: to be qualified",
+            TicketStatus.Qualified => "Qualified: ready to offer",
+            TicketStatus.Requeued => "Requeued: waiting for a technician",
+            TicketStatus.Resolved => "Resolved",
+            _ => "Closed",
+        };
+    }
+
+    /// <summary>The technician doing the job, by first name; null while nobody has it (an offer alone does not count).</summary>
+    public static string? Technician(TicketDetails details)
+        => details.TechnicianSince is not null && details.Row.ProviderName is { } name ? ThreadParties.SafeName(name, "Technician") : null;
+
+    private static string Left(TimeSpan left)
+        => string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalMinutes}:{left.Seconds:00}");
+}
