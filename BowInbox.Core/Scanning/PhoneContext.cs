@@ -34,9 +34,14 @@ internal static partial class PhoneContext
             "contract", "contrato", "contratto", "cups", "warranty", "garantia", "garantía", "garantie", "request", "solicitud", "solicitação", "solicitacao", "anfrage",
             // Utility accounts: "bijli ka CA number", "electricity account", "Stromzähler".
             "reclamação", "reclamacao", "reclamación", "reclamacion", "réclamation", "reclamation", "beschwerde", "reklamation",
-            "pièce", "piece", "peça", "peca", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
+            "pièce", "piece", "peça", "peca", "reading", "readings", "lectura", "catastral", "cadastral", "cadastre",
+            "nhs", "medicare", "patient", "paciente", "sus", "cns", "connection", "connexion", "conexion", "conexión", "conexao", "conexão", "anschluss",
+            "gas", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
         ],
         StringComparer.OrdinalIgnoreCase);
+
+    // "case number from the council is": how many words may stand between a reference word and its number.
+    private const int MaxTransparent = 6;
 
     private static readonly HashSet<string> TransparentWords = new(
         [
@@ -51,6 +56,9 @@ internal static partial class PhoneContext
             // Where the reference was issued and what paper it is on: "pedido na Leroy é", "job sheet no.", "contrat d'entretien".
             "na", "nas", "nos", "im", "beim", "in", "chez", "sheet", "form", "slip", "report", "ficha", "hoja", "folha", "fiche", "blatt",
             "entretien", "maintenance", "mantenimiento", "manutenção", "manutencao", "wartung", "ca",
+            // Who issued it and how it is given: "case number from the council is", "contrato de Iberdrola tiene el número".
+            "council", "city", "bank", "company", "ayuntamiento", "compañía", "compania", "empresa", "prefeitura", "mairie", "compagnie",
+            "gemeinde", "stadt", "firma", "has", "tiene", "tem", "hat", "says", "dice", "diz",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -167,7 +175,7 @@ internal static partial class PhoneContext
             }
 
             // A code of digits and letters between a reference word and its number: "Zählernummer 1ESY 1160 4478 21".
-            if (piece.Kind == PhonePieceKind.Digits && (piece.GluedWordAfter == 0 || piece.Digits.Length > 2 || ++transparent > 4))
+            if (piece.Kind == PhonePieceKind.Digits && (piece.GluedWordAfter == 0 || piece.Digits.Length > 2 || ++transparent > MaxTransparent))
             {
                 return false;
             }
@@ -193,7 +201,7 @@ internal static partial class PhoneContext
 
             // Names ("Linky", "Mapfre") and short codes ("FD", "VC") between a reference word and its number.
             var name = char.IsUpper(word[0]) && word.Length > 1;
-            if ((!Transparent.Contains(word) && !name) || ++transparent > 4)
+            if ((!Transparent.Contains(word) && !name) || ++transparent > MaxTransparent)
             {
                 return false;
             }

@@ -155,6 +155,12 @@ public sealed class InnocentTextTests
     [InlineData("bijli ka CA number 1500 4478 2931 hai")]
     [InlineData("Portland OR 97205-1234, second floor")]
     [InlineData("we're at 1401 Elm Street Apt 6C, Dallas TX 75202-3314")]
+    [InlineData("the case number from the council is 0206 3344 55")]
+    [InlineData("mi contrato de Iberdrola tiene el número 6123 4567 89")]
+    [InlineData("meter reading was 0450 2231 last month")]
+    [InlineData("NHS number 485 777 3456 for the care home visit")]
+    [InlineData("gas connection number 7788 9900 11 hai")]
+    [InlineData("la referencia catastral es 9872023 VH5797S 0001 WX")]
     public void References_behind_their_paper_issuer_or_label_pass_unchanged(string message) => AssertClean(message);
 
     // Finding a business on a search engine, or paying through the app, is no invitation.

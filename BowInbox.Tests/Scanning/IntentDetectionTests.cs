@@ -71,6 +71,8 @@ public sealed class IntentDetectionTests
     [InlineData("Rabatt gibt es nur bei Barzahlung")]
     [InlineData("se pagar em dinheiro eu faço mais barato")]
     [InlineData("cash mein doge to sasta ho jayega")]
+    [InlineData("tu me règles en liquide à la fin")]
+    [InlineData("du kannst mir das bar geben")]
     public void Cash_to_avoid_the_fee_is_payment_outside(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
 
@@ -113,6 +115,7 @@ public sealed class IntentDetectionTests
     [InlineData("storniere den Auftrag in der App, ich komme trotzdem und wir rechnen privat ab")]
     [InlineData("app se booking cancel karo, main waise hi aa jaunga, paisa kam lagega")]
     [InlineData("den Rest regeln wir dann privat")]
+    [InlineData("let's sort it over text instead")]
     [InlineData("por aquí se demora mucho, ¿te paso a mi Telegram y lo cerramos allí?")]
     public void Cancelling_to_carry_on_outside_is_an_invitation_off_the_platform(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.OffPlatformInvite);
