@@ -200,7 +200,7 @@ internal static partial class PhoneContext
             }
 
             // Names ("Linky", "Mapfre") and short codes ("FD", "VC") between a reference word and its number.
-            var name = char.IsUpper(word[0]) && word.Length > 1;
+            var name = char.IsUpper(word[0]) && (word.Length > 1 || word[0] is not ('I' or 'A' or 'O' or 'E' or 'Y'));
             if ((!Transparent.Contains(word) && !name) || ++transparent > MaxTransparent)
             {
                 return false;

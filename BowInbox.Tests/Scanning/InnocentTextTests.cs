@@ -160,6 +160,7 @@ public sealed class InnocentTextTests
     [InlineData("meter reading was 0450 2231 last month")]
     [InlineData("NHS number 485 777 3456 for the care home visit")]
     [InlineData("gas connection number 7788 9900 11 hai")]
+    [InlineData("electricity bill ka K number 2101 3345 6678 hai")]
     [InlineData("la referencia catastral es 9872023 VH5797S 0001 WX")]
     public void References_behind_their_paper_issuer_or_label_pass_unchanged(string message) => AssertClean(message);
 
@@ -170,6 +171,12 @@ public sealed class InnocentTextTests
     [InlineData("hab Sie über Google gefunden, tolle Bewertungen")]
     [InlineData("aapko Google pe dekha, reviews achhe the")]
     [InlineData("saath mein paanch saal ka experience hai")]
+    [InlineData("Is Google Pay accepted in the app?")]
+    [InlineData("¿se puede pagar con Bizum en la app?")]
+    [InlineData("dá pra pagar com PIX pelo aplicativo?")]
+    [InlineData("on peut payer avec PayPal dans l'appli ?")]
+    [InlineData("geht auch PayPal in der App?")]
+    [InlineData("Paytm app mein chalega?")]
     [InlineData("my page on Facebook is private")]
     public void Search_engines_and_app_mentions_that_invite_nobody_pass_unchanged(string message) => AssertClean(message);
 
