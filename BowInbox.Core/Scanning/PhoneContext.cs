@@ -32,10 +32,11 @@ internal static partial class PhoneContext
             "ean", "gtin", "upc", "isbn", "asin", "imei", "mpn", "vorgang", "aktenzeichen", "az", "case", "caso", "incidencia", "chamado", "ordem", "ocorrencia", "ocorrência", "demande", "requete", "requête",
             // Contracts, warranties and requests: "CUPS del contrato", "folio de la garantía", "service request number".
             "contract", "contrato", "contratto", "cups", "warranty", "garantia", "garantía", "garantie", "request", "solicitud", "solicitação", "solicitacao", "anfrage",
-            // Utility accounts: "bijli ka CA number", "electricity account", "Stromzähler".
+            // Complaints, parts, readings, land, health and connection numbers: "protocolo da reclamação", "NHS number".
             "reclamação", "reclamacao", "reclamación", "reclamacion", "réclamation", "reclamation", "beschwerde", "reklamation",
             "pièce", "piece", "peça", "peca", "reading", "readings", "lectura", "catastral", "cadastral", "cadastre",
             "nhs", "medicare", "patient", "paciente", "sus", "cns", "connection", "connexion", "conexion", "conexión", "conexao", "conexão", "anschluss",
+            // Utility accounts: "bijli ka CA number", "electricity account", "gas connection".
             "gas", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
         ],
         StringComparer.OrdinalIgnoreCase);
