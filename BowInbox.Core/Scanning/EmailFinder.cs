@@ -65,6 +65,11 @@ internal static partial class EmailFinder
             }
         }
 
+        foreach (Match m in ProviderWithoutDot().Matches(text))
+        {
+            Add(input, policy, findings, m, $"{m.Groups["local"].Value}@{m.Groups["provider"].Value}.{m.Groups["tld"].Value}");
+        }
+
         foreach (Match m in ProviderThenName().Matches(text))
         {
             var name = m.Groups["local"];
@@ -99,8 +104,12 @@ internal static partial class EmailFinder
     [GeneratedRegex(Local + At + @"(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtProvider();
 
+    // "malermeister kunz bei web de", "ana.lima em gmail com": a provider and its ending with a space for the dot, after a name.
+    [GeneratedRegex(@"(?<![\w.%+-])(?<local>[\w.%+-]{2,40}(?:\s+(?:(?:punkt|dot|point|ponto|punto)\s+)?[\w.%+-]{2,40})?)\s+(?:\([^()]{0,30}\)\s+)?(?:bei|at|chez|arroba|arobase|em|en|no|na|sur|auf)\s+(?<provider>web|" + Providers + @")\s+(?<tld>de|com|net|fr|es|at|ch|pt|it|in|br|mx|uk|be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderWithoutDot();
+
     // "lucia.clases en gmail", "tom_77 on hotmail": only a mailbox-shaped name makes "on"/"en" an "at".
-    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:en|on)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:en|on|no|na|em|sur|chez|bei|auf|pe|par)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShapedNameOnProvider();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.

@@ -11,6 +11,15 @@ internal static partial class HandleInvitations
 {
     private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
 
+    // Where people look a business up, besides the messengers and networks: "search Gupta Repairs on Google".
+    private const string SearchPlaces = Platforms + "|google(?:\\s+maps)?|maps|justdial|yelp|sulekha|pages\\s?jaunes|gelbe\\s+seiten|p[aá]ginas\\s+amarillas|bing|checkatrade|houzz|trustpilot";
+
+    // "my channel is", "mera page hai", "ma page c'est": what a business's account is called on a platform.
+    private const string Owner = "my|our|mera|meri|hamara|hamari|mi|nuestro|nuestra|meu|minha|nosso|nossa|mon|ma|notre|mein|meine|unser|unsere";
+    private const string AccountWords = "channel|page|profile|account|shop|store|kanal|seite|cha[iî]ne|profil|compte|canal|p[aá]gina|perfil|cuenta|conta|loja|tienda|boutique|laden|dukaan|dukan";
+    private const string NameIs = @"(?:\s*:|\s+(?:is|es|est|c'est|ist|hei[ßs]t|hai|h|é|e|se\s+llama|s'appelle|se\s+chama|chama|called|named))?\s+";
+    private const string CapitalisedName = @"(?-i:\p{Lu})[\p{L}'&.\-]{0,30}(?:\s+(?-i:\p{Lu})[\p{L}'&.\-]{0,30}){0,4}";
+
     // The small words inside a business's name: "Halloway Plumbing & Heating", "Costa e Filhos", "Huber und Söhne".
     private const string NameJoiners = @"&|\+|and|y|e|et|und|de|del|da|do|dos|das|des|du|la|le|von|der|the|of";
 
@@ -43,7 +52,7 @@ internal static partial class HandleInvitations
             }
         }
 
-        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive() })
+        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName() })
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -97,8 +106,15 @@ internal static partial class HandleInvitations
         findings.Add(new Finding(ViolationKind.SocialHandle, input.Original.Substring(s, length), s, length, policy.SocialHandle));
     }
 
-    [GeneratedRegex(@"\b(?:" + Platforms + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + SearchPlaces + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlatformName();
+
+    // "ShareChat pe mera channel hai Gupta Repairs", "my page on Facebook is Rivera Plumbing", "sur YouTube ma chaîne c'est Déco Martin".
+    [GeneratedRegex(
+        @"\b(?:(?:on|en|no|na|sur|auf|bei|in)\s+)?(?:" + SearchPlaces + @")\s*,?\s+(?:(?:pe|par|on|en|no|na|sur|auf|bei)\s+)?(?:hei[ßs]t\s+)?(?:" + Owner + @")\s+(?:" + AccountWords + @")" + NameIs + CapitalisedName
+        + @"|\b(?:" + Owner + @")\s+(?:" + AccountWords + @")\s+(?:pe|par|on|en|no|na|sur|auf|bei)\s+(?:" + SearchPlaces + @")" + NameIs + CapitalisedName,
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AccountName();
 
     // "kik me: handyman_joe", "snap me at fixit.frank": a platform as a verb, then the handle.
     [GeneratedRegex(@"\b(?:" + Platforms + @")\s+me\s*(?:[:=]|\s(?:at|on|@))?\s*(?<h>@?[\w.\-]{3,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -122,15 +138,16 @@ internal static partial class HandleInvitations
 
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
-        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
+        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + SearchPlaces + @")\b"
         + @"|\b(?:i'?m|i\s+am|we'?re|we\s+are|je\s+suis|on\s+est|ich\s+bin|wir\s+sind|sou|somos|soy)\s+(?-i:\p{Lu})[\p{L}'&.\-]{0,30}(?:\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")){1,5}\s+(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
-        + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + Platforms + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
+        + @"|\b(?:find|search|look\s+up|b[uú]sca|encu[eé]ntra|procura|ach[ae]|cherche[zr]?|trouve[zr]?|such(?:e|t)?|finde[tn]?)(?:me|nos|[\s\-]+(?:me|us|mich|uns|moi|nous))?\s+(?:as|como|sous|als|unter)\s+(?:[\p{L}'&.\-]{1,30}\s+){1,5}(?:on|en|no|na|sur|auf|bei|in|pe)\s+(?:" + SearchPlaces + @")\b"
+        + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + SearchPlaces + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();
 
     // Hinglish puts the platform first: "Facebook pe Sharma Electricals search karo", "Telegram pe add karo", "LinkedIn pe hoon".
     [GeneratedRegex(
-        @"\b(?:" + Platforms + @")\s+(?:pe|par)\s+(?:(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:search|dhundo|dhoondo|khojo|add|follow|message|msg|dm)\s+(?:karo|kar\s+lo|kijiye|karna)|(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:dhundo|dhoondo|khojo)\b|(?:hoon|hun|hu|hain|mil\s+jaunga)\b)",
+        @"\b(?:" + SearchPlaces + @")\s+(?:pe|par)\s+(?:(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:search|dhundo|dhoondo|khojo|add|follow|message|msg|dm)\s+(?:karo|kar\s+lo|kijiye|karna)|(?:[\p{L}'&.\-]{1,30}\s+){0,5}(?:dhundo|dhoondo|khojo)\b|(?:hoon|hun|hu|hain|mil\s+jaunga)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlatformFirst();
 

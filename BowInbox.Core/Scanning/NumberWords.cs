@@ -160,6 +160,8 @@ internal static class NumberWords
             ("paintis", "35"), ("chalis", "40"), ("chaalis", "40"), ("chhappan", "56"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
             ("nabbe", "90"), ("ninyanve", "99"));
 
+        AddHindiNumbers(map);
+
         // German writes 21 to 99 as one word, the unit first: "dreiundzwanzig", "siebenundsechzig".
         string[] units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
         (string Word, int Tens)[] tens = [("zwanzig", 2), ("dreißig", 3), ("dreissig", 3), ("vierzig", 4), ("fünfzig", 5), ("sechzig", 6), ("siebzig", 7), ("achtzig", 8), ("neunzig", 9)];
@@ -211,6 +213,37 @@ internal static class NumberWords
         word is "eins" or "zwei" or "zwo" or "drei" or "vier" or "fünf" or "sechs" or "sieben" or "acht" or "neun" or "zehn" or "elf" or "zwölf"
         || word.EndsWith("zehn", StringComparison.Ordinal) || word.EndsWith("zig", StringComparison.Ordinal) || word.EndsWith("ßig", StringComparison.Ordinal)
         || word.EndsWith("ssig", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Hindi has its own word for every number below a hundred ("athanve" 98, "chauntis" 34, "ikyavan" 51), in several
+    /// Latin spellings. "saath" (60) is left out: it is also "with".
+    /// </summary>
+    private static void AddHindiNumbers(Dictionary<string, string> map)
+    {
+        (string Words, int Value)[] numbers =
+        [
+            ("gyaarah", 11), ("athaarah", 18), ("unees", 19), ("ikkees", 21), ("bais", 22), ("chaubees", 24), ("pachees", 25),
+            ("chhabbees", 26), ("sattaees", 27), ("athaees", 28), ("unatees", 29), ("ikattis ikatees iktees", 31), ("battis battees", 32),
+            ("taintis tentees tetees", 33), ("chauntis chautees chauntees chontis", 34), ("paintees", 35), ("chhattis chhattees", 36),
+            ("saintis saintees", 37), ("adtis artees adtees", 38), ("untalis untaalees", 39), ("chalees", 40), ("iktalis iktaalees", 41),
+            ("bayalis bayaalees", 42), ("taintalis tentaalees", 43), ("chavalis chauvalees chawalis", 44), ("paintaalees", 45),
+            ("chhiyalis chhiyaalees", 46), ("saintalis saintaalees", 47), ("adtalis artaalees", 48), ("unchas unchaas", 49), ("pachaas", 50),
+            ("ikyavan ikyaavan", 51), ("bavan baavan", 52), ("tirpan tirepan", 53), ("chauvan chauvvan", 54), ("sattavan sattaavan", 57),
+            ("athavan atthaavan", 58), ("unsath unsaath", 59), ("iksath iksaath", 61), ("basath baasath", 62), ("tirsath tiresath", 63),
+            ("chausath chaunsath", 64), ("painsath", 65), ("chhiyasath chhiyaasath", 66), ("sadsath sarsath", 67), ("adsath arsath", 68),
+            ("unhattar", 69), ("ikhattar", 71), ("bahattar", 72), ("tihattar", 73), ("chauhattar", 74), ("pachhattar", 75), ("chhihattar", 76),
+            ("satattar sathattar", 77), ("athattar", 78), ("unasi unaasi", 79), ("ikyasi", 81), ("bayasi", 82), ("tirasi", 83), ("chaurasi", 84),
+            ("pachasi", 85), ("chhiyasi", 86), ("sattasi", 87), ("athasi athaasi", 88), ("navasi nawasi", 89), ("ikyanve", 91), ("banve", 92),
+            ("tiranve", 93), ("chauranve", 94), ("pachanve", 95), ("chhiyanve", 96), ("sattanve", 97), ("athanve atthanve", 98), ("ninyanave", 99),
+        ];
+        foreach (var (words, value) in numbers)
+        {
+            foreach (var word in words.Split(' '))
+            {
+                map.TryAdd(word, value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
 
     private static Dictionary<string, string> Build(params (string Word, string Digits)[] pairs)
     {

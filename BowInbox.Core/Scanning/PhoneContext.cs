@@ -30,8 +30,19 @@ internal static partial class PhoneContext
             "insurer", "insurance", "seguro", "aseguradora", "seguradora", "assureur", "versicherer", "client", "clients",
             // Case and ticket words: "Vorgang 4455 1122", "chamado 5678 9012", "incidencia 1234 5678".
             "ean", "gtin", "upc", "isbn", "asin", "imei", "mpn", "vorgang", "aktenzeichen", "az", "case", "caso", "incidencia", "chamado", "ordem", "ocorrencia", "ocorrência", "demande", "requete", "requête",
+            // Contracts, warranties and requests: "CUPS del contrato", "folio de la garantía", "service request number".
+            "contract", "contrato", "contratto", "cups", "warranty", "garantia", "garantía", "garantie", "request", "solicitud", "solicitação", "solicitacao", "anfrage",
+            // Complaints, parts, readings, land, health and connection numbers: "protocolo da reclamação", "NHS number".
+            "reclamação", "reclamacao", "reclamación", "reclamacion", "réclamation", "reclamation", "beschwerde", "reklamation",
+            "pièce", "piece", "peça", "peca", "reading", "readings", "lectura", "catastral", "cadastral", "cadastre",
+            "nhs", "medicare", "patient", "paciente", "sus", "cns", "connection", "connexion", "conexion", "conexión", "conexao", "conexão", "anschluss",
+            // Utility accounts: "bijli ka CA number", "electricity account", "gas connection".
+            "gas", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
         ],
         StringComparer.OrdinalIgnoreCase);
+
+    // "case number from the council is": how many words may stand between a reference word and its number.
+    private const int MaxTransparent = 6;
 
     private static readonly HashSet<string> TransparentWords = new(
         [
@@ -43,6 +54,12 @@ internal static partial class PhoneContext
             // "protocolo de atendimento". They never make a number a reference alone, only let the reference word reach it.
             "with", "from", "con", "com", "avec", "mit", "von", "vom", "home", "hogar", "casa", "maison", "habitation", "car", "auto",
             "coche", "carro", "vida", "life", "atendimento", "atencion", "atención", "service", "servicio", "serviço", "servico",
+            // Where the reference was issued and what paper it is on: "pedido na Leroy é", "job sheet no.", "contrat d'entretien".
+            "na", "nas", "nos", "im", "beim", "in", "chez", "sheet", "form", "slip", "report", "ficha", "hoja", "folha", "fiche", "blatt",
+            "entretien", "maintenance", "mantenimiento", "manutenção", "manutencao", "wartung", "ca",
+            // Who issued it and how it is given: "case number from the council is", "contrato de Iberdrola tiene el número".
+            "council", "city", "bank", "company", "ayuntamiento", "compañía", "compania", "empresa", "prefeitura", "mairie", "compagnie",
+            "gemeinde", "stadt", "firma", "has", "tiene", "tem", "hat", "says", "dice", "diz",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -74,8 +91,41 @@ internal static partial class PhoneContext
             return true;
         }
 
-        return IsReferenceOrPrice(text, pieces, first) || IsFollowedByUnit(text, pieces, last) || HasInnocentShape(text.AsSpan(head.Start, tail.End - head.Start));
+        var number = text.AsSpan(head.Start, tail.End - head.Start);
+        return IsReferenceOrPrice(text, pieces, first) || IsFollowedByUnit(text, pieces, last) || HasInnocentShape(number) || IsZipPlusFour(text, pieces, first, number);
     }
+
+    /// <summary>A US ZIP+4 after its state ("Dallas TX 75202-3314") is a postcode.</summary>
+    private static bool IsZipPlusFour(string text, List<PhonePiece> pieces, int first, ReadOnlySpan<char> number) =>
+        ZipPlusFourShape().IsMatch(number) && first > 0 && pieces[first - 1] is { Kind: PhonePieceKind.Word } state
+        && state.End - state.Start == 2 && char.IsUpper(text[state.Start]) && char.IsUpper(text[state.Start + 1]);
+
+    /// <summary>
+    /// "n° 00/128 447 603", "Nr. 4455 6677": a number labelled with the abbreviation of "number" alone is a numbered thing (a
+    /// contract, a device), unless the sentence talks about phoning ("mon n° de portable", "ruf an, Nr. 0176…").
+    /// </summary>
+    private static bool IsNumberedThing(string text, List<PhonePiece> pieces, int first)
+    {
+        var before = pieces[first - 1];
+        var word = text.AsSpan(before.Start, before.End - before.Start);
+        var gap = text.AsSpan(before.End, pieces[first].Start - before.End);
+        var abbreviation = (word.Equals("n", StringComparison.OrdinalIgnoreCase) && gap.IndexOfAny("°º") >= 0)
+            || ((word.Equals("nr", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.Ordinal)) && gap.TrimStart().StartsWith('.'));
+        if (!abbreviation)
+        {
+            return false;
+        }
+
+        var sentence = text.AsSpan(0, before.Start);
+        var start = sentence.LastIndexOfAny(".!?\n");
+        return !PhoneWord().IsMatch(sentence[(start + 1)..]);
+    }
+
+    [GeneratedRegex(@"^\d{5}-\d{4}$")]
+    private static partial Regex ZipPlusFourShape();
+
+    [GeneratedRegex(@"\b(?:phone|cell|mobile|call|text|ring|whats\s?app|wsp|zap|tel|t[eé]l[eé]phone|telefon|tel[eé]fono|telem[oó]vel|portable|handy|celular|cel|m[oó]vil|appel\w*|ruf\w*|anruf\w*|llam\w*|liga(?:r|me)?|fixe|festnetz|sms)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneWord();
 
     public static bool IsReferenceOrPrice(string text, List<PhonePiece> pieces, int first)
     {
@@ -89,6 +139,11 @@ internal static partial class PhoneContext
 
         // "INV-2026-0512-33", "A/5550100": letters joined to the number make it a code.
         if (first > 0 && before.Kind == PhonePieceKind.Word && gap is "-" or "/" or "_")
+        {
+            return true;
+        }
+
+        if (first > 0 && before.Kind == PhonePieceKind.Word && IsNumberedThing(text, pieces, first))
         {
             return true;
         }
@@ -120,9 +175,15 @@ internal static partial class PhoneContext
                 continue;
             }
 
-            if (piece.Kind == PhonePieceKind.Digits)
+            // A code of digits and letters between a reference word and its number: "Zählernummer 1ESY 1160 4478 21".
+            if (piece.Kind == PhonePieceKind.Digits && (piece.GluedWordAfter == 0 || piece.Digits.Length > 2 || ++transparent > MaxTransparent))
             {
                 return false;
+            }
+
+            if (piece.Kind == PhonePieceKind.Digits)
+            {
+                continue;
             }
 
             var word = text.AsSpan(piece.Start, piece.End - piece.Start);
@@ -140,8 +201,8 @@ internal static partial class PhoneContext
             }
 
             // Names ("Linky", "Mapfre") and short codes ("FD", "VC") between a reference word and its number.
-            var name = char.IsUpper(word[0]) && word.Length > 1;
-            if ((!Transparent.Contains(word) && !name) || ++transparent > 4)
+            var name = char.IsUpper(word[0]) && (word.Length > 1 || word[0] is not ('I' or 'A' or 'O' or 'E' or 'Y'));
+            if ((!Transparent.Contains(word) && !name) || ++transparent > MaxTransparent)
             {
                 return false;
             }

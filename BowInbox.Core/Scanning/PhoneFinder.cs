@@ -232,7 +232,8 @@ internal static class PhoneFinder
         // One spelled word next to plain digits ("dos 150000") is ordinary; several are someone hiding a number.
         // Letters among digits alone may be a code ("tracking 1Z999AA1"), so what stands before still counts.
         var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? 0 : pieces[m].Digits.Length);
-        var lookAlikes = segment.Any(m => pieces[m].HasLookAlikes || pieces[m].Kind == PhonePieceKind.LookAlike);
+        // Letters glued before the digits make a code of it ("VH5797S"): its trailing S is a letter, not a disguised 5.
+        var lookAlikes = pieces[first].GluedWordBefore == 0 && segment.Any(m => pieces[m].HasLookAlikes || pieces[m].Kind == PhonePieceKind.LookAlike);
         if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End)
             || (lookAlikes && !PhoneContext.IsReferenceOrPrice(text, pieces, first)))
         {

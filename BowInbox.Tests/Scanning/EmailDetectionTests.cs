@@ -57,6 +57,16 @@ public sealed class EmailDetectionTests
             result.SenderNotice);
     }
 
+    // A mailbox name on its provider in every language, and a provider with a space for the dot before its ending.
+    [Theory]
+    [InlineData("manda as fotos pro ricardo.pinturas no hotmail", "ricardo.pinturas no hotmail")]
+    [InlineData("c'est marc.bricole sur gmail, sans accent", "marc.bricole sur gmail")]
+    [InlineData("meine E-Mail ist malermeister kunz (ohne Leerzeichen) bei web de", "malermeister kunz (ohne Leerzeichen) bei web de")]
+    [InlineData("schreib an tischlerei punkt weber bei gmx de", "tischlerei punkt weber bei gmx de")]
+    [InlineData("meu email é joao.obras em gmail com", "joao.obras em gmail com")]
+    public void A_mailbox_on_its_provider_in_other_languages_is_an_address(string message, string expected) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Email && f.Text == expected);
+
     private void AssertEmail(string message, string expected)
     {
         var finding = Assert.Single(scanner.Scan(message, ContentPolicy.Default).Findings);

@@ -138,6 +138,48 @@ public sealed class InnocentTextTests
     [InlineData("Listo.es la puerta azul de la izquierda")]
     public void Everyday_phrases_near_the_patterns_pass_unchanged(string message) => AssertClean(message);
 
+    // A reference word reaches its number past the paper it is on, where it was issued, a code or a "n°"; contract,
+    // warranty, request, complaint, part and utility words are references; a ZIP+4 after its state is a postcode.
+    [Theory]
+    [InlineData("job sheet no. 0412 338 907 for the warranty")]
+    [InlineData("el folio de la garantía es 55 1845 7720")]
+    [InlineData("el CUPS es ES 0031 4050 1234 5678 JN")]
+    [InlineData("o número do pedido na Leroy é 98174 42201")]
+    [InlineData("protocolo da reclamação 2027 0098 1145")]
+    [InlineData("numéro de contrat d'entretien : 07-5841-2960")]
+    [InlineData("lave-linge fabriqué 11/2021, n° 00/128 447 603")]
+    [InlineData("la référence de la pièce Bosch 00/611 324 est introuvable")]
+    [InlineData("Zählernummer 1ESY 1160 4478 21")]
+    [InlineData("Nr. 4455 6677 8899 auf dem Typenschild")]
+    [InlineData("service request number 98104 72216 hai")]
+    [InlineData("bijli ka CA number 1500 4478 2931 hai")]
+    [InlineData("Portland OR 97205-1234, second floor")]
+    [InlineData("we're at 1401 Elm Street Apt 6C, Dallas TX 75202-3314")]
+    [InlineData("the case number from the council is 0206 3344 55")]
+    [InlineData("mi contrato de Iberdrola tiene el número 6123 4567 89")]
+    [InlineData("meter reading was 0450 2231 last month")]
+    [InlineData("NHS number 485 777 3456 for the care home visit")]
+    [InlineData("gas connection number 7788 9900 11 hai")]
+    [InlineData("electricity bill ka K number 2101 3345 6678 hai")]
+    [InlineData("la referencia catastral es 9872023 VH5797S 0001 WX")]
+    public void References_behind_their_paper_issuer_or_label_pass_unchanged(string message) => AssertClean(message);
+
+    // Finding a business on a search engine, or paying through the app, is no invitation.
+    [Theory]
+    [InlineData("I found you on Google, great reviews")]
+    [InlineData("te encontré en Google Maps, tienes buenas reseñas")]
+    [InlineData("hab Sie über Google gefunden, tolle Bewertungen")]
+    [InlineData("aapko Google pe dekha, reviews achhe the")]
+    [InlineData("saath mein paanch saal ka experience hai")]
+    [InlineData("Is Google Pay accepted in the app?")]
+    [InlineData("¿se puede pagar con Bizum en la app?")]
+    [InlineData("dá pra pagar com PIX pelo aplicativo?")]
+    [InlineData("on peut payer avec PayPal dans l'appli ?")]
+    [InlineData("geht auch PayPal in der App?")]
+    [InlineData("Paytm app mein chalega?")]
+    [InlineData("my page on Facebook is private")]
+    public void Search_engines_and_app_mentions_that_invite_nobody_pass_unchanged(string message) => AssertClean(message);
+
     private void AssertClean(string message)
     {
         var result = scanner.Scan(message, ContentPolicy.Default);

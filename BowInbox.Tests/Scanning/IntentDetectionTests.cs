@@ -71,6 +71,8 @@ public sealed class IntentDetectionTests
     [InlineData("Rabatt gibt es nur bei Barzahlung")]
     [InlineData("se pagar em dinheiro eu faço mais barato")]
     [InlineData("cash mein doge to sasta ho jayega")]
+    [InlineData("tu me règles en liquide à la fin")]
+    [InlineData("du kannst mir das bar geben")]
     public void Cash_to_avoid_the_fee_is_payment_outside(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
 
@@ -90,6 +92,44 @@ public sealed class IntentDetectionTests
     [InlineData("aapka mobile number please")]
     public void Requests_for_the_number_with_fillers_are_contact_requests(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
+
+    // Someone else's number or email asked for, and the other side's email in German "wie lautet".
+    [Theory]
+    [InlineData("me passa o número do seu marido que eu combino com ele")]
+    [InlineData("can you give me your husband's number so I can check with him")]
+    [InlineData("pásame el número de tu esposo y lo coordino con él")]
+    [InlineData("donne-moi le numéro de ton mari, je l'appelle")]
+    [InlineData("gib mir mal die Nummer von deinem Chef")]
+    [InlineData("apne bhai ka number do, unse baat kar lunga")]
+    [InlineData("wie lautet Ihre private E-Mail? dann schicke ich das Angebot direkt")]
+    [InlineData("apni email id bhejo, quotation wahan bhej deta hoon")]
+    public void Requests_for_someone_elses_contact_are_contact_requests(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
+
+    // Cancel on the platform and come anyway, settle it between us, move to an app with any verb.
+    [Theory]
+    [InlineData("cancel the booking on the app and I'll come anyway, cheaper for you")]
+    [InlineData("cancela en la app y voy igual el jueves")]
+    [InlineData("cancela no app que eu vou mesmo assim")]
+    [InlineData("annulez sur la plateforme, je passe quand même et on s'arrange entre nous")]
+    [InlineData("storniere den Auftrag in der App, ich komme trotzdem und wir rechnen privat ab")]
+    [InlineData("app se booking cancel karo, main waise hi aa jaunga, paisa kam lagega")]
+    [InlineData("den Rest regeln wir dann privat")]
+    [InlineData("let's sort it over text instead")]
+    [InlineData("por aquí se demora mucho, ¿te paso a mi Telegram y lo cerramos allí?")]
+    public void Cancelling_to_carry_on_outside_is_an_invitation_off_the_platform(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.OffPlatformInvite);
+
+    // The payment apps of more countries are in the shared list.
+    [Theory]
+    [InlineData("just Swish me the money after")]
+    [InlineData("you can pay with Vipps or MobilePay")]
+    [InlineData("tu peux me payer par Wero ou Lydia")]
+    [InlineData("zahl einfach per Twint oder Satispay")]
+    [InlineData("send it through Easypaisa or JazzCash")]
+    [InlineData("me pagas por SINPE Móvil mejor")]
+    public void Local_payment_apps_are_payment_outside(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.PaymentOutside);
 
     [Theory]
     [InlineData("sigamos por Telegram mejor", "Tu mensaje no se envió. Por tu protección, mantén la conversación y el pago aquí.")]

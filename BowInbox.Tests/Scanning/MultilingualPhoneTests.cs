@@ -128,4 +128,30 @@ public sealed class MultilingualPhoneTests
 
         Assert.True(scanner.Scan("call us on 07911 123456", policy).IsClean);
     }
+
+    // Hindi has a word for every number below a hundred: "athanve" 98, "chauntis" 34, "bahattar" 72.
+    [Theory]
+    [InlineData("number hai athanve, ikkis, pachpan, chauntis, sattar")]
+    [InlineData("mera number nau aath, chauntis, chhappan, ikyavan, athasi")]
+    [InlineData("number likho: nau paanch, bahattar, tirsath, pachpan, unnis")]
+    public void Hindi_number_words_below_a_hundred_make_a_phone(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    // Mobiles of more countries, in their national format.
+    [Theory]
+    [InlineData("Irish mobile 083 456 7812 if you need me")]
+    [InlineData("NZ cell 022 345 6789 text anytime")]
+    [InlineData("mi cel en Perú 987 654 321")]
+    [InlineData("mi número argentino 11 15 4567 8901")]
+    [InlineData("meu número em Portugal 912 345 678")]
+    [InlineData("mon numéro belge 0470 12 34 56")]
+    [InlineData("au Maroc c'est le 06 61 23 45 67")]
+    [InlineData("Handy Schweiz 076 543 21 09")]
+    [InlineData("Ghana line 024 456 7890 call me")]
+    [InlineData("Philippines 0917 123 4567 text me")]
+    [InlineData("my Pakistani number 0300 1234567")]
+    [InlineData("appelle-moi au n° 06 12 34 56 78")]
+    [InlineData("ruf an, Nr. 0176 2345 678")]
+    public void Mobiles_of_more_countries_are_phones(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 }

@@ -94,4 +94,19 @@ public sealed class SocialHandleDetectionTests
     [InlineData("Threema ID 7HX4P2KD")]
     public void Messenger_ids_without_a_link_are_found(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
+
+    // A business searched for on a search engine or directory, or named as one's channel or page on a platform.
+    [Theory]
+    [InlineData("just search Halloway Plumbing on Google, all my numbers are there")]
+    [InlineData("look up Rivera Handyman Services on Google Maps")]
+    [InlineData("búscame como Fontanería Ruiz en Google Maps")]
+    [InlineData("Google pe Sharma Electricals search karo, number mil jayega")]
+    [InlineData("such einfach Elektro Huber auf Google Maps")]
+    [InlineData("ShareChat pe mera channel hai Gupta Repairs Lucknow, wahan msg karo")]
+    [InlineData("my page on Facebook is Rivera Plumbing, message me there")]
+    [InlineData("no Instagram minha página é Pinturas Costa")]
+    [InlineData("sur YouTube ma chaîne c'est Déco Martin")]
+    [InlineData("auf Facebook heißt meine Seite Malerbetrieb Schulz")]
+    public void A_business_searched_for_or_named_as_an_account_is_a_handle(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
 }
