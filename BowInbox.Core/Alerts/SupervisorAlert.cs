@@ -20,6 +20,9 @@ public enum SupervisorAlertKind
 
     /// <summary>A customer crossed the repeat-offender threshold: their messages are held, not relayed, until a supervisor lifts the pause.</summary>
     CustomerPaused = 5,
+
+    /// <summary>Meta restricted one of our numbers (131048 spam rate limit, 368 policy block): sending from it stopped. Not about a ticket (<see cref="SupervisorAlert.TicketId"/> is 0).</summary>
+    SendingStopped = 6,
 }
 
 /// <summary>

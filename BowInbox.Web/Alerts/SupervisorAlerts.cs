@@ -43,6 +43,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.HeldForReview => "Held for review",
         SupervisorAlertKind.HeldReviewOverdue => "Held review overdue",
         SupervisorAlertKind.CustomerPaused => "Customer paused",
+        SupervisorAlertKind.SendingStopped => "Sending stopped",
         _ => kind.ToString(),
     };
 }

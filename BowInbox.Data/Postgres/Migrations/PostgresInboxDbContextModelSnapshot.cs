@@ -559,13 +559,26 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -575,6 +588,22 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -561,13 +561,26 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("int");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -577,6 +590,22 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

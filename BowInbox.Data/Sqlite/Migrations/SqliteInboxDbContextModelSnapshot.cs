@@ -532,13 +532,26 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -548,6 +561,22 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
