@@ -32,7 +32,7 @@ public sealed class SendingStoppedTests
         Assert.NotNull(number.SendingStoppedAt);
         Assert.Equal(131048, number.SendingStoppedCode);
         var alert = await db.SupervisorAlerts.SingleAsync(a => a.Kind == SupervisorAlertKind.SendingStopped);
-        Assert.Equal(0, alert.TicketId);
+        Assert.Null(alert.TicketId);
         Assert.Contains("131048", alert.Summary);
         Assert.DoesNotContain(ChannelTestData.Customer, alert.Summary);
 

@@ -64,7 +64,7 @@ public sealed class SendingNumbers(
             var summary = $"Meta restricted the number ending {Last(number.DisplayNumber)} (error {failure.Code}: {failure.Title}). "
                 + "Nothing is sent from it until an admin resumes it at /admin/numbers; waiting sends from it fail.";
             var raised = await SupervisorAlerts.RaiseAsync(
-                db, SupervisorAlertKind.SendingStopped, $"sending-stopped:{phoneNumberId}:{now.Ticks}", 0, null, summary, now, cancellationToken);
+                db, SupervisorAlertKind.SendingStopped, $"sending-stopped:{phoneNumberId}:{now.Ticks}", null, null, summary, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogError("Sending stopped from number {PhoneNumberId}: Meta answered error {Code}", phoneNumberId, failure.Code);
             if (raised is not null)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BowInbox.Data.SqlServer.Migrations
+namespace BowInbox.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class NumberPortfolio : Migration
@@ -11,61 +11,69 @@ namespace BowInbox.Data.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Coexistence",
                 table: "ProxyNumbers",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastWebhookAt",
                 table: "ProxyNumbers",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MessagesPerSecond",
                 table: "ProxyNumbers",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PortfolioId",
                 table: "ProxyNumbers",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SendingStoppedAt",
                 table: "ProxyNumbers",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SendingStoppedCode",
                 table: "ProxyNumbers",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "WabaCheckedAt",
                 table: "ProxyNumbers",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WabaId",
                 table: "ProxyNumbers",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "WabaSubscribed",
                 table: "ProxyNumbers",
-                type: "bit",
+                type: "INTEGER",
                 nullable: true);
         }
 
@@ -107,6 +115,16 @@ namespace BowInbox.Data.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "WabaSubscribed",
                 table: "ProxyNumbers");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldNullable: true);
         }
     }
 }

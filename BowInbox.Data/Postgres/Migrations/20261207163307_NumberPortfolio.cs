@@ -11,6 +11,14 @@ namespace BowInbox.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Coexistence",
                 table: "ProxyNumbers",
@@ -107,6 +115,16 @@ namespace BowInbox.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "WabaSubscribed",
                 table: "ProxyNumbers");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
         }
     }
 }

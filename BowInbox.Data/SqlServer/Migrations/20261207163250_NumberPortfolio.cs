@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BowInbox.Data.Sqlite.Migrations
+namespace BowInbox.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class NumberPortfolio : Migration
@@ -11,61 +11,69 @@ namespace BowInbox.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "int",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "int");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Coexistence",
                 table: "ProxyNumbers",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastWebhookAt",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MessagesPerSecond",
                 table: "ProxyNumbers",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PortfolioId",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SendingStoppedAt",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SendingStoppedCode",
                 table: "ProxyNumbers",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "WabaCheckedAt",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WabaId",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "WabaSubscribed",
                 table: "ProxyNumbers",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
         }
 
@@ -107,6 +115,16 @@ namespace BowInbox.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "WabaSubscribed",
                 table: "ProxyNumbers");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TicketId",
+                table: "SupervisorAlerts",
+                type: "int",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "int",
+                oldNullable: true);
         }
     }
 }

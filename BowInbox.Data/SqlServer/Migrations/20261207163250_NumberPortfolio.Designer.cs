@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BowInbox.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerInboxDbContext))]
-    [Migration("20261207160243_NumberPortfolio")]
+    [Migration("20261207163250_NumberPortfolio")]
     partial class NumberPortfolio
     {
         /// <inheritdoc />
@@ -63,7 +63,7 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<int>("TicketId")
+                    b.Property<int?>("TicketId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1465,8 +1465,7 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>
