@@ -19,7 +19,7 @@ namespace BowInbox.Bench;
 /// </summary>
 internal sealed class FakeGraphApi : IAsyncDisposable
 {
-    public const string Version = "v21.0";
+    public const string Version = "v25.0";
 
     private readonly WebApplication app;
     private long sends;

@@ -20,6 +20,9 @@ public enum SupervisorAlertKind
 
     /// <summary>A customer crossed the repeat-offender threshold: their messages are held, not relayed, until a supervisor lifts the pause.</summary>
     CustomerPaused = 5,
+
+    /// <summary>Meta restricted one of our numbers (131048 spam rate limit, 368 policy block): sending from it stopped. Not about a ticket (<see cref="SupervisorAlert.TicketId"/> is null).</summary>
+    SendingStopped = 6,
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ public class SupervisorAlert : IAcknowledgeable
 
     public string Key { get; set; } = "";
 
-    public int TicketId { get; set; }
+    /// <summary>The ticket the alert is about; null for an alert about one of our numbers.</summary>
+    public int? TicketId { get; set; }
 
     public int? ProviderId { get; set; }
 

@@ -17,4 +17,7 @@ public enum SendErrorKind
 
     /// <summary>We sent something invalid (bad parameter, template mismatch): log and alert, do not retry.</summary>
     OurBug = 4,
+
+    /// <summary>Meta restricted the sending number (131048 spam rate limit, 368 policy block): stop sending from it, alert an admin.</summary>
+    SendingRestricted = 5,
 }

@@ -21,6 +21,7 @@ public static class SendErrorPolicy
         ReEngagementRequired => SendErrorKind.WindowClosed,
         Undeliverable => SendErrorKind.Undeliverable,
         AccessTokenInvalid => SendErrorKind.AuthFailure,
+        SpamRateLimit or BlockedForPolicy => SendErrorKind.SendingRestricted,
         ThroughputLimit or PairRateLimit or SomethingWentWrong => SendErrorKind.Retryable,
         InvalidParameter or MissingRequiredParameter or ParameterValueInvalid
             or TemplateParameterMismatch or TemplateDoesNotExist => SendErrorKind.OurBug,

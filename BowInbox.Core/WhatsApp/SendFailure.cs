@@ -24,6 +24,10 @@ public sealed record SendFailure(SendErrorKind Kind, int? HttpStatus, int? Code,
     public static SendFailure MediaTooLarge(long? size)
         => new(SendErrorKind.Undeliverable, null, null, $"Media larger than WhatsApp's {WhatsAppLimits.MaxMediaBytes / (1024 * 1024)} MB", size is null ? null : $"{size} bytes");
 
+    /// <summary>Not sent: sending from this number was stopped after Meta restricted it (an admin resumes it at /admin/numbers).</summary>
+    public static SendFailure SendingStopped(int? code)
+        => new(SendErrorKind.SendingRestricted, null, code, "Sending from this number is stopped", "Meta restricted the number; an admin resumes sending at /admin/numbers.");
+
     public static SendFailure NetworkFailure(string reason)
         => new(SendErrorKind.Retryable, null, null, "Could not reach the Graph API", reason);
 }

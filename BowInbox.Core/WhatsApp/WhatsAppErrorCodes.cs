@@ -28,6 +28,12 @@ public static class WhatsAppErrorCodes
     /// <summary>Too many messages to the same recipient in a short time (about one every 6 s sustained).</summary>
     public const int PairRateLimit = 131056;
 
+    /// <summary>Meta's spam rate limit for the sending number: stop sending from it and alert an admin, never retry.</summary>
+    public const int SpamRateLimit = 131048;
+
+    /// <summary>The sending number is temporarily blocked for a policy violation: stop sending from it, never retry.</summary>
+    public const int BlockedForPolicy = 368;
+
     public const int TemplateParameterMismatch = 132000;
 
     public const int TemplateDoesNotExist = 132001;

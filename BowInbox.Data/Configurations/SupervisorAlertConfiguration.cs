@@ -10,7 +10,7 @@ internal sealed class SupervisorAlertConfiguration : IEntityTypeConfiguration<Su
 {
     public void Configure(EntityTypeBuilder<SupervisorAlert> builder)
     {
-        builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Provider>().WithMany().HasForeignKey(a => a.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Key).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Summary).HasMaxLength(SupervisorAlert.MaxSummaryLength).IsRequired();

@@ -28,7 +28,7 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
         Assert.Equal(2, audited.Count);
         Assert.All(audited, e => Assert.Equal("admin@demo.local", e.Actor));
         Assert.StartsWith("before: new; after: 100000000000099 [number ••99], ProviderPool, region Uptown, active", audited[0].Details);
-        Assert.EndsWith("after: 100000000000099 [number ••99], ProviderPool, region none, inactive", audited[1].Details);
+        Assert.EndsWith("after: 100000000000099 [number ••99], ProviderPool, region none, inactive, portfolio none, WABA none, default msg/s", audited[1].Details);
         Assert.All(audited, e => Assert.DoesNotContain("15550000099", e.Details));
     }
 

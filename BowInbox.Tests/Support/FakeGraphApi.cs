@@ -18,7 +18,7 @@ public sealed record GraphRequest(string PhoneNumberId, string? Authorization, s
 /// <summary>Meta's Graph API for tests: records every request and answers from a script, then with success.</summary>
 public sealed class FakeGraphApi : HttpMessageHandler
 {
-    public const string BaseUrl = "http://fake-graph.test/v21.0";
+    public const string BaseUrl = "http://fake-graph.test/v25.0";
 
     private readonly ConcurrentQueue<(HttpStatusCode Status, string Body)> script = new();
     private readonly ConcurrentQueue<string> wamids = new();
@@ -40,6 +40,12 @@ public sealed class FakeGraphApi : HttpMessageHandler
     /// <summary>Awaited before each send is answered: a test can slow answers down or hold one back.</summary>
     public Func<GraphRequest, Task>? BeforeAnswer { get; set; }
 
+    /// <summary>Business accounts the app is subscribed to (<c>/{WABA_ID}/subscribed_apps</c>); a POST adds one.</summary>
+    public ConcurrentDictionary<string, bool> SubscribedAccounts { get; } = new();
+
+    /// <summary>Calls to <c>/{WABA_ID}/subscribed_apps</c>: method and account.</summary>
+    public ConcurrentQueue<(string Method, string WabaId)> AccountCalls { get; } = new();
+
     /// <summary>The next call answers with this status and body (e.g. a fixture's error).</summary>
     public void RespondNext(HttpStatusCode status, string body) => script.Enqueue((status, body));
 
@@ -49,6 +55,19 @@ public sealed class FakeGraphApi : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        if (segments[^1] == "subscribed_apps")
+        {
+            AccountCalls.Enqueue((request.Method.Method, segments[^2]));
+            if (request.Method == HttpMethod.Post)
+            {
+                SubscribedAccounts[segments[^2]] = true;
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"success":true}""", Encoding.UTF8, "application/json") };
+            }
+
+            var apps = SubscribedAccounts.ContainsKey(segments[^2]) ? """{"whatsapp_business_api_data":{"id":"1","name":"BowInbox"}}""" : "";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"data":[{{apps}}]}""", Encoding.UTF8, "application/json") };
+        }
+
         if (request.Method == HttpMethod.Get)
         {
             // Media: GET {base}/{media_id} describes it, GET {url} returns the bytes.

@@ -104,7 +104,10 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         if (Settings.GetValueOrDefault("WhatsApp:GraphApiBaseUrl") == FakeGraphApi.BaseUrl)
         {
             builder.ConfigureTestServices(services =>
-                services.AddHttpClient<IWhatsAppClient, WhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => Graph));
+            {
+                services.AddHttpClient<IWhatsAppClient, WhatsAppClient>().ConfigurePrimaryHttpMessageHandler(() => Graph);
+                services.AddHttpClient<WabaSubscriptionClient>().ConfigurePrimaryHttpMessageHandler(() => Graph);
+            });
         }
     }
 

@@ -8,7 +8,7 @@ namespace BowInbox.Tests.WhatsApp;
 
 public sealed class MediaSizeCapTests
 {
-    private const string Base = "https://graph.test/v21.0/";
+    private const string Base = "https://graph.test/v25.0/";
 
     [Fact]
     public async Task Media_described_as_larger_than_the_cap_is_not_fetched()

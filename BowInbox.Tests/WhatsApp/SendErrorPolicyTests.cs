@@ -8,6 +8,7 @@ public class SendErrorPolicyTests
     [InlineData("send_error_400_131047.json", 400, SendErrorKind.WindowClosed)]
     [InlineData("send_error_400_130429.json", 400, SendErrorKind.Retryable)]
     [InlineData("send_error_400_131056.json", 400, SendErrorKind.Retryable)]
+    [InlineData("send_error_400_131048.json", 400, SendErrorKind.SendingRestricted)]
     [InlineData("send_error_401_190.json", 401, SendErrorKind.AuthFailure)]
     [InlineData("send_error_500_131000.json", 500, SendErrorKind.Retryable)]
     public void Error_fixture_is_classified_by_what_we_do_next(string fixture, int httpStatus, SendErrorKind expected)

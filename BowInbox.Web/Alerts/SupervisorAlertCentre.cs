@@ -47,7 +47,7 @@ public sealed class SupervisorAlertCentre(IDbContextFactory<InboxDbContext> cont
             }
 
             var alert = await db.SupervisorAlerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
-            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.AlertAcknowledged, $"ticket:{alert.TicketId}", $"{SupervisorAlerts.Label(alert.Kind)}: {alert.Summary}; note: {note.Trim()}"), cancellationToken);
+            await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.AlertAcknowledged, alert.TicketId is { } ticket ? $"ticket:{ticket}" : "numbers", $"{SupervisorAlerts.Label(alert.Kind)}: {alert.Summary}; note: {note.Trim()}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

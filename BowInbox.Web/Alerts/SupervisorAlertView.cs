@@ -20,8 +20,9 @@ public sealed record SupervisorAlertView(
     /// <summary>Projected column by column, so nothing of the contact but its alias is loaded.</summary>
     internal static IQueryable<SupervisorAlertView> From(InboxDbContext db, IQueryable<SupervisorAlert> alerts) =>
         from a in alerts
-        join t in db.Tickets on a.TicketId equals t.Id
-        select new SupervisorAlertView(a.Id, a.Kind, a.TicketId, t.Contact!.Alias, a.Summary, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote);
+        join t in db.Tickets on a.TicketId equals (int?)t.Id into tickets
+        from t in tickets.DefaultIfEmpty() // an alert about one of our numbers has no ticket (0 here)
+        select new SupervisorAlertView(a.Id, a.Kind, a.TicketId ?? 0, t == null ? "" : t.Contact!.Alias, a.Summary, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote);
 }
 
 public sealed record SupervisorAlertEvent(AlertChange Change, SupervisorAlertView Alert);

@@ -16,7 +16,7 @@ public static class SupervisorAlerts
     /// after committing, publishes the returned change. The key's unique index settles a race between two writers.
     /// </summary>
     public static async Task<SupervisorAlertRaised?> RaiseAsync(
-        InboxDbContext db, SupervisorAlertKind kind, string key, int ticketId, int? providerId, string summary, DateTime now, CancellationToken cancellationToken)
+        InboxDbContext db, SupervisorAlertKind kind, string key, int? ticketId, int? providerId, string summary, DateTime now, CancellationToken cancellationToken)
     {
         if (db.FirstTracked<SupervisorAlert>(a => a.Key == key) is not null || await db.SupervisorAlerts.AnyAsync(a => a.Key == key, cancellationToken))
         {
@@ -32,7 +32,7 @@ public static class SupervisorAlerts
             Summary = summary.Length <= SupervisorAlert.MaxSummaryLength ? summary : summary[..(SupervisorAlert.MaxSummaryLength - 1)] + "…",
             RaisedAt = now,
         });
-        return new SupervisorAlertRaised(ticketId, key);
+        return new SupervisorAlertRaised(ticketId ?? 0, key);
     }
 
     public static string Label(SupervisorAlertKind kind) => kind switch
@@ -43,6 +43,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.HeldForReview => "Held for review",
         SupervisorAlertKind.HeldReviewOverdue => "Held review overdue",
         SupervisorAlertKind.CustomerPaused => "Customer paused",
+        SupervisorAlertKind.SendingStopped => "Sending stopped",
         _ => kind.ToString(),
     };
 }

@@ -22,7 +22,7 @@ public sealed class MediaScanningHealth(TesseractOcr ocr, SpeechTranscriber spee
     {
         http.Response.ContentType = "text/plain";
         var text = report.Status.ToString();
-        foreach (var (name, entry) in report.Entries.Where(e => e.Key == Name && e.Value.Status != HealthStatus.Healthy))
+        foreach (var (name, entry) in report.Entries.Where(e => (e.Key is Name or BowInbox.Web.WhatsApp.NumberHealth.Name) && e.Value.Status != HealthStatus.Healthy))
         {
             text += $"\n{name}: {entry.Description}";
         }

@@ -2,14 +2,22 @@ using BowInbox.Core.Numbers;
 using BowInbox.Core.Audit;
 using BowInbox.Data;
 using BowInbox.Web.Audit;
+using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.Relay;
 
-public sealed record NumberForm(int? Id, string? PhoneNumberId, string? DisplayNumber, NumberPurpose Purpose, string? Region, bool Active);
+/// <param name="PortfolioId">The business portfolio (WABA owner) the number belongs to.</param>
+/// <param name="WabaId">The WhatsApp Business Account the number belongs to.</param>
+/// <param name="MessagesPerSecond">The rate Meta granted the number; null for the default.</param>
+/// <param name="Coexistence">Shared with the WhatsApp Business app (held to 20 messages a second).</param>
+public sealed record NumberForm(
+    int? Id, string? PhoneNumberId, string? DisplayNumber, NumberPurpose Purpose, string? Region, bool Active,
+    string? PortfolioId = null, string? WabaId = null, int? MessagesPerSecond = null, bool Coexistence = false);
 
 /// <summary>The WhatsApp business numbers the marketplace owns, as Admins manage them at <c>/admin/numbers</c>; every edit is audited with it.</summary>
-public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
+public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, SendingNumbers sending, IOptions<WhatsAppOptions> options)
 {
     public async Task<IReadOnlyList<ProxyNumber>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +45,24 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
             return "The region is limited to 100 characters.";
         }
 
+        var portfolioId = string.IsNullOrWhiteSpace(form.PortfolioId) ? null : form.PortfolioId.Trim();
+        var wabaId = string.IsNullOrWhiteSpace(form.WabaId) ? null : form.WabaId.Trim();
+        if (NumberAccountRules.CheckIds(portfolioId, wabaId) is { } idError)
+        {
+            return idError;
+        }
+
+        if (form.MessagesPerSecond is < 1 or > ProxyNumber.MaxMessagesPerSecond)
+        {
+            return $"The send rate is between 1 and {ProxyNumber.MaxMessagesPerSecond:N0} messages a second (leave it empty for Meta's default of {ProxyNumber.DefaultMessagesPerSecond}).";
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await NumberAccountRules.CheckPortfolioAsync(db, form.Id, form.Purpose, form.Active, portfolioId, options.Value.ParentBsuidsEnabled, cancellationToken) is { } portfolioError)
+        {
+            return portfolioError;
+        }
+
         if (await db.ProxyNumbers.AnyAsync(n => n.PhoneNumberId == phoneNumberId && n.Id != form.Id, cancellationToken))
         {
             return $"The phone_number_id {phoneNumberId} is already listed.";
@@ -73,16 +98,43 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
         number.Purpose = form.Purpose;
         number.Region = region;
         number.Active = form.Active;
+        number.PortfolioId = portfolioId;
+        if (number.WabaId != wabaId)
+        {
+            (number.WabaId, number.WabaSubscribed, number.WabaCheckedAt) = (wabaId, null, null);
+        }
+
+        number.MessagesPerSecond = form.MessagesPerSecond;
+        number.Coexistence = form.Coexistence;
         if (number.Id == 0)
         {
             db.ProxyNumbers.Add(number);
         }
 
         await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.NumberChanged, $"number:{phoneNumberId}", $"before: {before}; after: {Describe(number)}"), cancellationToken);
+        sending.Invalidate();
+        return null;
+    }
+
+    /// <summary>Lets a number Meta restricted send again (once the restriction is lifted in WhatsApp Manager); audited with it.</summary>
+    public async Task<string?> ResumeSendingAsync(string actor, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var number = await db.ProxyNumbers.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (number?.SendingStoppedAt is null)
+        {
+            return "Sending from that number is not stopped.";
+        }
+
+        var code = number.SendingStoppedCode;
+        (number.SendingStoppedAt, number.SendingStoppedCode) = (null, null);
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.NumberChanged, $"number:{number.PhoneNumberId}", $"sending resumed (stopped by error {code})"), cancellationToken);
+        sending.Invalidate();
         return null;
     }
 
     // The display number goes masked, as everywhere a number is written down; the phone_number_id is Meta's id for it.
     private static string Describe(ProxyNumber number)
-        => $"{number.PhoneNumberId} {NumberMask.Mask(number.DisplayNumber)}, {number.Purpose}, region {number.Region ?? "none"}, {(number.Active ? "active" : "inactive")}";
+        => $"{number.PhoneNumberId} {NumberMask.Mask(number.DisplayNumber)}, {number.Purpose}, region {number.Region ?? "none"}, {(number.Active ? "active" : "inactive")}"
+            + $", portfolio {number.PortfolioId ?? "none"}, WABA {number.WabaId ?? "none"}, {number.MessagesPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} msg/s{(number.Coexistence ? ", coexistence" : "")}";
 }

@@ -10,11 +10,19 @@ namespace BowInbox.Web.Simulator;
 /// </summary>
 internal sealed class SimulatedGraphApi(SimulatorPhones phones, SimulatedWebhooks webhooks, TimeProvider time) : HttpMessageHandler
 {
-    public const string BaseUrl = "http://whatsapp-simulator.local/v21.0/";
+    public const string BaseUrl = "http://whatsapp-simulator.local/" + Core.WhatsApp.GraphApiVersions.Current + "/";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        if (segments[^1] == "subscribed_apps")
+        {
+            // Every simulated business account has the app subscribed; subscribing again succeeds, as it does at Meta.
+            return request.Method == HttpMethod.Post
+                ? Json(HttpStatusCode.OK, """{"success":true}""")
+                : Json(HttpStatusCode.OK, """{"data":[{"whatsapp_business_api_data":{"id":"1000000000000","link":"https://bowinbox.local","name":"BowInbox (simulator)"}}]}""");
+        }
+
         if (request.Method == HttpMethod.Get)
         {
             // Media the simulated phones "sent": a described URL, then a tiny placeholder image.

@@ -17,6 +17,7 @@ internal sealed class InboundProcessor(
     InboundSignal signal,
     StoredPayloads payloads,
     BowInbox.Web.Media.MediaPrescan media,
+    WebhookArrivals arrivals,
     TimeProvider time,
     InboxMetrics metrics,
     ILogger<InboundProcessor> logger) : BackgroundService
@@ -67,6 +68,7 @@ internal sealed class InboundProcessor(
 
         // Files are downloaded and read now, outside the write lock: the relay finds their words when it applies the events.
         await media.ReadAsync(events.SelectMany(e => e.Parsed.Webhook?.Messages ?? []), cancellationToken);
+        await arrivals.RecordAsync(events.Select(e => e.Parsed.Webhook), cancellationToken);
 
         metrics.InboundBacklogObserved(events.Count);
         for (var next = 0; next < events.Count;)

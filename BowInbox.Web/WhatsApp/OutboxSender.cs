@@ -27,6 +27,8 @@ internal sealed class OutboxSender(
     OutboxSignal signal,
     WhatsAppHealth health,
     OutboxRecorder recorder,
+    SendingNumbers sendingNumbers,
+    ISendRateLimiter rateLimiter,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
     InboxMetrics metrics,
@@ -249,6 +251,18 @@ internal sealed class OutboxSender(
     {
         try
         {
+            // A number Meta restricted sends nothing more (see SendingNumbers); the others keep to their rate.
+            var sending = await sendingNumbers.ForAsync(row.FromPhoneNumberId, cancellationToken);
+            if (sending.Stopped)
+            {
+                return new SendOutcome(null, SendFailure.SendingStopped(sending.StoppedCode));
+            }
+
+            if (row.Kind != OutboxKind.MarkRead && await rateLimiter.ReserveAsync(row.FromPhoneNumberId, sending.MessagesPerSecond, cancellationToken) is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<IWhatsAppClient>();
             if (await MarketingConsent.RefusalAsync(contexts, row, cancellationToken) is { } refused)
@@ -276,6 +290,11 @@ internal sealed class OutboxSender(
                 : OutboundPayloads.WithRecipient(stored, numbers.Unprotect(row.ToProtected));
             var outcome = await client.SendAsync(row.FromPhoneNumberId, payload, cancellationToken);
             health.Report(outcome);
+            if (outcome.Failure is { Kind: SendErrorKind.SendingRestricted } restricted)
+            {
+                await sendingNumbers.StopAsync(row.FromPhoneNumberId, restricted, CancellationToken.None);
+            }
+
             return outcome;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

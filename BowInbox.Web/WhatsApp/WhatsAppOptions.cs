@@ -1,3 +1,5 @@
+using BowInbox.Core.Numbers;
+using BowInbox.Core.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.WhatsApp;
@@ -7,8 +9,26 @@ public sealed class WhatsAppOptions
 {
     public const string Section = "WhatsApp";
 
-    /// <summary>e.g. <c>https://graph.facebook.com/v21.0</c>. Left empty in Development, the built-in simulator answers.</summary>
+    /// <summary>
+    /// The Graph API base with its version, <c>https://graph.facebook.com/v25.0</c> when left empty outside Development;
+    /// left empty in Development, the built-in simulator answers.
+    /// </summary>
     public string? GraphApiBaseUrl { get; set; }
+
+    /// <summary>Where sends go outside the simulator: the configured base URL, or the current version's.</summary>
+    public string EffectiveGraphApiBaseUrl => string.IsNullOrWhiteSpace(GraphApiBaseUrl) ? GraphApiVersions.DefaultBaseUrl : GraphApiBaseUrl;
+
+    /// <summary>
+    /// Parent BSUIDs are enabled for the linked business portfolios: a pool number may then belong to another portfolio
+    /// than the central number (a customer's parent BSUID is the same in both).
+    /// </summary>
+    public bool ParentBsuidsEnabled { get; set; }
+
+    /// <summary>Messages a second a number sends when /admin/numbers sets no rate of its own (Meta's default is 80).</summary>
+    public int DefaultMessagesPerSecond { get; set; } = ProxyNumber.DefaultMessagesPerSecond;
+
+    /// <summary>/health turns Degraded when a number has an open conversation window but no webhook for this long.</summary>
+    public int WebhookSilenceMinutes { get; set; } = 120;
 
     public string AccessToken { get; set; } = "";
 
@@ -62,20 +82,26 @@ internal sealed class WhatsAppOptionsValidator(IHostEnvironment environment) : I
                 missing.Add("'WhatsApp:AccessToken'");
             }
 
-            if (string.IsNullOrWhiteSpace(options.GraphApiBaseUrl))
-            {
-                missing.Add("'WhatsApp:GraphApiBaseUrl'");
-            }
         }
 
         if (!string.IsNullOrWhiteSpace(options.GraphApiBaseUrl) && !Uri.TryCreate(options.GraphApiBaseUrl, UriKind.Absolute, out _))
         {
-            return ValidateOptionsResult.Fail("Setting 'WhatsApp:GraphApiBaseUrl' must be an absolute URL such as https://graph.facebook.com/v21.0.");
+            return ValidateOptionsResult.Fail("Setting 'WhatsApp:GraphApiBaseUrl' must be an absolute URL such as https://graph.facebook.com/v25.0.");
         }
 
         if (options.MaxSendsInFlight is < 1 or > WhatsAppOptions.MaxSendsInFlightLimit)
         {
             return ValidateOptionsResult.Fail($"Setting 'WhatsApp:MaxSendsInFlight' must be between 1 and {WhatsAppOptions.MaxSendsInFlightLimit} (it is {options.MaxSendsInFlight}).");
+        }
+
+        if (options.DefaultMessagesPerSecond is < 1 or > ProxyNumber.MaxMessagesPerSecond)
+        {
+            return ValidateOptionsResult.Fail($"Setting 'WhatsApp:DefaultMessagesPerSecond' must be between 1 and {ProxyNumber.MaxMessagesPerSecond} (it is {options.DefaultMessagesPerSecond}).");
+        }
+
+        if (options.WebhookSilenceMinutes < 1)
+        {
+            return ValidateOptionsResult.Fail($"Setting 'WhatsApp:WebhookSilenceMinutes' must be at least 1 (it is {options.WebhookSilenceMinutes}).");
         }
 
         if (options.SendLeaseSeconds <= options.SendTimeoutSeconds)

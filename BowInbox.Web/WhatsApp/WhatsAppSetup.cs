@@ -30,17 +30,33 @@ public static class WhatsAppSetup
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<OutboxRecorder>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<SendingNumbers>();
+        services.AddSingleton<InProcessSendRateLimiter>();
+        services.AddSingleton<ISendRateLimiter>(sp => sp.GetService<RedisBackplaneConnection>() is { } redis
+            ? ActivatorUtilities.CreateInstance<RedisSendRateLimiter>(sp, redis)
+            : sp.GetRequiredService<InProcessSendRateLimiter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboundEventStore>());
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddHealthChecks().AddCheck<WhatsAppHealth>("whatsapp");
+        services.AddSingleton<WebhookArrivals>();
+        services.AddSingleton<WabaSubscriptions>();
+        services.AddSingleton<NumberHealth>();
+        services.AddHostedService<WhatsAppStartupChecks>();
+        services.AddHealthChecks().AddCheck<WhatsAppHealth>("whatsapp").AddCheck<NumberHealth>(NumberHealth.Name);
 
         var configuredBaseUrl = builder.Configuration[$"{WhatsAppOptions.Section}:{nameof(WhatsAppOptions.GraphApiBaseUrl)}"];
         var useSimulator = builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuredBaseUrl);
         var client = services.AddHttpClient<IWhatsAppClient, WhatsAppClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
-            http.BaseAddress = new Uri(useSimulator ? SimulatedGraphApi.BaseUrl : options.GraphApiBaseUrl!.TrimEnd('/') + "/");
+            http.BaseAddress = new Uri(useSimulator ? SimulatedGraphApi.BaseUrl : options.EffectiveGraphApiBaseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
+        });
+
+        var accounts = services.AddHttpClient<WabaSubscriptionClient>((sp, http) =>
+        {
+            var options = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+            http.BaseAddress = new Uri(useSimulator ? SimulatedGraphApi.BaseUrl : options.EffectiveGraphApiBaseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
         });
 
@@ -55,6 +71,7 @@ public static class WhatsAppSetup
         {
             services.AddTransient<SimulatedGraphApi>();
             client.ConfigurePrimaryHttpMessageHandler<SimulatedGraphApi>();
+            accounts.ConfigurePrimaryHttpMessageHandler<SimulatedGraphApi>();
         }
     }
 

@@ -60,7 +60,7 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int>("TicketId")
+                    b.Property<int?>("TicketId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -595,13 +595,26 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -611,6 +624,22 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1463,8 +1492,7 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>

@@ -60,7 +60,7 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<int>("TicketId")
+                    b.Property<int?>("TicketId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -597,13 +597,26 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("int");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -613,6 +626,22 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -1469,8 +1498,7 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>

@@ -53,7 +53,7 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TicketId")
+                    b.Property<int?>("TicketId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -568,13 +568,26 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Coexistence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastWebhookAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortfolioId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -584,6 +597,22 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SendingStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SendingStoppedCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WabaCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WabaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WabaSubscribed")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1410,8 +1439,7 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>

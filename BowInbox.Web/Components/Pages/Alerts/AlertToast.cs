@@ -16,7 +16,7 @@ public static class AlertToast
                 options.Action = "Open";
                 options.OnClick = _ =>
                 {
-                    navigation.NavigateTo($"inbox/{ticketId}");
+                    navigation.NavigateTo(ticketId == 0 ? "admin/numbers" : $"inbox/{ticketId}");
                     return Task.CompletedTask;
                 };
             },
