@@ -28,6 +28,9 @@ public static class WhatsAppErrorCodes
     /// <summary>Too many messages to the same recipient in a short time (about one every 6 s sustained).</summary>
     public const int PairRateLimit = 131056;
 
+    /// <summary>This message type (an authentication template) cannot go to a business-scoped user id; only to a phone.</summary>
+    public const int UserIdNotSupported = 131062;
+
     public const int TemplateParameterMismatch = 132000;
 
     public const int TemplateDoesNotExist = 132001;
