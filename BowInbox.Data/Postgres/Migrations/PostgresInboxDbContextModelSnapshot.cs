@@ -393,6 +393,14 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -403,6 +411,14 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("WaIdHash")
                         .IsRequired()
@@ -417,6 +433,11 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
@@ -603,6 +624,14 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -611,6 +640,14 @@ namespace BowInbox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("WaIdHash")
                         .HasMaxLength(64)
@@ -622,7 +659,12 @@ namespace BowInbox.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")

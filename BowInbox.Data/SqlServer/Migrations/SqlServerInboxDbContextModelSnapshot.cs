@@ -394,6 +394,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -404,6 +412,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("WaIdHash")
                         .IsRequired()
@@ -419,6 +435,12 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasIndex("Alias")
                         .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
+                        .IsUnique()
+                        .HasFilter("[UserIdHash] IS NOT NULL");
 
                     b.HasIndex("WaIdHash")
                         .IsUnique();
@@ -605,6 +627,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -613,6 +643,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("WaIdHash")
                         .HasMaxLength(64)
@@ -624,8 +662,14 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserIdHash")
+                        .IsUnique()
+                        .HasFilter("[UserIdHash] IS NOT NULL");
 
                     b.HasIndex("WaIdHash")
                         .IsUnique()

@@ -372,6 +372,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -381,6 +389,14 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WaIdHash")
@@ -396,6 +412,11 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
@@ -574,6 +595,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -581,6 +610,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WaIdHash")
@@ -593,7 +630,12 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
