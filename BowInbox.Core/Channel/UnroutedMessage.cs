@@ -39,4 +39,7 @@ public enum UnroutedReason
 
     /// <summary>A supervisor's command (such as /audit_session) on the central number; answered at once, kept so its wamid is processed once.</summary>
     SupervisorCommand = 2,
+
+    /// <summary>A WhatsApp system message that the sender changed number or BSUID: the contact was re-keyed; kept so it is applied once.</summary>
+    IdentityChange = 3,
 }

@@ -1,15 +1,30 @@
 namespace BowInbox.Core.Contacts;
 
 /// <summary>A customer who writes to the central number. The real number is only ever stored protected.</summary>
-public class Contact
+public class Contact : IWhatsAppIdentity
 {
     public int Id { get; set; }
 
-    /// <summary>Keyed hash of the wa_id: finds the contact without decrypting anything.</summary>
+    /// <summary>
+    /// Keyed hash of the contact's address: their wa_id (phone) when known, else their business-scoped user id (BSUID).
+    /// Finds the contact without decrypting anything; conversation windows and sends are keyed on it.
+    /// </summary>
     public string WaIdHash { get; set; } = "";
 
-    /// <summary>The wa_id encrypted at rest; only the outbox and an audited reveal unprotect it.</summary>
+    /// <summary>The address (phone, else BSUID) encrypted at rest; only the outbox and an audited reveal unprotect it.</summary>
     public string WaIdProtected { get; set; } = "";
+
+    /// <summary>Keyed hash of the contact's BSUID, when WhatsApp sent one: matched first on inbound.</summary>
+    public string? UserIdHash { get; set; }
+
+    /// <summary>The BSUID encrypted at rest.</summary>
+    public string? UserIdProtected { get; set; }
+
+    /// <summary>Keyed hash of the parent BSUID (linked business portfolios): matched after the BSUID.</summary>
+    public string? ParentUserIdHash { get; set; }
+
+    /// <summary>The parent BSUID encrypted at rest.</summary>
+    public string? ParentUserIdProtected { get; set; }
 
     public string? ProfileName { get; set; }
 
@@ -33,4 +48,8 @@ public class Contact
     public DateTime? MarketingPreferenceAt { get; set; }
 
     public string FirstName => PersonName.FirstName(ProfileName) ?? Alias;
+
+    string? IWhatsAppIdentity.AddressHash { get => WaIdHash; set => WaIdHash = value ?? ""; }
+
+    string? IWhatsAppIdentity.AddressProtected { get => WaIdProtected; set => WaIdProtected = value ?? ""; }
 }

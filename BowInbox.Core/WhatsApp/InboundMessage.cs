@@ -7,8 +7,26 @@ public sealed record InboundMessage
 {
     public required string Wamid { get; init; }
 
-    /// <summary>The sender's wa_id.</summary>
+    /// <summary>
+    /// The sender's address: their wa_id (phone number) when the webhook carries it, otherwise their business-scoped
+    /// user id (a user with a username may withhold the phone). Sends go to this address.
+    /// </summary>
     public required string From { get; init; }
+
+    /// <summary>The sender's business-scoped user id (BSUID), when the webhook carries one.</summary>
+    public string? FromUserId { get; init; }
+
+    /// <summary>The sender's parent BSUID, shared across linked business portfolios.</summary>
+    public string? FromParentUserId { get; init; }
+
+    /// <summary>The sender's WhatsApp username: an identifier like a number, never stored or shown.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>A system message saying the sender changed number or BSUID; such a message has no text of its own.</summary>
+    public InboundIdentityChange? IdentityChange { get; init; }
+
+    /// <summary>The phone number the sender wrote from, or null when only their BSUID came.</summary>
+    public string? FromPhone => BusinessScopedUserId.IsOne(From) ? null : From;
 
     /// <summary>Our number that received it: the central number or a proxy number.</summary>
     public required string PhoneNumberId { get; init; }
@@ -44,6 +62,7 @@ public sealed record InboundMessage
     public string DisplayText => Type switch
     {
         "unsupported" => "Unsupported message",
+        "system" => IdentityChange?.Description ?? "WhatsApp system message",
         "reaction" when Reaction is not null => Reaction.Emoji.Length == 0
             ? "Removed reaction"
             : $"Reacted {Reaction.Emoji}",

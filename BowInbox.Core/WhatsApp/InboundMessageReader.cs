@@ -11,13 +11,14 @@ internal static class InboundMessageReader
     private static readonly HashSet<string> MediaTypes = ["image", "document", "audio", "video", "sticker"];
 
     private static readonly HashSet<string> KnownTypesWithoutText =
-        [.. MediaTypes, "location", "contacts", "reaction", "unsupported"];
+        [.. MediaTypes, "location", "contacts", "reaction", "unsupported", "system"];
 
     public static InboundMessage Read(
-        JsonElement message, string path, string phoneNumberId, IReadOnlyDictionary<string, string> profileNames)
+        JsonElement message, string path, string phoneNumberId, IReadOnlyDictionary<string, SenderProfile> profiles)
     {
         message.RequireObject(path);
-        var from = message.RequiredString("from", path, WhatsAppLimits.MaxWebhookIdLength);
+        var (from, userId, parentUserId) = InboundSenderReader.Read(message, path);
+        var profile = profiles.GetValueOrDefault(from) ?? (userId is null ? null : profiles.GetValueOrDefault(userId));
         var type = WebhookJson.Truncate(message.RequiredString("type", path), WhatsAppLimits.MaxMessageTypeLength)!;
         var (text, replyId) = ReadTextAndReply(message, type);
 
@@ -25,8 +26,12 @@ internal static class InboundMessageReader
         {
             Wamid = message.RequiredString("id", path, WhatsAppLimits.MaxWebhookIdLength),
             From = from,
+            FromUserId = userId ?? profile?.UserId,
+            FromParentUserId = parentUserId ?? profile?.ParentUserId,
+            Username = profile?.Username,
+            IdentityChange = type == "system" ? InboundSenderReader.ReadIdentityChange(message) : null,
             PhoneNumberId = phoneNumberId,
-            ProfileName = profileNames.GetValueOrDefault(from),
+            ProfileName = profile?.Name,
             Timestamp = message.RequiredUnixTime("timestamp", path),
             Type = type,
             Text = text,

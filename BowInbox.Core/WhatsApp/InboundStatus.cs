@@ -9,7 +9,14 @@ public sealed record InboundStatus
 
     public required DeliveryStatus Status { get; init; }
 
+    /// <summary>The recipient's wa_id; absent when Meta withheld the phone of a user with a username.</summary>
     public string? RecipientId { get; init; }
+
+    /// <summary>The recipient's business-scoped user id (BSUID), when the webhook carries one.</summary>
+    public string? RecipientUserId { get; init; }
+
+    /// <summary>The recipient's parent BSUID, for linked business portfolios.</summary>
+    public string? ParentRecipientUserId { get; init; }
 
     public required DateTime Timestamp { get; init; }
 

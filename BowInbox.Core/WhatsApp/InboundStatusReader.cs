@@ -24,6 +24,8 @@ internal static class InboundStatusReader
             Wamid = wamid,
             Status = deliveryStatus,
             RecipientId = status.OptionalString("recipient_id"),
+            RecipientUserId = SenderProfiles.UserIdOf(status, "recipient_user_id"),
+            ParentRecipientUserId = SenderProfiles.UserIdOf(status, "parent_recipient_user_id"),
             Timestamp = timestamp,
             ErrorCode = error?.OptionalInt("code"),
             ErrorTitle = WebhookJson.Truncate(

@@ -134,6 +134,10 @@ public static partial class OutboundPayloads
     }
 
     /// <summary>Adds <c>to</c> to a stored payload; a mark-as-read payload is returned as it is.</summary>
+    /// <summary>
+    /// Adds the recipient: a phone number goes in <c>to</c>; a business-scoped user id in <c>recipient</c> (a BSUID in
+    /// <c>to</c> is dropped by Meta). Callers pass the phone whenever it is known, as Meta advises.
+    /// </summary>
     public static string WithRecipient(string payloadJson, string to)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
@@ -142,7 +146,7 @@ public static partial class OutboundPayloads
             throw new ArgumentException("The payload must be a JSON object.", nameof(payloadJson));
         }
 
-        if (payload.ContainsKey("to"))
+        if (payload.ContainsKey("to") || payload.ContainsKey("recipient"))
         {
             throw new ArgumentException("The payload already has a recipient.", nameof(payloadJson));
         }
@@ -153,7 +157,7 @@ public static partial class OutboundPayloads
         }
 
         var after = Math.Max(payload.IndexOf("recipient_type"), payload.IndexOf("messaging_product"));
-        payload.Insert(after + 1, "to", to);
+        payload.Insert(after + 1, BusinessScopedUserId.IsOne(to) ? "recipient" : "to", BusinessScopedUserId.IsOne(to) ? BusinessScopedUserId.Normalize(to) : to);
         return payload.ToJsonString();
     }
 

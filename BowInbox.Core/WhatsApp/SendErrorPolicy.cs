@@ -19,7 +19,7 @@ public static class SendErrorPolicy
     public static SendErrorKind Classify(int httpStatus, int? code) => code switch
     {
         ReEngagementRequired => SendErrorKind.WindowClosed,
-        Undeliverable => SendErrorKind.Undeliverable,
+        Undeliverable or UserIdNotSupported => SendErrorKind.Undeliverable,
         AccessTokenInvalid => SendErrorKind.AuthFailure,
         SpamRateLimit or BlockedForPolicy => SendErrorKind.SendingRestricted,
         ThroughputLimit or PairRateLimit or SomethingWentWrong => SendErrorKind.Retryable,

@@ -97,11 +97,11 @@ public static class WebhookPayloadParser
     {
         var phoneNumberId = value.RequiredObject("metadata", path)
             .RequiredString("phone_number_id", $"{path}.metadata", WhatsAppLimits.MaxPhoneNumberIdLength);
-        var profileNames = ReadProfileNames(value);
+        var profiles = SenderProfiles.Read(value);
 
         foreach (var (message, index) in value.OptionalArray("messages").Select((m, i) => (m, i)))
         {
-            messages.Add(InboundMessageReader.Read(message, $"{path}.messages[{index}]", phoneNumberId, profileNames));
+            messages.Add(InboundMessageReader.Read(message, $"{path}.messages[{index}]", phoneNumberId, profiles));
         }
 
         foreach (var (status, index) in value.OptionalArray("statuses").Select((s, i) => (s, i)))
@@ -111,21 +111,5 @@ public static class WebhookPayloadParser
                 statuses.Add(parsed);
             }
         }
-    }
-
-    /// <summary>contacts[] names the senders of this change's messages, matched by wa_id == from.</summary>
-    private static Dictionary<string, string> ReadProfileNames(JsonElement value)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var contact in value.OptionalArray("contacts"))
-        {
-            if (contact.OptionalString("wa_id") is { } waId
-                && contact.OptionalProperty("profile")?.OptionalText("name", WhatsAppLimits.MaxProfileNameLength) is { } name)
-            {
-                names.TryAdd(waId, name);
-            }
-        }
-
-        return names;
     }
 }

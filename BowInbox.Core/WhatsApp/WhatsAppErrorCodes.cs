@@ -34,6 +34,9 @@ public static class WhatsAppErrorCodes
     /// <summary>The sending number is temporarily blocked for a policy violation: stop sending from it, never retry.</summary>
     public const int BlockedForPolicy = 368;
 
+    /// <summary>This message type (an authentication template) cannot go to a business-scoped user id; only to a phone.</summary>
+    public const int UserIdNotSupported = 131062;
+
     public const int TemplateParameterMismatch = 132000;
 
     public const int TemplateDoesNotExist = 132001;

@@ -45,6 +45,9 @@ public static class WhatsAppLimits
 
     public const int MaxPhoneNumberIdLength = 32;
 
+    /// <summary>A business-scoped user id: two letters, a dot (or ".ENT." for a parent), up to 128 letters and digits.</summary>
+    public const int MaxUserIdLength = 160;
+
     /// <summary>Longer message types (unknown ones) are cut to this.</summary>
     public const int MaxMessageTypeLength = 32;
 

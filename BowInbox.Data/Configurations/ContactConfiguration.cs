@@ -10,6 +10,12 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     {
         builder.Property(c => c.WaIdHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(c => c.WaIdHash).IsUnique();
+        builder.Property(c => c.UserIdHash).HasMaxLength(64);
+        builder.HasIndex(c => c.UserIdHash).IsUnique();
+        builder.Property(c => c.UserIdProtected).HasMaxLength(512);
+        builder.Property(c => c.ParentUserIdHash).HasMaxLength(64);
+        builder.HasIndex(c => c.ParentUserIdHash);
+        builder.Property(c => c.ParentUserIdProtected).HasMaxLength(512);
         builder.Property(c => c.WaIdProtected).HasMaxLength(512).IsRequired();
         builder.Property(c => c.ProfileName).HasMaxLength(200);
         builder.Property(c => c.Alias).HasMaxLength(16).IsRequired();

@@ -15,6 +15,12 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.Property(p => p.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(p => p.WaIdHash).HasMaxLength(64);
         builder.HasIndex(p => p.WaIdHash).IsUnique();
+        builder.Property(p => p.UserIdHash).HasMaxLength(64);
+        builder.HasIndex(p => p.UserIdHash).IsUnique();
+        builder.Property(p => p.UserIdProtected).HasMaxLength(512);
+        builder.Property(p => p.ParentUserIdHash).HasMaxLength(64);
+        builder.HasIndex(p => p.ParentUserIdHash);
+        builder.Property(p => p.ParentUserIdProtected).HasMaxLength(512);
         builder.Property(p => p.WaIdProtected).HasMaxLength(512);
         builder.Property(p => p.PauseReason).HasMaxLength(500);
         builder.Ignore(p => p.FirstName);

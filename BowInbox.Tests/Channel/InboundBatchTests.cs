@@ -156,5 +156,7 @@ public sealed class InboundBatchTests
         public string Unprotect(string protectedWaId) => inner.Unprotect(protectedWaId);
 
         public string Hash(string waId) => waId == number ? throw new InvalidOperationException($"poisoned for the test: {waId}") : inner.Hash(waId);
+
+        public string LegacyHash(string waId) => inner.LegacyHash(waId);
     }
 }

@@ -19,13 +19,17 @@ public sealed class AtRestTests
     // The caller's business-scoped user ids (BSUIDs), which Meta sends beside or instead of the number.
     private const string CallerUserId = "AU.13491208655302741918";
     private const string CallerParentUserId = "AU.ENT.99887766554433221100";
+    private const string CallerUsername = "maria.caller";
+
+    // Tom's BSUID, which his app starts sending mid-job.
+    private const string TomUserId = "US.55123409876123409876";
 
     // Each party's number as WhatsApp writes it and as a person would type it.
     private static readonly string[] Numbers =
     [
         Caller, "+61412345678", "+61 412 345 678", "0412345678", "0412 345 678", "412345678", "412 345 678",
         Tom, "+15550100001", "+1 555-010-0001", "5550100001", "555 010 0001", "555-010-0001",
-        CallerUserId, CallerParentUserId, "13491208655302741918",
+        CallerUserId, CallerParentUserId, "13491208655302741918", CallerUsername, TomUserId, "55123409876123409876",
     ];
 
     [Fact]
@@ -100,6 +104,12 @@ public sealed class AtRestTests
         await CustomerWritesAsync(app, "Thanks, see you then. Or call me on 0412 345 678", customer: Caller);
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "Text me on 555-010-0001 if the gate is locked");
         await PostAsync(client, WithUserIds(Webhooks.Text(Caller, "Is 3pm still fine?", "wamid.BSUID")));
+
+        // The caller hides their phone (a username), and Tom's app sends his BSUID beside his phone, then alone.
+        await PostAsync(client, WithUserIds(Webhooks.Text(Caller, "Running a bit late?", "wamid.BSUIDONLY"), withoutPhone: true));
+        await PostAsync(client, BsuidWebhooks.Text(Tom, TomUserId, "Parking now", "wamid.TOMBSUID1", session.PoolPhoneNumberId, TomName));
+        await PostAsync(client, BsuidWebhooks.Text(null, TomUserId, "At the gate", "wamid.TOMBSUID2", session.PoolPhoneNumberId, TomName));
+        await app.WaitForSendAsync(Central, Caller, t => t.Contains("At the gate", StringComparison.Ordinal), "Tom's BSUID-only message at the caller");
         await ProviderWritesAsync(app, session.PoolPhoneNumberId, "/done");
         await app.WaitForSendAsync(Central, Caller, t => t.StartsWith("Thanks, Maria!", StringComparison.Ordinal), "the thanks at the customer");
 
@@ -119,7 +129,7 @@ public sealed class AtRestTests
     }
 
     /// <summary>The webhook with the caller's user ids where Meta puts them (contacts, messages, statuses).</summary>
-    private static string WithUserIds(string webhook)
+    private static string WithUserIds(string webhook, bool withoutPhone = false)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(webhook)!;
         var value = node["entry"]![0]!["changes"]![0]!["value"]!;
@@ -127,12 +137,21 @@ public sealed class AtRestTests
         {
             contact!["user_id"] = CallerUserId;
             contact["parent_user_id"] = CallerParentUserId;
+            contact["profile"]!["username"] = CallerUsername;
+            if (withoutPhone)
+            {
+                contact.AsObject().Remove("wa_id");
+            }
         }
 
         foreach (var message in value["messages"]?.AsArray() ?? [])
         {
             message!["from_user_id"] = CallerUserId;
             message["from_parent_user_id"] = CallerParentUserId;
+            if (withoutPhone)
+            {
+                message.AsObject().Remove("from");
+            }
         }
 
         foreach (var status in value["statuses"]?.AsArray() ?? [])

@@ -12,6 +12,9 @@ public sealed record GraphRequest(string PhoneNumberId, string? Authorization, s
 
     public string? To => Json["to"]?.GetValue<string>();
 
+    /// <summary>A business-scoped user id the message was sent to (instead of a phone in <see cref="To"/>).</summary>
+    public string? Recipient => Json["recipient"]?.GetValue<string>();
+
     public string? Text => Json["text"]?["body"]?.GetValue<string>();
 }
 

@@ -59,7 +59,7 @@ public sealed class UserAdministration(
         }
 
         var waId = "";
-        if (request.Role == Roles.Technician && !PhoneNumbers.TryToWaId(request.WhatsAppNumber, out waId, out var phoneError))
+        if (request.Role == Roles.Technician && !WhatsAppAddresses.TryRead(request.WhatsAppNumber, out waId, out var phoneError))
         {
             return AdminResult.Fail(phoneError);
         }
@@ -69,7 +69,7 @@ public sealed class UserAdministration(
         var db = scope.ServiceProvider.GetRequiredService<InboxDbContext>();
         var numbers = scope.ServiceProvider.GetRequiredService<INumberProtector>();
 
-        if (request.Role == Roles.Technician && await db.Providers.AnyAsync(p => p.WaIdHash == numbers.Hash(waId), cancellationToken))
+        if (request.Role == Roles.Technician && await db.Providers.AnyAsync(p => p.WaIdHash == numbers.Hash(waId) || p.UserIdHash == numbers.Hash(waId), cancellationToken))
         {
             return AdminResult.Fail("Another technician already uses that WhatsApp number.");
         }
@@ -135,7 +135,7 @@ public sealed class UserAdministration(
         }
         else
         {
-            if (!PhoneNumbers.TryToWaId(number, out var waId, out var error))
+            if (!WhatsAppAddresses.TryRead(number, out var waId, out var error))
             {
                 return AdminResult.Fail(error);
             }

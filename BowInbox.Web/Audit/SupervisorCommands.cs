@@ -44,8 +44,10 @@ public sealed class SupervisorCommands(INumberProtector numbers, BowInbox.Web.Pr
             return null;
         }
 
+        // A command number may be registered as a phone or a BSUID; the sender is checked by every identifier they came with.
+        List<string> senderHashes = [fromHash, .. new[] { message.FromUserId, message.FromParentUserId }.OfType<string>().Select(numbers.Hash)];
         var supervisor = await (from user in db.Users
-                                where user.WhatsAppHash == fromHash
+                                where senderHashes.Contains(user.WhatsAppHash!)
                                 join userRole in db.UserRoles on user.Id equals userRole.UserId
                                 join role in db.Roles on userRole.RoleId equals role.Id
                                 where role.Name == Roles.Supervisor || role.Name == Roles.Admin

@@ -19,6 +19,8 @@ public static class PrivacySetup
 
         // Registered before the WhatsApp channel's services, so it has finished before webhooks are stored or processed.
         services.AddHostedService<LegacyPayloadEncryption>();
+        services.AddSingleton<PhoneKeyUpgrade>();
+        services.AddHostedService(provider => provider.GetRequiredService<PhoneKeyUpgrade>());
     }
 
     /// <summary>Registers the purge under its constant id at start, so a restart updates it instead of adding another.</summary>

@@ -25,7 +25,8 @@ public sealed class StoredPayloads(IDataProtectionProvider dataProtection)
     public string Unprotect(string stored) => IsPlainJson(stored) ? stored : protector.Unprotect(stored);
 
     /// <summary>A message kept for later (<c>UnroutedMessages.RawJson</c>): its sender is kept apart, protected; the rest encrypted.</summary>
-    public string ProtectMessage(InboundMessage message) => Protect(JsonSerializer.Serialize(message with { From = "" }));
+    public string ProtectMessage(InboundMessage message) => Protect(JsonSerializer.Serialize(
+        message with { From = "", FromUserId = null, FromParentUserId = null, Username = null, IdentityChange = null }));
 
     public InboundMessage? ReadMessage(string stored) => JsonSerializer.Deserialize<InboundMessage>(Unprotect(stored));
 

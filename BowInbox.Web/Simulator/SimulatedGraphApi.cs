@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using BowInbox.Core.WhatsApp;
 
 namespace BowInbox.Web.Simulator;
 
@@ -48,8 +49,9 @@ internal sealed class SimulatedGraphApi(SimulatorPhones phones, SimulatedWebhook
             return Json(HttpStatusCode.OK, """{"success":true}""");
         }
 
-        var to = body["to"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(to))
+        // A phone goes in "to", a business-scoped user id in "recipient"; Meta drops a BSUID put in "to".
+        var to = body["to"]?.GetValue<string>() ?? body["recipient"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(to) || BusinessScopedUserId.IsOne(body["to"]?.GetValue<string>()))
         {
             return Json(HttpStatusCode.BadRequest, """{"error":{"message":"(#100) Param to is required","type":"OAuthException","code":100}}""");
         }
@@ -57,7 +59,7 @@ internal sealed class SimulatedGraphApi(SimulatorPhones phones, SimulatedWebhook
         var wamid = "wamid.SIM" + Guid.NewGuid().ToString("N");
         phones.Add(new SimulatedMessage(to, phoneNumberId, FromPhone: false, Describe(body), time.GetUtcNow().UtcDateTime, wamid));
         _ = Task.Run(() => webhooks.ReportDeliveryAsync(phoneNumberId, to, wamid), CancellationToken.None);
-        return Json(HttpStatusCode.OK, $$"""{"messaging_product":"whatsapp","contacts":[{"input":"{{to}}","wa_id":"{{to}}"}],"messages":[{"id":"{{wamid}}"}]}""");
+        return Json(HttpStatusCode.OK, $$"""{"messaging_product":"whatsapp","contacts":[{"input":"{{to}}","{{(BusinessScopedUserId.IsOne(to) ? "user_id" : "wa_id")}}":"{{to}}"}],"messages":[{"id":"{{wamid}}"}]}""");
     }
 
     /// <summary>What the phone's screen shows for a request body.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BowInbox.Core.WhatsApp;
 using BowInbox.Web.WhatsApp;
 
 namespace BowInbox.Web.Simulator;
@@ -7,19 +8,30 @@ namespace BowInbox.Web.Simulator;
 /// <summary>Builds webhook bodies exactly as Meta shapes them, for the simulated phones.</summary>
 public sealed class SimulatedWebhooks(InboundEventStore store, TimeProvider time, ILogger<SimulatedWebhooks> logger)
 {
+    /// <summary>
+    /// A text from <paramref name="from"/>: a phone number, or a business-scoped user id for a customer with a username
+    /// who withholds their phone (then there is no <c>from</c> nor <c>wa_id</c>, as Meta sends it).
+    /// </summary>
     public static string TextMessage(string phoneNumberId, string from, string profileName, string text, string wamid, DateTime at)
     {
+        var byUserId = BusinessScopedUserId.IsOne(from);
         var message = new JsonObject
         {
-            ["from"] = from,
+            [byUserId ? "from_user_id" : "from"] = from,
             ["id"] = wamid,
             ["timestamp"] = Unix(at),
             ["text"] = new JsonObject { ["body"] = text },
             ["type"] = "text",
         };
+        var profile = new JsonObject { ["name"] = profileName };
+        if (byUserId)
+        {
+            profile["username"] = "sim." + from[^6..];
+        }
+
         return Envelope(phoneNumberId, new JsonObject
         {
-            ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = profileName }, ["wa_id"] = from }),
+            ["contacts"] = new JsonArray(new JsonObject { ["profile"] = profile, [byUserId ? "user_id" : "wa_id"] = from }),
             ["messages"] = new JsonArray(message),
         });
     }
@@ -32,7 +44,7 @@ public sealed class SimulatedWebhooks(InboundEventStore store, TimeProvider time
                 ["id"] = wamid,
                 ["status"] = status,
                 ["timestamp"] = Unix(at),
-                ["recipient_id"] = recipient,
+                [BusinessScopedUserId.IsOne(recipient) ? "recipient_user_id" : "recipient_id"] = recipient,
             }),
         });
 

@@ -82,6 +82,10 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         {
             WaIdHash = fromHash,
             WaIdProtected = numbers.Protect(inbound.From),
+            UserIdHash = inbound.FromUserId is { } userId ? numbers.Hash(userId) : null,
+            UserIdProtected = inbound.FromUserId is { } user ? numbers.Protect(user) : null,
+            ParentUserIdHash = inbound.FromParentUserId is { } parentId ? numbers.Hash(parentId) : null,
+            ParentUserIdProtected = inbound.FromParentUserId is { } parent ? numbers.Protect(parent) : null,
             ProfileName = StoredProfileName(inbound.ProfileName),
             Alias = "T" + Guid.NewGuid().ToString("N")[..15],
             CreatedAt = now,

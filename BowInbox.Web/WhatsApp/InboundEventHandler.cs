@@ -22,6 +22,8 @@ internal sealed class InboundEventHandler(
     DatabaseWriteGate gate,
     CustomerMessageRecorder customers,
     UnroutedMessageRecorder unroutedMessages,
+    SenderIdentities identities,
+    IdentityChangeRecorder identityChanges,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     DeliveryStatusRecorder statuses,
     MarketingPreferences preferences,
@@ -124,6 +126,7 @@ internal sealed class InboundEventHandler(
                 var payloads = chunk.Where(e => pending.Contains(e.Id)).ToDictionary(e => e.Id, e => e.Parsed);
 
                 seen.UnionWith(await StoredWamidsAsync(db, payloads.Values, cancellationToken));
+                await identities.ResolveAsync(db, payloads, ourNumbers, seen, cancellationToken);
                 var group = await InboundGroup.LoadAsync(db, NewMessages(payloads.Values, seen), proxyNumbers, numbers, cancellationToken);
                 var applying = done.Count;
                 foreach (var eventId in chunk.Select(e => e.Id))
@@ -246,6 +249,13 @@ internal sealed class InboundEventHandler(
     {
         var changes = applied.Changes;
         var fromHash = numbers.Hash(message.From);
+        if (message.IdentityChange is not null)
+        {
+            // Not a message from the person: their keys moved (above, before the group was read); only the timeline hears of it.
+            await identityChanges.RecordAsync(db, message, fromHash, ourNumbers.TryGetValue(message.PhoneNumberId, out var to) ? to : null, cancellationToken);
+            return;
+        }
+
         await ConversationWindows.TouchAsync(db, group, message.PhoneNumberId, fromHash, message.Timestamp, cancellationToken);
 
         if (ourNumbers.TryGetValue(message.PhoneNumberId, out var purpose) && purpose == NumberPurpose.Central)

@@ -22,6 +22,8 @@ public static class WhatsAppSetup
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<WhatsAppHealth>();
         services.AddSingleton<CustomerMessageRecorder>();
+        services.AddSingleton<SenderIdentities>();
+        services.AddSingleton<IdentityChangeRecorder>();
         services.AddSingleton<UnroutedMessageRecorder>();
         services.AddSingleton<DeliveryStatusRecorder>();
         services.AddSingleton<MarketingPreferences>();

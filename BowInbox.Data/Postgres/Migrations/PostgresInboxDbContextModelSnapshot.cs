@@ -414,6 +414,14 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<DateTime?>("MarketingStoppedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -424,6 +432,14 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("WaIdHash")
                         .IsRequired()
@@ -438,6 +454,11 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
@@ -668,6 +689,14 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -676,6 +705,14 @@ namespace BowInbox.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("WaIdHash")
                         .HasMaxLength(64)
@@ -687,7 +724,12 @@ namespace BowInbox.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")

@@ -415,6 +415,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<DateTime?>("MarketingStoppedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -425,6 +433,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("WaIdHash")
                         .IsRequired()
@@ -440,6 +456,12 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasIndex("Alias")
                         .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
+                        .IsUnique()
+                        .HasFilter("[UserIdHash] IS NOT NULL");
 
                     b.HasIndex("WaIdHash")
                         .IsUnique();
@@ -670,6 +692,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -678,6 +708,14 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("WaIdHash")
                         .HasMaxLength(64)
@@ -689,8 +727,14 @@ namespace BowInbox.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserIdHash")
+                        .IsUnique()
+                        .HasFilter("[UserIdHash] IS NOT NULL");
 
                     b.HasIndex("WaIdHash")
                         .IsUnique()

@@ -393,6 +393,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<DateTime?>("MarketingStoppedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -402,6 +410,14 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.Property<string>("ProfileName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WaIdHash")
@@ -417,6 +433,11 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ParentUserIdHash");
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
@@ -639,6 +660,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentUserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentUserIdProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -646,6 +675,14 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserIdProtected")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WaIdHash")
@@ -658,7 +695,12 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentUserIdHash");
+
                     b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserIdHash")
                         .IsUnique();
 
                     b.HasIndex("WaIdHash")
