@@ -260,7 +260,7 @@ internal sealed class OutboxSender(
 
             if (row.Kind != OutboxKind.MarkRead && await rateLimiter.ReserveAsync(row.FromPhoneNumberId, sending.MessagesPerSecond, cancellationToken) is { } wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(wait, cancellationToken); // wall-clock, like the limiter's slots
             }
 
             await using var scope = scopes.CreateAsyncScope();

@@ -33,7 +33,8 @@ public static class WhatsAppSetup
         services.AddSingleton<OutboxRecorder>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<SendingNumbers>();
-        services.AddSingleton<InProcessSendRateLimiter>();
+        // Meta's rate is per wall-clock second, whatever clock the rest of the app is given (a test may freeze it).
+        services.AddSingleton(_ => new InProcessSendRateLimiter(TimeProvider.System));
         services.AddSingleton<ISendRateLimiter>(sp => sp.GetService<RedisBackplaneConnection>() is { } redis
             ? ActivatorUtilities.CreateInstance<RedisSendRateLimiter>(sp, redis)
             : sp.GetRequiredService<InProcessSendRateLimiter>());
