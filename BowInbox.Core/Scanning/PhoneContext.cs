@@ -187,7 +187,8 @@ internal static partial class PhoneContext
             }
 
             var word = text.AsSpan(piece.Start, piece.End - piece.Start);
-            if (References.Contains(word)
+            // Lower-case "po" is the Filipino courtesy word ("text me po 0917…"); a purchase order is "PO".
+            if ((References.Contains(word) && !word.SequenceEqual("po") && !IsAreaCode(text, pieces, j, word))
                 || (j == first - 1 && Currencies.Contains(word))
                 || (char.IsLower(word[0]) && word is "bill" or "bills")
                 || IsPartNumber(text, pieces, j, word))
@@ -210,6 +211,10 @@ internal static partial class PhoneContext
 
         return false;
     }
+
+    /// <summary>"the area code is 0161": the code of a phone, not a reference.</summary>
+    private static bool IsAreaCode(string text, List<PhonePiece> pieces, int j, ReadOnlySpan<char> word) =>
+        word.Equals("code", StringComparison.OrdinalIgnoreCase) && j > 0 && text.AsSpan(pieces[j - 1].Start, pieces[j - 1].End - pieces[j - 1].Start).Equals("area", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "número de parte 4560941761" is a part (or claim report) number, while "primera parte 819 segunda parte 397" splits
