@@ -32,6 +32,8 @@ internal static partial class HandleInvitations
             "slow", "down", "private", "privat", "privé", "privee", "privado", "privada", "closed", "weak", "lento", "lenta", "fermé", "ferme",
             "geschlossen", "kaputt", "bloqueado", "blocked", "new", "nuevo", "novo", "neu", "nouveau", "full", "lleno", "cheio", "voll", "plein",
             "not", "no", "nicht", "pas", "nao", "não", "nahi", "the", "same", "el", "la", "le", "der", "die", "das", "o", "a", "mera", "my",
+            "busy", "bad", "good", "great", "better", "fine", "easier", "faster", "quicker", "simpler", "cheaper", "free", "ok", "okay",
+            "working", "broken", "off", "on", "open", "mejor", "melhor", "mieux", "besser", "bien", "bom", "gut", "theek",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -77,6 +79,15 @@ internal static partial class HandleInvitations
             var user = m.Groups["user"].Success;
             var shaped = handle.Any(char.IsAsciiDigit) || handle.Contains('_') || handle.Contains('.') || CamelCase().IsMatch(handle);
             if (handle.Count(char.IsLetter) >= 3 && !NotNames.Contains(handle) && (user || shaped) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
+            }
+        }
+
+        foreach (Match m in PlatformIsNameThere().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            if (handle.Count(char.IsLetter) >= 3 && !NotNames.Contains(handle) && !policy.AllowsHandle(handle))
             {
                 Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
             }
@@ -151,6 +162,12 @@ internal static partial class HandleInvitations
         + @"\s*(?:[:=]\s*|\s(?:is|es|est|c'est|ist|lautet|[eé]|hai)\s+|\s+)(?<h>@?[\w.\-]{3,40})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelAfterPlatform();
+
+    // "discord is mathswithmaya, I share the worksheets there": a platform named, one name, then where to meet or write.
+    [GeneratedRegex(
+        @"\b(?:" + Platforms + @")\s*(?::|\s(?:is|es|é|est|c'est|ist|hai))\s+(?<h>@?[\w.\-]{3,40})\s*,[^.!?\n]{0,60}?\b(?:there|all[ií]|ah[ií]|l[aá]|l[àa]-bas|dort|wahan|wahaan|udhar|dm|md|message|msg|add|follow|escr[ií]beme|m[aá]ndame|[ée]cris-moi|schreib)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformIsNameThere();
 
     // "ElectroDiegoCL", "MikeFixesIt": capitals inside a word, the way accounts are named.
     [GeneratedRegex(@"^@?(?-i:[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*)$", RegexOptions.CultureInvariant)]

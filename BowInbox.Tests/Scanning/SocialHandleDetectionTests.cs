@@ -121,6 +121,7 @@ public sealed class SocialHandleDetectionTests
     [InlineData("la page Facebook Menuiserie Blanc et Fils a toutes les photos")]
     [InlineData("Instagram pe Sharma Tiles Jaipur page hai, follow kar lo")]
     [InlineData("search Laura Brennan, kitchen designer in Leeds, on LinkedIn")]
+    [InlineData("twitch is tiledadlive, I stream the jobs there")]
     public void Accounts_named_after_a_platform_are_handles(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
 
@@ -128,6 +129,7 @@ public sealed class SocialHandleDetectionTests
     [InlineData("the signal is weak up here, I'm on the roof")]
     [InlineData("I saw your ad on Instagram, I'm Maria from number 12")]
     [InlineData("the X on the plan marks the boiler")]
+    [InlineData("the line is busy, I'll message you later")]
     public void A_platform_and_a_plain_name_stay_clean(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }
