@@ -23,8 +23,10 @@ internal static partial class EmailFinder
     // Spelled-out separators may carry spaces; a bare "." may not, so "I'm at work. Co-pay" stays clean.
     // "at", "arroba", "arobase", "ät", German "Klammeraffe", Indian English "at the rate"; "(a)" only in brackets;
     // "dot", "punto", "point", "ponto", "punkt".
-    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|arobase|ät|a|klammeraffe|@)\s*[\)\]\}>])\s*|\s+(?:at\s+the\s+rate(?:\s+of)?|at|arroba|arobase|ät|klammeraffe)\s+)";
-    private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto|point|ponto|punkt)\s+)";
+    // Spelled ones may stand between commas or dashes too: "sophie, arobase, gmail, point com", "thomas.berger – at – gmx".
+    private const string Around = @"(?:\s*[,–—]\s*|\s+-\s+|\s+)";
+    private const string At = @"(?:\s*(?:@|[\(\[\{<]\s*(?:at|arroba|arobase|ät|a|klammeraffe|@)\s*[\)\]\}>])\s*|" + Around + @"(?:at\s+the\s+rate(?:\s+of)?|at|arroba|arobase|ät|klammeraffe)" + Around + ")";
+    private const string Dot = @"(?:\.|\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|" + Around + @"(?:dot|punto|point|ponto|punkt)\s+)";
 
     private static readonly HashSet<string> NotAddresses = new(
         [
@@ -70,6 +72,11 @@ internal static partial class EmailFinder
             Add(input, policy, findings, m, $"{m.Groups["local"].Value}@{m.Groups["provider"].Value}.{m.Groups["tld"].Value}");
         }
 
+        foreach (Match m in DomainNamed().Matches(text))
+        {
+            Add(input, policy, findings, m, m.Groups["domain"].Value);
+        }
+
         foreach (Match m in ProviderThenName().Matches(text))
         {
             var name = m.Groups["local"];
@@ -88,7 +95,7 @@ internal static partial class EmailFinder
         findings.Add(new Finding(ViolationKind.Email, input.Original.Substring(start, length), start, length, policy.Email));
     }
 
-    [GeneratedRegex(@"\b(?:at|arroba|arobase|ät|klammeraffe|" + Providers + @"|e-?mail|correo|courriel|mail)\b|[\(\[\{<]\s*a\s*[\)\]\}>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:at|arroba|arobase|ät|klammeraffe|" + Providers + @"|e-?mail|correo|courriel|mail|domaine|domain|dominio|dom[ií]nio|domäne)\b|[\(\[\{<]\s*a\s*[\)\]\}>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MentionsEmail();
 
     // Spaces around "@" and "." are allowed when the ending is a lower-case domain ending: "juan @ gmail . com".
@@ -108,9 +115,14 @@ internal static partial class EmailFinder
     [GeneratedRegex(@"(?<![\w.%+-])(?<local>[\w.%+-]{2,40}(?:\s+(?:(?:punkt|dot|point|ponto|punto)\s+)?[\w.%+-]{2,40})?)\s+(?:\([^()]{0,30}\)\s+)?(?:bei|at|chez|arroba|arobase|em|en|no|na|sur|auf)\s+(?<provider>web|" + Providers + @")\s+(?<tld>de|com|net|fr|es|at|ch|pt|it|in|br|mx|uk|be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProviderWithoutDot();
 
-    // "lucia.clases en gmail", "tom_77 on hotmail": only a mailbox-shaped name makes "on"/"en" an "at".
-    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:en|on|no|na|em|sur|chez|bei|auf|pe|par)\s+(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "lucia.clases en gmail", "tom_77 on hotmail", "vikas24 gmail pe hai": only a mailbox-shaped name makes "on"/"en" (or
+    // nothing at all) an "at".
+    [GeneratedRegex(@"(?<![\w.%+-])(?<local>" + MailboxName + @")\s+(?:(?:en|on|no|na|em|sur|chez|bei|auf|pe|par)\s+)?(?<provider>" + Providers + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShapedNameOnProvider();
+
+    // "le domaine c'est proton.me", "the domain is fixit.co": an address given in halves, the domain named as such.
+    [GeneratedRegex(@"\b(?:domaine|domain|dominio|dom[ií]nio|domäne)\s*(?:[:=]|\s(?:is|c'est|es|é|ist|hai|est))?\s*(?<domain>[\w-]{2,63}(?:\.[\w-]{1,63}){0,3}\.(?:" + Tlds + @"))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainNamed();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.
     [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|ist|est|é|hai|c'est|account|cuenta|conta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -9,7 +9,7 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleInvitations
 {
-    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo";
+    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo|kwai|pinterest|reddit|twitch|bluesky|vk|zalo";
 
     // Where people look a business up, besides the messengers and networks: "search Gupta Repairs on Google".
     private const string SearchPlaces = Platforms + "|google(?:\\s+maps)?|maps|justdial|yelp|sulekha|pages\\s?jaunes|gelbe\\s+seiten|p[aá]ginas\\s+amarillas|bing|checkatrade|houzz|trustpilot";
@@ -32,6 +32,8 @@ internal static partial class HandleInvitations
             "slow", "down", "private", "privat", "privé", "privee", "privado", "privada", "closed", "weak", "lento", "lenta", "fermé", "ferme",
             "geschlossen", "kaputt", "bloqueado", "blocked", "new", "nuevo", "novo", "neu", "nouveau", "full", "lleno", "cheio", "voll", "plein",
             "not", "no", "nicht", "pas", "nao", "não", "nahi", "the", "same", "el", "la", "le", "der", "die", "das", "o", "a", "mera", "my",
+            "busy", "bad", "good", "great", "better", "fine", "easier", "faster", "quicker", "simpler", "cheaper", "free", "ok", "okay",
+            "working", "broken", "off", "on", "open", "mejor", "melhor", "mieux", "besser", "bien", "bom", "gut", "theek",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -52,7 +54,7 @@ internal static partial class HandleInvitations
             }
         }
 
-        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName() })
+        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName(), BusinessPage() })
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -66,6 +68,28 @@ internal static partial class HandleInvitations
             if (IsHandleShaped(handle) && !policy.AllowsHandle(handle))
             {
                 Add(input, policy, findings, m.Index, m.Index + m.Length);
+            }
+        }
+
+        // "signal pe mera username manoj.47 hai", "such mich bei Threema, ID 4RZ8KP2M", "no X sou ElectroDiegoCL": a platform, then in
+        // the same sentence an account label or "I am" and a name: any name after a user label, a shaped one after an ID or "I am".
+        foreach (Match m in LabelAfterPlatform().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            var user = m.Groups["user"].Success;
+            var shaped = handle.Any(char.IsAsciiDigit) || handle.Contains('_') || handle.Contains('.') || CamelCase().IsMatch(handle);
+            if (handle.Count(char.IsLetter) >= 3 && !NotNames.Contains(handle) && (user || shaped) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
+            }
+        }
+
+        foreach (Match m in PlatformIsNameThere().Matches(text))
+        {
+            var handle = m.Groups["h"].Value.TrimEnd('.', ',');
+            if (handle.Count(char.IsLetter) >= 3 && !NotNames.Contains(handle) && !policy.AllowsHandle(handle))
+            {
+                Add(input, policy, findings, m.Index, m.Groups["h"].Index + handle.Length);
             }
         }
 
@@ -106,7 +130,8 @@ internal static partial class HandleInvitations
         findings.Add(new Finding(ViolationKind.SocialHandle, input.Original.Substring(s, length), s, length, policy.SocialHandle));
     }
 
-    [GeneratedRegex(@"\b(?:" + SearchPlaces + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // X (Twitter) only as a capital letter: "sígueme en X".
+    [GeneratedRegex(@"\b(?:" + SearchPlaces + @"|(?-i:X))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlatformName();
 
     // "ShareChat pe mera channel hai Gupta Repairs", "my page on Facebook is Rivera Plumbing", "sur YouTube ma chaîne c'est Déco Martin".
@@ -132,13 +157,39 @@ internal static partial class HandleInvitations
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MessengerLabel();
 
+    [GeneratedRegex(
+        @"\b(?:" + Platforms + @"|(?-i:X))\b[^.!?\n]{0,30}?\b(?:(?<user>user\s?name|username|usuario|usu[aá]rio|pseudo|nutzername|benutzername|handle|nick)|id|soy|sou(?:\s+o|\s+a)?|i'?m|je\s+suis|ich\s+bin)"
+        + @"\s*(?:[:=]\s*|\s(?:is|es|est|c'est|ist|lautet|[eé]|hai)\s+|\s+)(?<h>@?[\w.\-]{3,40})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelAfterPlatform();
+
+    // "discord is mathswithmaya, I share the worksheets there": a platform named, one name, then where to meet or write.
+    [GeneratedRegex(
+        @"\b(?:" + Platforms + @")\s*(?::|\s(?:is|es|é|est|c'est|ist|hai))\s+(?<h>@?[\w.\-]{3,40})\s*,[^.!?\n]{0,60}?\b(?:there|all[ií]|ah[ií]|l[aá]|l[àa]-bas|dort|wahan|wahaan|udhar|dm|md|message|msg|add|follow|escr[ií]beme|m[aá]ndame|[ée]cris-moi|schreib)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformIsNameThere();
+
+    // "ElectroDiegoCL", "MikeFixesIt": capitals inside a word, the way accounts are named.
+    [GeneratedRegex(@"^@?(?-i:[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelCase();
+
+    // "page Facebook Plâtrerie Mercier et Fils", "Facebook pe Gupta Electricals Lucknow page hai": a business's page, named.
+    [GeneratedRegex(
+        @"\b(?:page|seite|p[aá]gina|perfil|profil|compte|conta|channel|canal|cha[iî]ne|kanal)\s+(?:(?:de|on|sur|auf|bei|no|na|en|pe)\s+)?(?:" + Platforms + @")\s*:?\s+" + BusinessName
+        + @"|\b(?:" + Platforms + @")\s+(?:pe|par|on|sur|auf|no|na|en)\s+" + BusinessName + @"\s+(?:page|channel|account|profile|dukaan|dukan|shop)\s+(?:hai|h|hain)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BusinessPage();
+
+    // Two or more capitalised words, with the small words of a business's name between them.
+    private const string BusinessName = @"(?-i:\p{Lu})[\p{L}'&.\-]{1,30}(?:\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|(?:" + NameJoiners + @")\b)){1,5}";
+
     // "skype: live:dave.fixit": Skype's own IDs start with "live:".
     [GeneratedRegex(@"\blive:[\w.\-]{3,40}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SkypeLive();
 
     // "cherche Rénovation Dupont sur Facebook", "such Malerbetrieb Schulz auf Facebook", "procura Elétrica Ferreira no Facebook".
     [GeneratedRegex(
-        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + SearchPlaces + @")\b"
+        @"\b(?:cherche[zr]?|recherche[zr]?|tape[zr]?|such(?:e|t|en)?|google|procur[ae]|pesquis[ae]|busca|b[uú]scame|search|look\s+(?:up|for)|find)\s+(?:(?:for|just|simply|einfach|mal|doch|nach|simplement|juste|s[óo]|simplesmente|solo|s[óo]lo|bas)\s+){0,2}(?-i:\p{Lu})[\p{L}'&.\-]{0,30}\s+(?:(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")\s+){0,5}(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30},\s*(?:[\p{L}'&.\-]{1,30}\s+){0,5}[\p{L}'&.\-]{1,30},\s+)?(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + SearchPlaces + @")\b"
         + @"|\b(?:i'?m|i\s+am|we'?re|we\s+are|je\s+suis|on\s+est|ich\s+bin|wir\s+sind|sou|somos|soy)\s+(?-i:\p{Lu})[\p{L}'&.\-]{0,30}(?:\s+(?:(?-i:\p{Lu})[\p{L}'&.\-]{0,30}|" + NameJoiners + @")){1,5}\s+(?:on|sur|auf|bei|no|na|en|in|pe)\s+(?:" + Platforms + @")\b"
         + @"|\b(?:find|search|look\s+up|b[uú]sca|encu[eé]ntra|procura|ach[ae]|cherche[zr]?|trouve[zr]?|such(?:e|t)?|finde[tn]?)(?:me|nos|[\s\-]+(?:me|us|mich|uns|moi|nous))?\s+(?:as|como|sous|als|unter)\s+(?:[\p{L}'&.\-]{1,30}\s+){1,5}(?:on|en|no|na|sur|auf|bei|in|pe)\s+(?:" + SearchPlaces + @")\b"
         + @"|\b(?:me\s+)?(?:procur[ae]|ach[ae]|encontr[ae]|pesquis[ae]|busc[ae]|b[uú]scame|encu[eé]ntrame)\s+(?:no|na|en|em)\s+(?:" + SearchPlaces + @")\s+(?:como|por)\s+(?:[\p{L}'&.\-]{1,30}\s*){1,5}",

@@ -168,7 +168,7 @@ public sealed partial class IntentLexicon
         {
             foreach (Match m in regex.Matches(text))
             {
-                if (unless is not null && IsExcused(unless, text, m.Index + m.Length))
+                if ((unless is not null && IsExcused(unless, text, m.Index + m.Length)) || (kind == ViolationKind.PaymentOutside && IbanChecksum.IsFalseIban(m.ValueSpan)))
                 {
                     continue;
                 }

@@ -38,16 +38,19 @@ internal static class NumberWords
             "depois", "espaço", "espaco", "primeira", "terceira",
             "puis", "ensuite", "espace", "tiret", "partie", "première", "premiere", "deuxième", "deuxieme", "troisième", "dernière",
             "dann", "danach", "leerzeichen", "leerschlag", "bindestrich", "teil", "erster", "zweiter", "dritter", "letzter",
-            "phir", "uske", "baad", "pehla", "pehle", "doosra", "dusra", "teesra", "aakhri",
+            "phir", "fir", "uske", "baad", "pehla", "pehle", "doosra", "dusra", "teesra", "aakhri",
             // "empieza con 6 45 y sigue 12 34 56", "começa com 11 e segue 98...", "ça continue par", "geht weiter mit".
             "sigue", "continua", "continúa", "termina", "acaba", "segue", "continue", "continues", "ends", "weiter", "endet",
+            // The word for the dot, read out between groups: "06 point 14 point 88", "612 punto 345".
+            "point", "punto", "ponto", "punkt", "dot",
         ],
         StringComparer.OrdinalIgnoreCase);
 
     // Only part of a connector ("and then", "followed by", "y luego", "and the second part is"); alone, "and" joins spelled
     // digits only.
     private static readonly HashSet<string> ConnectorFillers = new(
-        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "a", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é"],
+        ["and", "y", "by", "de", "e", "et", "und", "aur", "the", "is", "a", "la", "el", "es", "le", "est", "der", "die", "ist", "hai", "é",
+            "in", "en", "em", "with", "con", "com", "par", "mit", "avec"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup = Spelled.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -57,7 +60,8 @@ internal static class NumberWords
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FillerLookup = ConnectorFillers.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool TrySpelled(ReadOnlySpan<char> word, out string digits) => SpelledLookup.TryGetValue(word, out digits!);
+    public static bool TrySpelled(ReadOnlySpan<char> word, out string digits) =>
+        SpelledLookup.TryGetValue(word, out digits!) || HindiNumberWords.TryLooseSpelling(word, out digits);
 
     public static bool TryTens(ReadOnlySpan<char> word, out string tensDigit) => TensLookup.TryGetValue(word, out tensDigit!);
 
@@ -151,16 +155,17 @@ internal static class NumberWords
             ("zéro", "0"), ("un", "1"), ("une", "1"), ("deux", "2"), ("trois", "3"), ("quatre", "4"), ("cinq", "5"), ("sept", "7"),
             ("huit", "8"), ("neuf", "9"), ("dix", "10"), ("douze", "12"), ("treize", "13"), ("quatorze", "14"), ("quinze", "15"), ("seize", "16"),
             ("null", "0"), ("eins", "1"), ("zwei", "2"), ("zwo", "2"), ("drei", "3"), ("vier", "4"), ("fünf", "5"), ("funf", "5"), ("fuenf", "5"),
-            ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"),
-            ("shunya", "0"), ("shoonya", "0"), ("sunya", "0"), ("ek", "1"), ("do", "2"), ("teen", "3"), ("char", "4"), ("chaar", "4"),
-            ("paanch", "5"), ("panch", "5"), ("chhe", "6"), ("chhah", "6"), ("chah", "6"), ("saat", "7"), ("sat", "7"), ("aath", "8"), ("aat", "8"),
-            ("ath", "8"), ("nau", "9"), ("das", "10"), ("gyarah", "11"), ("barah", "12"), ("baarah", "12"), ("terah", "13"), ("chaudah", "14"), ("pandrah", "15"),
-            ("solah", "16"), ("satrah", "17"), ("atharah", "18"), ("unnis", "19"), ("bees", "20"), ("ikkis", "21"), ("baais", "22"), ("teis", "23"),
-            ("chaubis", "24"), ("pachchis", "25"), ("chhabbis", "26"), ("sattais", "27"), ("atthais", "28"), ("untis", "29"), ("tees", "30"),
-            ("paintis", "35"), ("chalis", "40"), ("chaalis", "40"), ("chhappan", "56"), ("paintalis", "45"), ("pachas", "50"), ("pachpan", "55"), ("sattar", "70"), ("assi", "80"),
-            ("nabbe", "90"), ("ninyanve", "99"));
+            ("sechs", "6"), ("sieben", "7"), ("acht", "8"), ("neun", "9"), ("zehn", "10"), ("elf", "11"), ("zwölf", "12"), ("zwoelf", "12"));
 
-        AddHindiNumbers(map);
+        foreach (var (word, digits) in HindiNumberWords.Common)
+        {
+            map[word] = digits;
+        }
+
+        foreach (var (word, digits) in HindiNumberWords.BelowHundred())
+        {
+            map.TryAdd(word, digits);
+        }
 
         // German writes 21 to 99 as one word, the unit first: "dreiundzwanzig", "siebenundsechzig".
         string[] units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
@@ -213,37 +218,6 @@ internal static class NumberWords
         word is "eins" or "zwei" or "zwo" or "drei" or "vier" or "fünf" or "sechs" or "sieben" or "acht" or "neun" or "zehn" or "elf" or "zwölf"
         || word.EndsWith("zehn", StringComparison.Ordinal) || word.EndsWith("zig", StringComparison.Ordinal) || word.EndsWith("ßig", StringComparison.Ordinal)
         || word.EndsWith("ssig", StringComparison.Ordinal);
-
-    /// <summary>
-    /// Hindi has its own word for every number below a hundred ("athanve" 98, "chauntis" 34, "ikyavan" 51), in several
-    /// Latin spellings. "saath" (60) is left out: it is also "with".
-    /// </summary>
-    private static void AddHindiNumbers(Dictionary<string, string> map)
-    {
-        (string Words, int Value)[] numbers =
-        [
-            ("gyaarah", 11), ("athaarah", 18), ("unees", 19), ("ikkees", 21), ("bais", 22), ("chaubees", 24), ("pachees", 25),
-            ("chhabbees", 26), ("sattaees", 27), ("athaees", 28), ("unatees", 29), ("ikattis ikatees iktees", 31), ("battis battees", 32),
-            ("taintis tentees tetees", 33), ("chauntis chautees chauntees chontis", 34), ("paintees", 35), ("chhattis chhattees", 36),
-            ("saintis saintees", 37), ("adtis artees adtees", 38), ("untalis untaalees", 39), ("chalees", 40), ("iktalis iktaalees", 41),
-            ("bayalis bayaalees", 42), ("taintalis tentaalees", 43), ("chavalis chauvalees chawalis", 44), ("paintaalees", 45),
-            ("chhiyalis chhiyaalees", 46), ("saintalis saintaalees", 47), ("adtalis artaalees", 48), ("unchas unchaas", 49), ("pachaas", 50),
-            ("ikyavan ikyaavan", 51), ("bavan baavan", 52), ("tirpan tirepan", 53), ("chauvan chauvvan", 54), ("sattavan sattaavan", 57),
-            ("athavan atthaavan", 58), ("unsath unsaath", 59), ("iksath iksaath", 61), ("basath baasath", 62), ("tirsath tiresath", 63),
-            ("chausath chaunsath", 64), ("painsath", 65), ("chhiyasath chhiyaasath", 66), ("sadsath sarsath", 67), ("adsath arsath", 68),
-            ("unhattar", 69), ("ikhattar", 71), ("bahattar", 72), ("tihattar", 73), ("chauhattar", 74), ("pachhattar", 75), ("chhihattar", 76),
-            ("satattar sathattar", 77), ("athattar", 78), ("unasi unaasi", 79), ("ikyasi", 81), ("bayasi", 82), ("tirasi", 83), ("chaurasi", 84),
-            ("pachasi", 85), ("chhiyasi", 86), ("sattasi", 87), ("athasi athaasi", 88), ("navasi nawasi", 89), ("ikyanve", 91), ("banve", 92),
-            ("tiranve", 93), ("chauranve", 94), ("pachanve", 95), ("chhiyanve", 96), ("sattanve", 97), ("athanve atthanve", 98), ("ninyanave", 99),
-        ];
-        foreach (var (words, value) in numbers)
-        {
-            foreach (var word in words.Split(' '))
-            {
-                map.TryAdd(word, value.ToString(CultureInfo.InvariantCulture));
-            }
-        }
-    }
 
     private static Dictionary<string, string> Build(params (string Word, string Digits)[] pairs)
     {

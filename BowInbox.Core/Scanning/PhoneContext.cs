@@ -8,61 +8,6 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class PhoneContext
 {
-    // A number right after one of these (skipping "number", "is", "#"...) is a reference, not a phone.
-    private static readonly HashSet<string> ReferenceWords = new(
-        [
-            "job", "order", "ticket", "invoice", "inv", "ref", "reference", "receipt", "booking", "reservation",
-            "confirmation", "conf", "tracking", "serial", "sn", "model", "part", "sku", "item", "account", "acct", "claim",
-            "policy", "po", "id", "pin", "code", "codes", "zips", "postcodes", "codigos", "códigos", "door", "gate", "lockbox", "room", "zip", "postcode", "postal", "quote",
-            "estimate", "permit", "license", "licence", "vin", "plate", "meter", "unit", "lot", "batch", "voucher", "coupon",
-            "pedido", "factura", "referencia", "recibo", "reserva", "expediente", "modelo", "serie", "pieza", "codigo", "código",
-            "clave", "portal", "puerta", "cp", "folio", "orden", "presupuesto", "dni", "nif", "nie", "cif", "rfc", "curp",
-            "ssn", "licencia", "permiso", "matricula", "matrícula", "placa", "contador", "cuenta", "lote", "cupon", "cupón",
-            "contraseña", "password", "wifi", "tarjeta", "card", "siniestro", "poliza", "póliza", "seguimiento", "albaran", "albarán",
-            "pedido", "sinistro", "apolice", "apólice", "protocolo", "nota", "fiscal", "fatura", "cpf", "cnpj", "cep", "nif", "contribuinte",
-            "rastreio", "medidor", "leitura", "instalacao", "instalação", "cliente", "senha", "codigo", "série",
-            "commande", "sinistre", "dossier", "contrat", "facture", "reservation", "réservation", "compteur", "releve", "relevé", "pdl", "prm",
-            "assurance", "siret", "siren", "tva", "colis", "suivi", "série", "digicode", "référence",
-            "bestellung", "auftrag", "rechnung", "kunde", "kunden", "vertrag", "versicherung", "versicherungsschein", "police", "polizze",
-            "zähler", "zählerstand", "zaehler", "plz", "steuer", "ust", "sendung", "fabrikation", "e-nr", "enr", "fd", "buchung", "schaden",
-            "consumer", "complaint", "customer", "pin", "pincode", "gst", "gstin", "pan", "aadhaar", "aadhar", "ifsc", "awb", "docket",
-            "registration", "reg", "application", "roll", "tracking", "parcel", "shipment", "incident", "warranty",
-            "insurer", "insurance", "seguro", "aseguradora", "seguradora", "assureur", "versicherer", "client", "clients",
-            // Case and ticket words: "Vorgang 4455 1122", "chamado 5678 9012", "incidencia 1234 5678".
-            "ean", "gtin", "upc", "isbn", "asin", "imei", "mpn", "vorgang", "aktenzeichen", "az", "case", "caso", "incidencia", "chamado", "ordem", "ocorrencia", "ocorrência", "demande", "requete", "requête",
-            // Contracts, warranties and requests: "CUPS del contrato", "folio de la garantía", "service request number".
-            "contract", "contrato", "contratto", "cups", "warranty", "garantia", "garantía", "garantie", "request", "solicitud", "solicitação", "solicitacao", "anfrage",
-            // Complaints, parts, readings, land, health and connection numbers: "protocolo da reclamação", "NHS number".
-            "reclamação", "reclamacao", "reclamación", "reclamacion", "réclamation", "reclamation", "beschwerde", "reklamation",
-            "pièce", "piece", "peça", "peca", "reading", "readings", "lectura", "catastral", "cadastral", "cadastre",
-            "nhs", "medicare", "patient", "paciente", "sus", "cns", "connection", "connexion", "conexion", "conexión", "conexao", "conexão", "anschluss",
-            // Utility accounts: "bijli ka CA number", "electricity account", "gas connection".
-            "gas", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
-        ],
-        StringComparer.OrdinalIgnoreCase);
-
-    // "case number from the council is": how many words may stand between a reference word and its number.
-    private const int MaxTransparent = 6;
-
-    private static readonly HashSet<string> TransparentWords = new(
-        [
-            "number", "numbers", "no", "nº", "num", "nr", "nbr", "numero", "número", "is", "es", "the", "el", "la", "de", "del", "your", "tu", "su",
-            "our", "nuestro", "was", "era", "my", "mi", "do", "da", "dos", "das", "o", "a", "meu", "minha", "seu", "sua", "é", "para", "du", "des",
-            "d", "n", "le", "mon", "ma", "votre", "est", "c", "n°", "der", "die", "den", "dem", "des", "mein", "meine", "ihre", "ist", "lautet",
-            "hai", "ka", "ki", "ke", "mera", "meri", "on", "for", "amazon", "ebay", "at", "al", "en", "em", "sur", "bei",
-            // What kind of policy or service a reference belongs to: "claim number with the insurer", "póliza de hogar",
-            // "protocolo de atendimento". They never make a number a reference alone, only let the reference word reach it.
-            "with", "from", "con", "com", "avec", "mit", "von", "vom", "home", "hogar", "casa", "maison", "habitation", "car", "auto",
-            "coche", "carro", "vida", "life", "atendimento", "atencion", "atención", "service", "servicio", "serviço", "servico",
-            // Where the reference was issued and what paper it is on: "pedido na Leroy é", "job sheet no.", "contrat d'entretien".
-            "na", "nas", "nos", "im", "beim", "in", "chez", "sheet", "form", "slip", "report", "ficha", "hoja", "folha", "fiche", "blatt",
-            "entretien", "maintenance", "mantenimiento", "manutenção", "manutencao", "wartung", "ca",
-            // Who issued it and how it is given: "case number from the council is", "contrato de Iberdrola tiene el número".
-            "council", "city", "bank", "company", "ayuntamiento", "compañía", "compania", "empresa", "prefeitura", "mairie", "compagnie",
-            "gemeinde", "stadt", "firma", "has", "tiene", "tem", "hat", "says", "dice", "diz",
-        ],
-        StringComparer.OrdinalIgnoreCase);
-
     private static readonly HashSet<string> UnitWords = new(
         [
             "usd", "dollars", "dollar", "dolares", "dólares", "dolar", "dólar", "bucks", "eur", "euro", "euros", "pesos", "peso",
@@ -77,8 +22,6 @@ internal static partial class PhoneContext
 
     private static readonly HashSet<string> CurrencyWordsBefore = new(["usd", "us", "eur", "mxn", "cop", "ars", "clp", "gbp", "pen", "price", "precio", "total", "cost", "costs"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> References = ReferenceWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Transparent = TransparentWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Units = UnitWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Currencies = CurrencyWordsBefore.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -165,7 +108,7 @@ internal static partial class PhoneContext
         {
             var piece = pieces[j];
             var between = text.AsSpan(piece.End, pieces[j + 1].Start - piece.End);
-            if (j < first - 1 && between.IndexOfAny(".,;!?\n") >= 0)
+            if (j < first - 1 && between.IndexOfAny(".,;!?\n") >= 0 && !IsAbbreviationDot(text, piece, between))
             {
                 return false;
             }
@@ -187,7 +130,8 @@ internal static partial class PhoneContext
             }
 
             var word = text.AsSpan(piece.Start, piece.End - piece.Start);
-            if (References.Contains(word)
+            // Lower-case "po" is the Filipino courtesy word ("text me po 0917…"); a purchase order is "PO".
+            if ((References.Contains(word) && !word.SequenceEqual("po") && !IsAreaCode(text, pieces, j, word))
                 || (j == first - 1 && Currencies.Contains(word))
                 || (char.IsLower(word[0]) && word is "bill" or "bills")
                 || IsPartNumber(text, pieces, j, word))
@@ -211,6 +155,18 @@ internal static partial class PhoneContext
         return false;
     }
 
+    /// <summary>"USt-IdNr. DE 284…", "Steuer-Nr. DE 312…": the dot of an abbreviated reference, not the end of a sentence.</summary>
+    private static bool IsAbbreviationDot(string text, PhonePiece piece, ReadOnlySpan<char> between)
+    {
+        var word = text.AsSpan(piece.Start, piece.End - piece.Start);
+        return between.Trim() is "." && piece.Kind == PhonePieceKind.Word
+            && (IsReferenceCompound(word) || References.Contains(word) || word.Equals("nr", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>"the area code is 0161": the code of a phone, not a reference.</summary>
+    private static bool IsAreaCode(string text, List<PhonePiece> pieces, int j, ReadOnlySpan<char> word) =>
+        word.Equals("code", StringComparison.OrdinalIgnoreCase) && j > 0 && text.AsSpan(pieces[j - 1].Start, pieces[j - 1].End - pieces[j - 1].Start).Equals("area", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// "número de parte 4560941761" is a part (or claim report) number, while "primera parte 819 segunda parte 397" splits
     /// a phone: "parte" is a reference only after "número de".
@@ -218,7 +174,7 @@ internal static partial class PhoneContext
     private static bool IsPartNumber(string text, List<PhonePiece> pieces, int j, ReadOnlySpan<char> word)
         => word.Equals("parte", StringComparison.OrdinalIgnoreCase) && NumberOf().IsMatch(text.AsSpan(0, pieces[j].Start));
 
-    [GeneratedRegex(@"\b(?:s/n|p/n|a/c|n/s|m/n)\s*[:#.]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:s/n|p/n|a/c|n/s|m/n|nfs?-e)\s*[:#.]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SlashAbbreviation();
 
     [GeneratedRegex(@"\b(?:n[uú]mero|n[º°o]\.?)\s+de\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

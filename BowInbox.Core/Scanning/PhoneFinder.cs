@@ -81,7 +81,8 @@ internal static class PhoneFinder
                 k++;
             }
 
-            if (k >= pieces.Count || !pieces[k].CarriesDigits || !IsSeparatorGap(text, pieces[k - 1].End, pieces[k].Start))
+            if (k >= pieces.Count || !pieces[k].CarriesDigits
+                || (!IsSeparatorGap(text, pieces[k - 1].End, pieces[k].Start) && !(connectors == 0 && IsColonBetweenGroups(text, pieces[last], pieces[k]))))
             {
                 break;
             }
@@ -112,6 +113,11 @@ internal static class PhoneFinder
 
         return members;
     }
+
+    /// <summary>"0152:2938:4471": a colon between groups of three or more digits; times ("14:30") have two.</summary>
+    private static bool IsColonBetweenGroups(string text, PhonePiece previous, PhonePiece next) =>
+        previous.Kind == PhonePieceKind.Digits && next.Kind == PhonePieceKind.Digits && previous.Digits.Length >= 3 && next.Digits.Length >= 3
+        && text.AsSpan(previous.End, next.Start - previous.End).Trim(' ') is ":";
 
     private static bool IsSeparatorGap(string text, int from, int to)
     {
@@ -249,7 +255,8 @@ internal static class PhoneFinder
         }
 
         if (digits.Length is >= MinDigits and <= MaxDigits
-            && (spacedOut || ((!PhoneContext.IsPostcodeList(groups) || PhoneNumberRules.IsIndianMobile(digits, groups)) && (PhoneNumberRules.IsDialable(digits, groups, hasPlus, policy) || PhoneNumberRules.IsPhoneShaped(digits, groups)))))
+            && (spacedOut || ((!PhoneContext.IsPostcodeList(groups) || PhoneNumberRules.IsIndianMobile(digits, groups)) && (PhoneNumberRules.IsDialable(digits, groups, hasPlus, policy) || PhoneNumberRules.IsPhoneShaped(digits, groups)
+                || PhoneNumberRules.IsLocalNumberGiven(text, start, digits, groups)))))
         {
             return ChainKind.Phone;
         }

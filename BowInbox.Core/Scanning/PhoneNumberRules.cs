@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace BowInbox.Core.Scanning;
 
 /// <summary>Whether a run of digits is dialable somewhere, or grouped the way people group phone numbers.</summary>
-internal static class PhoneNumberRules
+internal static partial class PhoneNumberRules
 {
     private const int GenericMinDigits = 8;
 
@@ -39,6 +40,28 @@ internal static class PhoneNumberRules
 
         return true;
     }
+
+    /// <summary>
+    /// Seven digits grouped like a local number ("991 23 45", "532 1177") given as the sender's own number or to be called,
+    /// in the same sentence: the whole number in the many countries (Cape Verde, Iceland, Estonia, Panama…) that dial seven.
+    /// </summary>
+    public static bool IsLocalNumberGiven(string text, int start, string digits, List<int> groups)
+    {
+        if (digits.Length != 7 || groups is not ([7] or [3, 4] or [4, 3] or [3, 2, 2] or [2, 3, 2] or [2, 2, 3]))
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(0, start);
+        var sentence = before[(before.LastIndexOfAny(".!?\n") + 1)..];
+        return OwnNumberOrCall().IsMatch(sentence);
+    }
+
+    [GeneratedRegex(
+        @"\b(?:(?:my|meu|minha|mi|mon|ma|mein|meine|meinen|mera|meri|our|nuestro|nosso)\s+(?:\w+\s+)?(?:number|cell|mobile|phone|n[uú]mero|num[ée]ro|nummer|handynummer|handy|telefon|telefonnummer|tel[eé]fono|telefone|celular|cel|telem[oó]vel|portable|no)"
+        + @"|call\s+me|text\s+me|ring\s+me|ll[aá]mame|escr[ií]beme|me\s+liga|liga\s+pra\s+mim|appelle[sz]?[-\s]moi|ruf\s+mich|mujhe\s+call)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnNumberOrCall();
 
     /// <summary>India writes mobiles as two groups of five ("98077 97032"), which is otherwise two postcodes.</summary>
     public static bool IsIndianMobile(string digits, List<int> groups) => groups is [5, 5] && digits[0] is >= '6' and <= '9' && IsValid(digits, "IN");

@@ -56,7 +56,8 @@ internal static partial class ScatteredNumber
 
     [GeneratedRegex(
         @"\b(?:number|phone|cell|mobile|call|text|ring|whats\s?app|whats|wsp|n[uú]mero|tel[eé]fono|celular|celu|cel|m[oó]vil|ll[aá]ma(?:me)?|marca(?:me)?|escr[ií]beme"
-        + @"|nummer|handy|handynummer|telefon|telefonnummer|ruf|anrufen|num[ée]ro|portable|appelle(?:-moi)?|t[ée]l[ée]phone|telem[oó]vel|zap|liga|ligar|me\s+liga)\b",
+        + @"|nummer|handy|handynummer|telefon|telefonnummer|ruf|anrufen|num[ée]ro|portable|appelle(?:-moi)?|t[ée]l[ée]phone|telem[oó]vel|zap|liga|ligar|me\s+liga"
+        + @"|vorwahl|area\s+code|prefijo|lada|prefixo|ddd|indicatif)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneTalk();
 }

@@ -74,4 +74,20 @@ public sealed class EmailDetectionTests
         Assert.Equal(ViolationKind.Email, finding.Kind);
         Assert.Equal(expected, finding.Text);
     }
+
+    // Addresses given in halves: spelled separators between commas or dashes, a mailbox-shaped name right before its
+    // provider, the domain named as such.
+    [Theory]
+    [InlineData("mail: carla punto reformas, arroba, outlook, punto es")]
+    [InlineData("send them to dan.keane - at - yahoo - com")]
+    [InlineData("rohit_tiles99 yahoo pe bhej do")]
+    [InlineData("the name is jb.carpentry and the domain is fastmail.com")]
+    public void Addresses_given_in_halves_are_emails(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Email);
+
+    [Theory]
+    [InlineData("I'm at home - at least until six, then at work")]
+    [InlineData("the domain of the app is on the invoice")]
+    public void Talk_about_being_somewhere_stays_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }

@@ -180,6 +180,19 @@ public sealed class InnocentTextTests
     [InlineData("my page on Facebook is private")]
     public void Search_engines_and_app_mentions_that_invite_nobody_pass_unchanged(string message) => AssertClean(message);
 
+    // Codes shaped like an IBAN that fail its checksum, tax ids, work orders, supply points, abbreviated references.
+    [Theory]
+    [InlineData("el CUPS del gas es ES0230901234567890AB, está en la factura")]
+    [InlineData("Amazon order id AZ9988776655443322 arrives tomorrow")]
+    [InlineData("la factura va con el NIT 900.123.456-7 de la empresa")]
+    [InlineData("orden de trabajo 33 4410 2291 para la caldera")]
+    [InlineData("a NF-e 000.552.118 já saiu, está no PDF")]
+    [InlineData("o CPE é PT 0002 0000 1122 3344 AB, está na fatura")]
+    [InlineData("le PDL pour la mise en service : 1422 6615 0033 27")]
+    [InlineData("Steuer-Nr. DE 312 556 778 steht im Angebot")]
+    [InlineData("die Seriennummer auf dem Geräteschild: 4410 2291 3347 12")]
+    public void Codes_tax_ids_and_abbreviated_references_pass_unchanged(string message) => AssertClean(message);
+
     private void AssertClean(string message)
     {
         var result = scanner.Scan(message, ContentPolicy.Default);

@@ -106,6 +106,21 @@ public sealed class IntentDetectionTests
     public void Requests_for_someone_elses_contact_are_contact_requests(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
 
+    // Contact details asked for in any polite form, with any verb.
+    [Theory]
+    [InlineData("would you mind giving me your personal email for the drawings?")]
+    [InlineData("which is the easiest number to reach you on after six?")]
+    [InlineData("hätten Sie eine Handynummer für mich, falls ich mich verspäte?")]
+    [InlineData("schicken Sie mir bitte Ihren Signal-Kontakt")]
+    [InlineData("laissez-moi votre numéro, je vous rappelle ce soir")]
+    [InlineData("tu peux m'envoyer ton 07 pour le rendez-vous ?")]
+    [InlineData("manda um contato pra eu te chamar depois")]
+    [InlineData("consegue passar-me o seu telemóvel?")]
+    [InlineData("aapki wife ka number share kar dijiye, unse time confirm kar loon")]
+    [InlineData("bhaiya apna whatsapp no. bata do")]
+    public void Contact_details_asked_for_in_any_form_are_contact_requests(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.ContactRequest);
+
     // Cancel on the platform and come anyway, settle it between us, move to an app with any verb.
     [Theory]
     [InlineData("cancel the booking on the app and I'll come anyway, cheaper for you")]

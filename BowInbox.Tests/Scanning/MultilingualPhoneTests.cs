@@ -137,6 +137,13 @@ public sealed class MultilingualPhoneTests
     public void Hindi_number_words_below_a_hundred_make_a_phone(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
+    // Hindi number words as people hear them: "baees" 22, "unnees" 19, "chauraasi" 84, "chhiyaasi" 86.
+    [Theory]
+    [InlineData("number likho: nau aath, baees, chauraasi, unnees, saat")]
+    [InlineData("mera mobile chhe, chhiyaasi, pachhattar, baees, teen, ek")]
+    public void Hindi_number_words_in_other_spellings_make_a_phone(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
     // Mobiles of more countries, in their national format.
     [Theory]
     [InlineData("Irish mobile 083 456 7812 if you need me")]

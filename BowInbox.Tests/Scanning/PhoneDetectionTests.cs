@@ -88,6 +88,28 @@ public sealed class PhoneDetectionTests
         Assert.Equal(["5550100199", "5550100200"], result.Findings.Select(f => f.Text));
     }
 
+    // Numbers split on purpose: a colon between long groups, the word for the dot, digits one by one in parts ending
+    // "in" the last, an area code and "the rest", seven digits given as the sender's own, a courtesy "po".
+    [Theory]
+    [InlineData("0176:4432:8819 ist meine Nummer")]
+    [InlineData("612 punto 345 punto 678, llámame")]
+    [InlineData("it starts 4 1 5, then 5 5 5, and ends in 0 1 3 8")]
+    [InlineData("o prefixo é 021, o resto te mando já: 98 76 54 3")]
+    [InlineData("the area code is 0161, the rest I'll send in a sec: 49 66 21")]
+    [InlineData("my number in Reykjavik is 581 2345")]
+    [InlineData("call me po 0918 222 4567 after lunch")]
+    [InlineData("mera number pehle 98111 fir 22334")]
+    public void Numbers_split_or_given_locally_are_phones(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    [Theory]
+    [InlineData("the slots are 09:30 and 14:45, pick one")]
+    [InlineData("PO 4471 2290 is on the delivery note")]
+    [InlineData("the pressure went from 1 point 5 to 2 bar")]
+    [InlineData("my flat has 3 rooms and the door code is 4471")]
+    public void Times_orders_and_decimals_stay_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
     [Fact]
     public void Provider_reply_with_phone_number_is_redacted()
     {

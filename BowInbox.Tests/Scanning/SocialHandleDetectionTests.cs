@@ -109,4 +109,27 @@ public sealed class SocialHandleDetectionTests
     [InlineData("auf Facebook heißt meine Seite Malerbetrieb Schulz")]
     public void A_business_searched_for_or_named_as_an_account_is_a_handle(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
+
+    // Accounts named after a platform: a user label or an ID later in the sentence, a name written in capitals inside
+    // ("I'm on X, I'm MikeFixesIt"), a business page named, a name searched for with who they are, more platforms (Kwai).
+    [Theory]
+    [InlineData("telegram pe mera user id rakesh_88 hai")]
+    [InlineData("on Skype, username carpentry by joe")]
+    [InlineData("schreib mir bei Signal, ID 7QX2LM9P")]
+    [InlineData("find me on X, I'm MikeFixesIt")]
+    [InlineData("sur Kwai je suis deco.pierre.75")]
+    [InlineData("la page Facebook Menuiserie Blanc et Fils a toutes les photos")]
+    [InlineData("Instagram pe Sharma Tiles Jaipur page hai, follow kar lo")]
+    [InlineData("search Laura Brennan, kitchen designer in Leeds, on LinkedIn")]
+    [InlineData("twitch is tiledadlive, I stream the jobs there")]
+    public void Accounts_named_after_a_platform_are_handles(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
+
+    [Theory]
+    [InlineData("the signal is weak up here, I'm on the roof")]
+    [InlineData("I saw your ad on Instagram, I'm Maria from number 12")]
+    [InlineData("the X on the plan marks the boiler")]
+    [InlineData("the line is busy, I'll message you later")]
+    public void A_platform_and_a_plain_name_stay_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }
