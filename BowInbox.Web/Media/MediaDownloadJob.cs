@@ -110,9 +110,15 @@ public sealed class MediaDownloadJob(
         return false;
     }
 
-    /// <summary>The kind of failure and the HTTP status or Graph code: never the Graph API's text, which may quote a value.</summary>
-    private static string Describe(SendFailure failure)
-        => failure.Code is { } code ? $"{failure.Kind} (code {code})" : failure.HttpStatus is { } status ? $"{failure.Kind} (HTTP {status})" : failure.Kind.ToString();
+    /// <summary>
+    /// The HTTP status and Graph code, or our own words for a timeout, a network failure or a file too large: never the
+    /// Graph API's text, which may quote a value.
+    /// </summary>
+    internal static string Describe(SendFailure failure)
+    {
+        var reason = failure.HttpStatus is { } status ? $"HTTP {status}{(failure.Code is { } code ? $", code {code}" : "")}" : failure.Title;
+        return reason.Length <= 64 ? reason : reason[..64];
+    }
 
     /// <summary>The threads showing this file re-read it.</summary>
     private async Task PublishAsync(InboxDbContext db, string mediaId, CancellationToken cancellationToken)
