@@ -77,6 +77,9 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     public DbSet<BowInbox.Core.Review.HeldItem> HeldItems => Set<BowInbox.Core.Review.HeldItem>();
 
+    /// <summary>The app's copies of received files (WhatsApp forgets a media id after 7 days).</summary>
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
     /// <summary>The Data Protection key ring, shared by every server (encrypted with the configured certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -48,6 +48,7 @@ builder.AddInbox();
 builder.AddLive();
 builder.AddRelay();
 BowInbox.Web.Review.ReviewSetup.AddMediaReview(builder);
+BowInbox.Web.Media.MediaStoreSetup.AddMediaStore(builder);
 builder.AddTicketRouting();
 builder.AddSla();
 builder.AddSupervisorAlerts();

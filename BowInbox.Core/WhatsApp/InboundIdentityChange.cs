@@ -17,7 +17,10 @@ public enum IdentityChangeKind
 public sealed record InboundIdentityChange(IdentityChangeKind Kind, string? NewPhone, string? NewUserId, string? PreviousUserId)
 {
     /// <summary>What the timeline says, without any identifier.</summary>
-    public string Description => Kind == IdentityChangeKind.ChangedNumber
-        ? "The customer changed their WhatsApp number"
-        : "The customer's WhatsApp user id changed";
+    public string Description => DescribeFor("customer");
+
+    /// <summary>The same words about someone else (<c>technician</c>): still without any identifier.</summary>
+    public string DescribeFor(string who) => Kind == IdentityChangeKind.ChangedNumber
+        ? $"The {who} changed their WhatsApp number"
+        : $"The {who}'s WhatsApp user id changed";
 }

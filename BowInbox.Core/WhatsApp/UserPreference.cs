@@ -16,6 +16,9 @@ public sealed record UserPreference
     /// <summary>The customer's business-scoped user id (<c>user_id</c>), when Meta sent it.</summary>
     public string? UserId { get; init; }
 
+    /// <summary>The parent business-scoped user id (<c>parent_user_id</c>), from the preference or the change's contacts.</summary>
+    public string? ParentUserId { get; init; }
+
     public required string Category { get; init; }
 
     /// <summary><c>stop</c> or <c>resume</c>, lower case.</summary>
@@ -35,13 +38,17 @@ public sealed record UserPreference
 /// <summary>Reads one element of a <c>user_preferences</c> change's <c>user_preferences[]</c>.</summary>
 internal static class UserPreferenceReader
 {
-    public static UserPreference Read(JsonElement preference, string path, string phoneNumberId)
+    public static UserPreference Read(JsonElement preference, string path, string phoneNumberId, IReadOnlyDictionary<string, SenderProfile> profiles)
     {
         preference.RequireObject(path);
+        var waId = preference.OptionalId("wa_id");
+        var userId = SenderProfiles.UserIdOf(preference, "user_id");
+        var profile = (userId is null ? null : profiles.GetValueOrDefault(userId)) ?? (waId is null ? null : profiles.GetValueOrDefault(waId));
         return new UserPreference
         {
-            WaId = preference.OptionalId("wa_id"),
-            UserId = preference.OptionalId("user_id", WhatsAppLimits.MaxWebhookIdLength + 3),
+            WaId = waId,
+            UserId = userId ?? profile?.UserId,
+            ParentUserId = SenderProfiles.UserIdOf(preference, "parent_user_id") ?? profile?.ParentUserId,
             Category = preference.RequiredString("category", path, MessagePricing.MaxValueLength).ToLowerInvariant(),
             Value = preference.RequiredString("value", path, MessagePricing.MaxValueLength).ToLowerInvariant(),
             Timestamp = preference.RequiredUnixTime("timestamp", path),

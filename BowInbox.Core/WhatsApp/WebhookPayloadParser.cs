@@ -86,9 +86,10 @@ public static class WebhookPayloadParser
     {
         var phoneNumberId = value.RequiredObject("metadata", path)
             .RequiredString("phone_number_id", $"{path}.metadata", WhatsAppLimits.MaxPhoneNumberIdLength);
+        var profiles = SenderProfiles.Read(value);
         foreach (var (preference, index) in value.OptionalArray("user_preferences").Select((p, i) => (p, i)))
         {
-            preferences.Add(UserPreferenceReader.Read(preference, $"{path}.user_preferences[{index}]", phoneNumberId));
+            preferences.Add(UserPreferenceReader.Read(preference, $"{path}.user_preferences[{index}]", phoneNumberId, profiles));
         }
     }
 

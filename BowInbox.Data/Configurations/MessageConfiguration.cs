@@ -27,6 +27,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 
         // A wamid is stored once: concurrent deliveries of the same webhook race on this index, not on a query.
         builder.HasIndex(m => m.Wamid).IsUnique();
+        builder.HasIndex(m => m.MediaId);
         builder.HasIndex(m => new { m.TicketId, m.CreatedAt });
     }
 }

@@ -97,6 +97,17 @@ public sealed class HeldReviewTests
         Assert.Equal("image/jpeg", media.Content.Headers.ContentType?.MediaType);
         Assert.Equal(FakeGraphApi.MediaBytes, await media.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal("nosniff", media.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // Once WhatsApp has forgotten the id, the file still opens: from the app's own copy.
+        await using (var store = app.CreateDbContext())
+        {
+            await Eventually.TrueAsync(() => store.MediaItems.AnyAsync(i => i.MediaId == "900000000000801" && i.Status == BowInbox.Core.Messaging.MediaItemStatus.Stored), "the file to be stored");
+        }
+
+        app.Graph.UnavailableMedia["900000000000801"] = int.MaxValue;
+        var stored = await supervisor.GetAsync($"/supervisor/held/{item.Id}/media");
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(FakeGraphApi.MediaBytes, await stored.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync("/supervisor/held/999999/media")).StatusCode);
 
         foreach (var email in new[] { "tech1@demo.local", "intake@demo.local" })

@@ -37,6 +37,9 @@ public sealed class FakeGraphApi : HttpMessageHandler
     /// <summary>Files served for given media ids (bytes and type); any other id gets <see cref="MediaBytes"/> as a JPEG.</summary>
     public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> MediaFiles { get; } = new();
 
+    /// <summary>Media ids Meta no longer serves (<c>GET {base}/{media_id}</c> answers 404), with how many more lookups fail.</summary>
+    public ConcurrentDictionary<string, int> UnavailableMedia { get; } = new();
+
     /// <summary>Media the app uploaded: from which of our numbers, and the id it got back.</summary>
     public ConcurrentQueue<(string PhoneNumberId, string MediaId)> MediaUploads { get; } = new();
 
@@ -75,6 +78,15 @@ public sealed class FakeGraphApi : HttpMessageHandler
         {
             // Media: GET {base}/{media_id} describes it, GET {url} returns the bytes.
             MediaDownloads.Enqueue(segments[^1]);
+            if (segments[^2] != "media-bytes" && UnavailableMedia.TryGetValue(segments[^1], out var failures) && failures > 0)
+            {
+                UnavailableMedia[segments[^1]] = failures == int.MaxValue ? failures : failures - 1;
+                return new HttpResponseMessage(HttpStatusCode.NotFound)
+                {
+                    Content = new StringContent("""{"error":{"message":"Unsupported get request.","type":"GraphMethodException","code":100}}""", Encoding.UTF8, "application/json"),
+                };
+            }
+
             var (bytes, mimeType) = MediaFiles.TryGetValue(segments[^1], out var file) ? file : (MediaBytes, "image/jpeg");
             return segments[^2] == "media-bytes"
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) }

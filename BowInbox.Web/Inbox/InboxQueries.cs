@@ -132,19 +132,28 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 Message = new ThreadMessage(m.Id, m.Direction, m.AuthorName, m.Type, m.Text, seesOriginals && m.OriginalText != null, m.Status, m.ErrorCode, m.ErrorTitle,
                     m.MediaMimeType, m.Caption, m.Latitude, m.Longitude, m.LocationName, m.CreatedAt),
                 m.MediaText,
+                m.MediaId,
                 Facts = new MessageFacts(m.Direction, m.AuthorName, m.AuthorUserId != null, m.PhoneNumberId, m.CreatedAt, m.HeldReason != null),
             })
             .ToListAsync(cancellationToken);
         var hasOlder = latest.Count > limit;
         var parties = await PartiesAsync(db, ticketId, cancellationToken);
         var templates = await TemplatesAsync(db, latest.Select(r => r.Message.Id).ToList(), cancellationToken);
+        var media = await MediaStatesAsync(db, latest.Where(r => r.MediaId != null).Select(r => r.MediaId!).Distinct().ToList(), cancellationToken);
 
         // What a file said (OCR, PDF text, transcript) is decrypted here and shown with numbers and addresses masked.
         var shown = latest.Take(limit).Reverse()
-            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts), Template = templates.GetValueOrDefault(r.Message.Id) })
+            .Select(r => (r.MediaText is null ? r.Message : r.Message with { MediaText = NumberMask.Mask(originals.Unprotect(r.MediaText)) }) with { Parties = parties.Of(r.Facts), Template = templates.GetValueOrDefault(r.Message.Id), Media = r.MediaId is null ? null : media.GetValueOrDefault(r.MediaId) })
             .ToList();
         return new ThreadPage(shown, hasOlder);
     }
+
+    /// <summary>Where the app's copies of these files stand, by media id (their bytes are not read).</summary>
+    private static async Task<Dictionary<string, MediaState>> MediaStatesAsync(InboxDbContext db, List<string> mediaIds, CancellationToken cancellationToken)
+        => mediaIds.Count == 0
+            ? []
+            : await db.MediaItems.AsNoTracking().Where(i => mediaIds.Contains(i.MediaId))
+                .Select(i => new { i.MediaId, i.Status, i.Attempts }).ToDictionaryAsync(i => i.MediaId, i => new MediaState(i.Status, i.Attempts), cancellationToken);
 
     /// <summary>The messages of <paramref name="ids"/> that went out as a template, read from their outbox rows.</summary>
     private static async Task<Dictionary<long, SentTemplate>> TemplatesAsync(InboxDbContext db, List<long> ids, CancellationToken cancellationToken)

@@ -49,11 +49,21 @@ public sealed record ThreadMessage(
     /// <summary>The words read from the message's file, masked; null when none were read.</summary>
     public string? MediaText { get; init; }
 
+    /// <summary>Where the app's copy of the message's file stands; null for a message without one (or one received before copies were kept).</summary>
+    public MediaState? Media { get; init; }
+
     /// <summary>Who sent it to whom; null when the thread was read without its ticket's context.</summary>
     public MessageParties? Parties { get; init; }
 
     /// <summary>The approved template it went out as (outside the 24-hour window), which is what the recipient read.</summary>
     public SentTemplate? Template { get; init; }
+}
+
+/// <summary>The app's copy of a message's file: stored, being fetched, or not fetched (then staff may retry).</summary>
+public sealed record MediaState(MediaItemStatus Status, int Attempts)
+{
+    /// <summary>At least one download failed and the file is not stored: the thread says so and offers Retry.</summary>
+    public bool CouldNotFetch => Status == MediaItemStatus.Failed || Status == MediaItemStatus.Pending && Attempts > 0;
 }
 
 /// <summary>The latest messages of a thread, in order; <paramref name="HasOlder"/> when more came before them.</summary>

@@ -16,7 +16,11 @@ public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirst
 /// <summary>One message as a technician sees it: the delivered text only, never an original, a note or a number.</summary>
 /// <paramref name="ByStaff"/>: written by a person (staff or the technician), not by BowInbox itself.
 public sealed record QueueMessage(long Id, bool FromCustomer, bool Mine, string AuthorName, string Type, string? Text, DateTime CreatedAt, DeliveryStatus Status,
-    MessageDirection Direction, bool ByStaff);
+    MessageDirection Direction, bool ByStaff)
+{
+    /// <summary>Where the app's copy of the message's file stands, if it has one.</summary>
+    public MediaState? Media { get; init; }
+}
 
 /// <summary>A technician's own jobs, their threads and replies from the web, through <see cref="TicketAccess.Visible"/> only.</summary>
 public sealed class TechnicianQueue(

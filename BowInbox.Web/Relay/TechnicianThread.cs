@@ -1,6 +1,7 @@
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
@@ -58,11 +59,18 @@ public static class TechnicianThread
         var latest = await thread
             .OrderByDescending(m => m.Id)
             .Take(MaxMessages)
-            .Select(m => new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
-                m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status, m.Direction, m.AuthorUserId != null))
+            .Select(m => new
+            {
+                Message = new QueueMessage(m.Id, m.Direction == MessageDirection.FromCustomer, m.Direction == MessageDirection.FromProvider || m.AuthorUserId == userId,
+                    m.AuthorName, m.Type, m.Type == "location" ? m.LocationName ?? "Shared location" : m.Text ?? m.Caption, m.CreatedAt, m.Status, m.Direction, m.AuthorUserId != null),
+                m.MediaId,
+            })
             .ToListAsync(cancellationToken);
         latest.Reverse();
-        return latest;
+        var files = latest.Where(r => r.MediaId != null).Select(r => r.MediaId!).Distinct().ToList();
+        var media = files.Count == 0 ? [] : await db.MediaItems.AsNoTracking().Where(i => files.Contains(i.MediaId))
+            .Select(i => new { i.MediaId, i.Status, i.Attempts }).ToDictionaryAsync(i => i.MediaId, i => new MediaState(i.Status, i.Attempts), cancellationToken);
+        return latest.ConvertAll(r => r.MediaId is null ? r.Message : r.Message with { Media = media.GetValueOrDefault(r.MediaId) });
     }
 
     /// <summary>How many of a job's latest messages the technician's thread loads.</summary>

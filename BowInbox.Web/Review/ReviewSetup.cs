@@ -32,7 +32,7 @@ public static class ReviewSetup
     }
 
     /// <summary>
-    /// A held file, for Supervisors and Admins only: images are shown as what they are, anything else is downloaded as
+    /// A held file, for Supervisors and Admins only, from the media store or else from WhatsApp: images are shown as what they are, anything else is downloaded as
     /// bytes (never rendered by the browser as the type its sender claimed).
     /// </summary>
     public static void MapMediaReview(this WebApplication app)
@@ -45,8 +45,10 @@ public static class ReviewSetup
                 return Results.NotFound();
             }
 
-            var download = await services.GetRequiredService<IWhatsAppClient>().DownloadMediaAsync(item.MediaId, ct);
-            if (download.Content is not { } content)
+            // The app's own copy first (WhatsApp forgets the id after 7 days), then WhatsApp for a file not stored yet.
+            var content = await services.GetRequiredService<MediaStore>().ReadAsync(db, item.MediaId, ct)
+                ?? (await services.GetRequiredService<IWhatsAppClient>().DownloadMediaAsync(item.MediaId, ct)).Content;
+            if (content is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "WhatsApp did not return the file; it may have expired.");
             }

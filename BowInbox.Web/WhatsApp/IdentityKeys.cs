@@ -30,9 +30,7 @@ internal sealed class IdentityKeys(INumberProtector numbers, IReadOnlyList<IWhat
         var previousHash = Hash(change?.PreviousUserId);
 
         var person = (previousHash is null ? null : Find(p => p.UserIdHash == previousHash || p.AddressHash == previousHash))
-            ?? (userHash is null ? null : Find(p => p.UserIdHash == userHash || p.AddressHash == userHash))
-            ?? (parentHash is null ? null : Find(p => p.ParentUserIdHash == parentHash))
-            ?? (phoneHash is null ? null : Find(p => p.AddressHash == phoneHash));
+            ?? Match(known, userHash, parentHash, phoneHash);
         if (person is null)
         {
             return null;
@@ -94,6 +92,19 @@ internal sealed class IdentityKeys(INumberProtector numbers, IReadOnlyList<IWhat
         person.AddressHash = hash;
         person.AddressProtected = numbers.Protect(address);
         Changed = true;
+    }
+
+    /// <summary>
+    /// The one matching order for anyone writing to us or about them (a message, a preference): the BSUID (stored as
+    /// such or as the address of someone known only by it), then the parent BSUID, then the phone number. Takes keyed hashes.
+    /// </summary>
+    public static T? Match<T>(IEnumerable<T> known, string? userHash, string? parentHash, string? phoneHash)
+        where T : class, IWhatsAppIdentity
+    {
+        var people = known as IReadOnlyCollection<T> ?? known.ToList();
+        return (userHash is null ? null : people.FirstOrDefault(p => p.UserIdHash == userHash || p.AddressHash == userHash))
+            ?? (parentHash is null ? null : people.FirstOrDefault(p => p.ParentUserIdHash == parentHash))
+            ?? (phoneHash is null ? null : people.FirstOrDefault(p => p.AddressHash == phoneHash));
     }
 
     private IWhatsAppIdentity? Find(Func<IWhatsAppIdentity, bool> match) => known.FirstOrDefault(match);

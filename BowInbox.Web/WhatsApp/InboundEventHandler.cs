@@ -30,6 +30,7 @@ internal sealed class InboundEventHandler(
     IInboundRelay relay,
     INumberProtector numbers,
     InboxEvents events,
+    BowInbox.Web.Media.MediaStore media,
     TimeProvider time,
     ILogger<InboundEventHandler> logger)
 {
@@ -91,6 +92,9 @@ internal sealed class InboundEventHandler(
         public List<string> UnmatchedStatuses { get; } = [];
 
         public List<BowInbox.Web.Audit.ServedAuditSession> Commands { get; } = [];
+
+        /// <summary>Whether a received file was noted for download in this turn.</summary>
+        public bool MediaDue { get; set; }
 
         /// <summary>Customer messages recorded but not yet saved, with where their MessageAdded belongs among the changes.</summary>
         public List<(int At, RecordedMessage Message)> Recorded { get; } = [];
@@ -188,6 +192,8 @@ internal sealed class InboundEventHandler(
 
         foreach (var message in webhook.Messages)
         {
+            // Before the duplicate check: a redelivered message is stored once, but its file, if not fetched yet, is due again.
+            applied.MediaDue |= await media.NoteAsync(db, message, time.GetUtcNow().UtcDateTime, cancellationToken);
             if (seen.Add(message.Wamid))
             {
                 await HandleMessageAsync(db, group, message, ourNumbers, applied, cancellationToken);
@@ -227,6 +233,10 @@ internal sealed class InboundEventHandler(
     {
         await DeliveryStatusRecorder.ReconcileAsync(contexts, applied.UnmatchedStatuses, applied.Changes, cancellationToken);
         relay.NotifySender();
+        if (applied.MediaDue)
+        {
+            media.FetchSoon();
+        }
 
         foreach (var change in applied.Changes)
         {

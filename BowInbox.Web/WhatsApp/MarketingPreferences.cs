@@ -48,16 +48,25 @@ internal sealed class MarketingPreferences(INumberProtector numbers)
         }
     }
 
-    /// <summary>The one place a preference finds its contact: by the keyed hash of the phone number for now.</summary>
+    /// <summary>
+    /// The one place a preference finds its contact, in the order inbound messages do (<see cref="IdentityKeys.Match"/>):
+    /// BSUID, then parent BSUID, then phone number, so a customer known only by BSUID, or by the phone while Meta sends
+    /// both, is found. Contacts added in this turn and not saved yet count too.
+    /// </summary>
     private async Task<Contact?> FindContactAsync(InboxDbContext db, UserPreference preference, CancellationToken cancellationToken)
     {
-        if (preference.WaId is not { } waId)
+        var userHash = preference.UserId is { } userId ? numbers.Hash(userId) : null;
+        var parentHash = preference.ParentUserId is { } parentId ? numbers.Hash(parentId) : null;
+        var phoneHash = preference.WaId is { } waId ? numbers.Hash(waId) : null;
+        var hashes = new[] { userHash, parentHash, phoneHash }.OfType<string>().ToList();
+        if (hashes.Count == 0)
         {
             return null;
         }
 
-        var hash = numbers.Hash(waId);
-        return db.FirstTracked<Contact>(c => c.WaIdHash == hash)
-            ?? await db.Contacts.FirstOrDefaultAsync(c => c.WaIdHash == hash, cancellationToken);
+        bool Holds(Contact c) => hashes.Contains(c.WaIdHash) || c.UserIdHash is { } u && hashes.Contains(u) || c.ParentUserIdHash is { } p && hashes.Contains(p);
+        var stored = await db.Contacts.Where(c => hashes.Contains(c.WaIdHash) || hashes.Contains(c.UserIdHash!) || hashes.Contains(c.ParentUserIdHash!)).ToListAsync(cancellationToken);
+        var candidates = db.Contacts.Local.Where(Holds).Union(stored).ToList();
+        return IdentityKeys.Match(candidates, userHash, parentHash, phoneHash);
     }
 }
