@@ -16,6 +16,7 @@ using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.Sla;
+using BowInbox.Web.Webhooks;
 using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
 
@@ -53,6 +54,7 @@ builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
+builder.AddOutgoingWebhooks();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -90,6 +92,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLive();
 app.MapRelay();
 app.MapSupervisorAudit();
+app.MapOutgoingWebhooks();
 BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
 
