@@ -19,7 +19,7 @@ public sealed class WebhookAccessTests
         foreach (var email in new[] { "supervisor@demo.local", "intake@demo.local", "tech1@demo.local" })
         {
             var client = await Login.AsAsync(hooks.App, email);
-            var denied = await Login.PostFormFromAsync(client, "/Account/Manage", $"/admin/webhooks/{id}/test");
+            var denied = await Login.PostFormFromAsync(client, "/Account/Manage/ChangePassword", $"/admin/webhooks/{id}/test");
             Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
             Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.AbsolutePath());
         }
@@ -29,8 +29,8 @@ public sealed class WebhookAccessTests
 
         var admin = await Login.AsAsync(hooks.App, "admin@demo.local");
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/admin/webhooks/{id}/test", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Login.PostFormFromAsync(admin, "/Account/Manage", $"/admin/webhooks/{id + 99}/test")).StatusCode);
-        var sent = await Login.PostFormFromAsync(admin, "/Account/Manage", $"/admin/webhooks/{id}/test");
+        Assert.Equal(HttpStatusCode.NotFound, (await Login.PostFormFromAsync(admin, "/Account/Manage/ChangePassword", $"/admin/webhooks/{id + 99}/test")).StatusCode);
+        var sent = await Login.PostFormFromAsync(admin, "/Account/Manage/ChangePassword", $"/admin/webhooks/{id}/test");
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
 
         await Eventually.TrueAsync(() => hooks.Receiver.Received.Any(r => r.Type == WebhookEventTypes.Ping), "the ping");

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using BowInbox.Core.Audit;
 using BowInbox.Core.Relay;
 using BowInbox.Core.Webhooks;
@@ -35,7 +37,8 @@ public static class WebhookPayloads
     public static string Ping(WebhookEvent ping)
         => Envelope(ping, new JsonObject { ["message"] = "A test event from BowInbox: the signature verifies with this subscription's secret." }).ToJsonString(JsonOptions);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    // Letters of every language as they are ("José", not "Jos\u00E9"); characters that matter in HTML stay escaped.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private static JsonObject Build(WebhookEvent e, EventFacts facts)
     {
