@@ -25,13 +25,21 @@ public sealed class WebhookFanOut(IDbContextFactory<InboxDbContext> contexts, Da
 
         var now = time.GetUtcNow().UtcDateTime;
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Enabled).ToListAsync(cancellationToken);
-        await WebhookPayloads.BuildAsync(db, batch, cancellationToken);
+        var wantedTypes = subscriptions.SelectMany(s => s.Types).ToHashSet();
+        await WebhookPayloads.BuildAsync(db, batch.Where(e => wantedTypes.Contains(e.Type)).ToList(), cancellationToken);
         foreach (var e in batch)
         {
             e.FannedOutAt = now;
-            foreach (var subscription in subscriptions.Where(s => s.Types.Contains(e.Type)))
+            var wanted = subscriptions.Where(s => s.Types.Contains(e.Type)).ToList();
+            foreach (var subscription in wanted)
             {
                 db.WebhookDeliveries.Add(new WebhookDelivery { SubscriptionId = subscription.Id, EventId = e.Id, TicketId = e.TicketId, CreatedAt = now, NextAttemptAt = now });
+            }
+
+            // Nobody wanted it: kept, it would only grow the table (every message writes one).
+            if (wanted.Count == 0)
+            {
+                db.WebhookEvents.Remove(e);
             }
         }
 
