@@ -16,6 +16,7 @@ using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.Sla;
+using BowInbox.Web.Webhooks;
 using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
 
@@ -54,6 +55,7 @@ builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
+builder.AddOutgoingWebhooks();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -91,6 +93,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapLive();
 app.MapRelay();
 app.MapSupervisorAudit();
+app.MapOutgoingWebhooks();
 BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
 

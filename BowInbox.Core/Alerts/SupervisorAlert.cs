@@ -23,6 +23,9 @@ public enum SupervisorAlertKind
 
     /// <summary>Meta restricted one of our numbers (131048 spam rate limit, 368 policy block): sending from it stopped. Not about a ticket (<see cref="SupervisorAlert.TicketId"/> is null).</summary>
     SendingStopped = 6,
+
+    /// <summary>An outgoing-event subscription kept failing and was disabled. Not about a ticket.</summary>
+    WebhookDisabled = 7,
 }
 
 /// <summary>

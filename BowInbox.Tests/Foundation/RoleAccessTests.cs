@@ -5,11 +5,11 @@ namespace BowInbox.Tests.Foundation;
 
 public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private static readonly string[] Pages = ["/inbox", "/queue", "/supervisor", "/admin", "/admin/users", "/admin/canned-replies", "/admin/sla", "/hangfire"];
+    private static readonly string[] Pages = ["/inbox", "/queue", "/supervisor", "/admin", "/admin/users", "/admin/canned-replies", "/admin/sla", "/admin/webhooks", "/hangfire"];
 
     public static TheoryData<string, string, string[]> RoleMatrix => new()
     {
-        { "admin@demo.local", "/admin", ["/inbox", "/supervisor", "/admin", "/admin/users", "/admin/canned-replies", "/admin/sla", "/hangfire"] },
+        { "admin@demo.local", "/admin", ["/inbox", "/supervisor", "/admin", "/admin/users", "/admin/canned-replies", "/admin/sla", "/admin/webhooks", "/hangfire"] },
         { "supervisor@demo.local", "/supervisor", ["/inbox", "/supervisor"] },
         { "intake@demo.local", "/inbox", ["/inbox"] },
         { "tech1@demo.local", "/queue", ["/queue"] },

@@ -44,6 +44,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.HeldReviewOverdue => "Held review overdue",
         SupervisorAlertKind.CustomerPaused => "Customer paused",
         SupervisorAlertKind.SendingStopped => "Sending stopped",
+        SupervisorAlertKind.WebhookDisabled => "Webhook disabled",
         _ => kind.ToString(),
     };
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace BowInbox.Tests.Routing.Web;
 
 /// <summary>The app with a clock the test moves, and helpers to get a lead offered.</summary>
-public sealed class RoutingApp(FakeTimeProvider clock, string? existingFolder = null) : InboxAppFactory(existingFolder)
+public class RoutingApp(FakeTimeProvider clock, string? existingFolder = null) : InboxAppFactory(existingFolder)
 {
     public const string Customer = ChannelTestData.Customer;
     public const string TomWaId = "15550100001";
