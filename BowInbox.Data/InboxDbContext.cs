@@ -1,4 +1,5 @@
 using BowInbox.Core.Alerts;
+using BowInbox.Core.Api;
 using BowInbox.Core.Audit;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
@@ -76,6 +77,12 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<Setting> Settings => Set<Setting>();
 
     public DbSet<BowInbox.Core.Review.HeldItem> HeldItems => Set<BowInbox.Core.Review.HeldItem>();
+
+    public DbSet<ExternalReference> ExternalReferences => Set<ExternalReference>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The Data Protection key ring, shared by every server (encrypted with the configured certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
+using BowInbox.Web.Api;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
@@ -53,6 +54,7 @@ builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
+builder.AddIntegrationApi();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -81,6 +83,7 @@ app.UseAuthorization();
 app.UseRequestLimits();
 app.MapMetrics();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIntegrationApi();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -92,6 +95,7 @@ app.MapRelay();
 app.MapSupervisorAudit();
 BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
+app.MapIntegrationApi();
 
 app.Run();
 
