@@ -9,6 +9,7 @@ public static class LeadsApi
 {
     public static void MapLeads(this RouteGroupBuilder api)
         => api.MapPost("/leads", CreateAsync).WithTags("Leads").RequireAuthorization(ApiPolicies.For(ApiScopes.Write)).WithMetadata(new Idempotent())
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Create a lead")
             .WithDescription("Creates the customer (stored protected) and a ticket, and starts the WhatsApp conversation from the central number with "
                 + "the approved follow-up template. The lead then follows intake, routing and SLA like one that began on WhatsApp.");

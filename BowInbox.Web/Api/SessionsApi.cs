@@ -10,10 +10,11 @@ public static class SessionsApi
     public static void MapSessions(this RouteGroupBuilder api)
     {
         var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiPolicies.For(ApiScopes.Sessions));
-        sessions.MapPost("/", OpenAsync).WithMetadata(new Idempotent()).WithSummary("Open a relay session for a confirmed booking")
+        sessions.MapPost("/", OpenAsync).WithMetadata(new Idempotent())
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Open a relay session for a confirmed booking")
             .WithDescription("Assigns the technician to the booking's ticket (the open one with this customer and reference, else a new one) and opens the "
                 + "relay on a pool number; the technician is briefed and the customer told who is coming, with templates outside the 24-hour window.");
-        sessions.MapPatch("/{id:long}", CloseAsync).WithSummary("Close a relay session").WithDescription("Ends the relay and resolves the booking's ticket.");
+        sessions.MapPatch("/{id:long}", CloseAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Close a relay session").WithDescription("Ends the relay and resolves the booking's ticket.");
         sessions.MapGet("/", ListAsync).WithSummary("List this key's sessions with their state");
     }
 

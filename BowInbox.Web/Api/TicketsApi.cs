@@ -19,11 +19,12 @@ public static class TicketsApi
         var read = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization(ApiPolicies.For(ApiScopes.Read));
         read.MapGet("/", ListAsync).WithSummary("List tickets")
             .WithDescription("Most recently active first. Filters combine; paging is 1-based, at most 100 a page. Masked content only.");
-        read.MapGet("/{id:int}", GetAsync).WithSummary("Read one ticket");
+        read.MapGet("/{id:int}", GetAsync).WithSummary("Read one ticket").ProducesProblem(StatusCodes.Status404NotFound);
         read.MapGet("/{id:int}/transcript", TranscriptAsync).WithSummary("Read a ticket's transcript")
-            .WithDescription("Masked like the transcript export; every read is audited.");
+            .WithDescription("Masked like the transcript export; every read is audited.").ProducesProblem(StatusCodes.Status404NotFound);
 
-        var write = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization(ApiPolicies.For(ApiScopes.Write)).WithMetadata(new Idempotent());
+        var write = api.MapGroup("/tickets").WithTags("Tickets").RequireAuthorization(ApiPolicies.For(ApiScopes.Write)).WithMetadata(new Idempotent())
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         write.MapPost("/{id:int}/status", ChangeStatusAsync).WithSummary("Change a ticket's status");
         write.MapPost("/{id:int}/assign", AssignAsync).WithSummary("Assign a technician")
             .WithDescription("Opens the relay on a pool number and briefs the technician. Taking a ticket from another technician is refused (409).");
