@@ -32,7 +32,9 @@ public sealed partial class ApiPrivacyTests(SharedApp shared) : IClassFixture<Sh
         // The customer's words carry their number and email too: the API shows them masked only.
         var lead = await Keep("lead", ApiClients.PostAsync(client, "/api/v1/leads", new
         {
-            whatsApp = "+" + CustomerPhone, name = "Maria Silva", text = $"Leak! Call +{CustomerPhone} or maria@example.com",
+            whatsApp = "+" + CustomerPhone,
+            name = "Maria Silva",
+            text = $"Leak! Call +{CustomerPhone} or maria@example.com",
             externalReference = new { kind = "order", id = "ORD-5001" },
         }));
         var ticketId = (await ApiClients.JsonAsync(lead)).GetProperty("ticketId").GetInt32();
@@ -45,7 +47,10 @@ public sealed partial class ApiPrivacyTests(SharedApp shared) : IClassFixture<Sh
         await Keep("status", ApiClients.PostAsync(client, $"/api/v1/tickets/{ticketId}/status", new { status = "Resolved" }));
         var session = await Keep("session", ApiClients.PostAsync(client, "/api/v1/sessions", new
         {
-            whatsApp = "+" + CustomerPhone, name = "Maria Silva", providerId = ana, externalReference = new { kind = "booking", id = "BK-5001" },
+            whatsApp = "+" + CustomerPhone,
+            name = "Maria Silva",
+            providerId = ana,
+            externalReference = new { kind = "booking", id = "BK-5001" },
         }));
         await Keep("sessions", client.GetAsync("/api/v1/sessions"));
         await Keep("close", client.PatchAsync($"/api/v1/sessions/{(await ApiClients.JsonAsync(session)).GetProperty("id").GetInt64()}", System.Net.Http.Json.JsonContent.Create(new { state = "closed" })));

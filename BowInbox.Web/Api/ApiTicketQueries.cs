@@ -57,9 +57,22 @@ public static class ApiTicketQueries
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new
             {
-                t.Id, t.Status, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Urgency, t.GroupId,
-                Group = t.Group != null ? t.Group.Name : null, t.ProviderId, Provider = t.Provider != null ? t.Provider.DisplayName : null,
-                t.CreatedAt, t.LastActivityAt, t.ResolvedAt, t.SlaDueAt, t.LastMessagePreview,
+                t.Id,
+                t.Status,
+                t.Contact!.Alias,
+                t.Contact.ProfileName,
+                t.ServiceType,
+                t.Area,
+                t.Urgency,
+                t.GroupId,
+                Group = t.Group != null ? t.Group.Name : null,
+                t.ProviderId,
+                Provider = t.Provider != null ? t.Provider.DisplayName : null,
+                t.CreatedAt,
+                t.LastActivityAt,
+                t.ResolvedAt,
+                t.SlaDueAt,
+                t.LastMessagePreview,
             })
             .ToListAsync(cancellationToken);
         var references = await db.ExternalReferences.AsNoTracking().Where(r => ids.Contains(r.TicketId)).OrderBy(r => r.Id)

@@ -136,7 +136,12 @@ public sealed class BookingSessions(
         var rows = await sessions.AsNoTracking()
             .Select(s => new
             {
-                s.Id, s.TicketId, s.ClosedAt, s.OpenedAt, s.CloseReason, s.ProviderId,
+                s.Id,
+                s.TicketId,
+                s.ClosedAt,
+                s.OpenedAt,
+                s.CloseReason,
+                s.ProviderId,
                 Alias = db.Contacts.Where(c => c.Id == s.ContactId).Select(c => c.Alias).First(),
                 Provider = db.Providers.Where(p => p.Id == s.ProviderId).Select(p => p.DisplayName).First(),
             })

@@ -65,7 +65,8 @@ public static class TranscriptReader
         return new Transcript(
             new TranscriptTicket(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.Status.ToString(), ticket.ServiceType, ticket.Area, ticket.Urgency.ToString(),
                 ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
-                ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation) { ExternalReferences = references },
+                ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation)
+            { ExternalReferences = references },
             messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(originals.Unprotect(m.OriginalText)),
                 m.Status.ToString(), m.ErrorCode, m.ErrorTitle, m.Wamid is null ? [] : deliveries[m.Wamid].ToList(),
                 violations.Where(v => v.MessageId == m.Id).ToList())).ToList(),
