@@ -1,4 +1,5 @@
 using BowInbox.Core.Alerts;
+using BowInbox.Core.Api;
 using BowInbox.Core.Audit;
 using BowInbox.Core.Channel;
 using BowInbox.Core.Contacts;
@@ -79,6 +80,11 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     /// <summary>The app's copies of received files (WhatsApp forgets a media id after 7 days).</summary>
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<ExternalReference> ExternalReferences => Set<ExternalReference>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The Data Protection key ring, shared by every server (encrypted with the configured certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

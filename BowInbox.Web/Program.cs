@@ -1,5 +1,6 @@
 using BowInbox.Data;
 using BowInbox.Web.Alerts;
+using BowInbox.Web.Api;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
 using BowInbox.Web.Database;
@@ -56,6 +57,7 @@ builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
 builder.AddOutgoingWebhooks();
+builder.AddIntegrationApi();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<InboxDbContext>("database");
 builder.Services.AddScoped<DevelopmentSeed>();
@@ -84,6 +86,7 @@ app.UseAuthorization();
 app.UseRequestLimits();
 app.MapMetrics();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIntegrationApi();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -96,6 +99,7 @@ app.MapSupervisorAudit();
 app.MapOutgoingWebhooks();
 BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
+app.MapIntegrationApi();
 
 app.Run();
 

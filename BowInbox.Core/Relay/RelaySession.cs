@@ -25,5 +25,8 @@ public class RelaySession
 
     public string? CloseReason { get; set; }
 
+    /// <summary>The API key that opened the session for a booking, if one did: only that key may list or close it.</summary>
+    public int? OpenedByApiKeyId { get; set; }
+
     public bool IsOpen => ClosedAt is null;
 }

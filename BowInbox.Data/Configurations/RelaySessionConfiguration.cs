@@ -1,3 +1,4 @@
+using BowInbox.Core.Api;
 using BowInbox.Core.Contacts;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
@@ -14,6 +15,7 @@ internal sealed class RelaySessionConfiguration : IEntityTypeConfiguration<Relay
         builder.HasOne<Ticket>().WithMany().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contact>().WithMany().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApiKey>().WithMany().HasForeignKey(s => s.OpenedByApiKeyId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.PoolPhoneNumberId).HasMaxLength(32).IsRequired();
         builder.Property(s => s.CloseReason).HasMaxLength(200);
         builder.Ignore(s => s.IsOpen);

@@ -31,6 +31,8 @@ public static class AuditActions
     public const string NumberChanged = "number-changed";
     public const string CannedReplyChanged = "canned-reply-changed";
     public const string ProviderIdentityChanged = "provider-identity-changed";
+    public const string ApiKeyCreated = "api-key-created";
+    public const string ApiKeyRevoked = "api-key-revoked";
 }
 
 /// <summary>One audit entry to append: who did what to which target.</summary>

@@ -13,8 +13,13 @@ public static class AuditSessionSummary
         {
             $"Ticket #{t.Id} · {t.CustomerAlias} {t.CustomerFirstName} · {t.Status}",
             $"{t.Group ?? "no group"} · provider {t.Provider ?? "none"}",
-            $"{transcript.Messages.Count} messages · {transcript.ViolationCount} violations · {transcript.Offers.Count} offers · SLA breaches: {breaches}",
         };
+        if (t.ExternalReferences.Count > 0)
+        {
+            lines.Add($"Ref: {string.Join("; ", t.ExternalReferences)}");
+        }
+
+        lines.Add($"{transcript.Messages.Count} messages · {transcript.ViolationCount} violations · {transcript.Offers.Count} offers · SLA breaches: {breaches}");
         if (t.FirstHumanReplyAt is { } replied)
         {
             lines.Add($"First response {Minutes(replied - t.CreatedAt)}");

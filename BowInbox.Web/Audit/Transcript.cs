@@ -44,7 +44,11 @@ public sealed record TranscriptTicket(
     DateTime? AcceptedAt,
     DateTime? ProviderFirstMessageAt,
     DateTime? ResolvedAt,
-    string? RoutingExplanation);
+    string? RoutingExplanation)
+{
+    /// <summary>The marketplace's ids for the ticket ("booking BK-1001"), oldest first.</summary>
+    public IReadOnlyList<string> ExternalReferences { get; init; } = [];
+}
 
 public sealed record TranscriptMessage(
     long Id,

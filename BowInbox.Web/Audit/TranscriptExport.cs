@@ -39,7 +39,8 @@ public static class TranscriptExport
         rows.AddRange(transcript.Timeline.Select(e => (e.At, new[] { "timeline", e.Kind, e.Actor ?? "", e.Detail, "", "", "" })));
 
         var csv = new StringBuilder();
-        csv.AppendLine(Cell($"# Ticket {transcript.Ticket.Id}, customer {transcript.Ticket.CustomerAlias} {transcript.Ticket.CustomerFirstName}, status {transcript.Ticket.Status}"));
+        var references = transcript.Ticket.ExternalReferences.Count == 0 ? "" : $", external reference {string.Join("; ", transcript.Ticket.ExternalReferences)}";
+        csv.AppendLine(Cell($"# Ticket {transcript.Ticket.Id}, customer {transcript.Ticket.CustomerAlias} {transcript.Ticket.CustomerFirstName}, status {transcript.Ticket.Status}{references}"));
         csv.AppendLine(string.Join(',', new[] { "at", "entry", "kind", "who", "text", "original", "status or number", "details" }.Select(Cell)));
         foreach (var (at, cells) in rows.OrderBy(r => r.At))
         {

@@ -56,6 +56,7 @@ public static class TranscriptReader
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
 
         var messageIds = messages.Select(m => m.Id).ToHashSet();
+        var references = await Inbox.InboxQueries.ExternalReferencesAsync(db, ticketId, cancellationToken);
 
         // A violation of a message further on (not on this page) is not "unattached": its message exists.
         var elsewhere = violations.Where(v => v.MessageId is { } id && !messageIds.Contains(id)).Select(v => v.MessageId!.Value).Distinct().ToList();
@@ -64,7 +65,8 @@ public static class TranscriptReader
         return new Transcript(
             new TranscriptTicket(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.Status.ToString(), ticket.ServiceType, ticket.Area, ticket.Urgency.ToString(),
                 ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
-                ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation),
+                ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation)
+            { ExternalReferences = references },
             messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(originals.Unprotect(m.OriginalText)),
                 m.Status.ToString(), m.ErrorCode, m.ErrorTitle, m.Wamid is null ? [] : deliveries[m.Wamid].ToList(),
                 violations.Where(v => v.MessageId == m.Id).ToList())).ToList(),

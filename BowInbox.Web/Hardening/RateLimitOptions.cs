@@ -21,6 +21,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Number and original-text reveals per minute by one user.</summary>
     public int RevealsPerUserPerMinute { get; set; } = 10;
+
+    /// <summary>Integration API requests per minute with one API key.</summary>
+    public int ApiRequestsPerKeyPerMinute { get; set; } = 600;
 }
 
 internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
@@ -34,6 +37,7 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
                 (nameof(RateLimitOptions.LoginPerIpPerMinute), options.LoginPerIpPerMinute),
                 (nameof(RateLimitOptions.ExportsPerUserPerMinute), options.ExportsPerUserPerMinute),
                 (nameof(RateLimitOptions.RevealsPerUserPerMinute), options.RevealsPerUserPerMinute),
+                (nameof(RateLimitOptions.ApiRequestsPerKeyPerMinute), options.ApiRequestsPerKeyPerMinute),
             }
             .Where(setting => setting.Value < 1)
             .Select(setting => $"'{RateLimitOptions.Section}:{setting.Key}'")

@@ -14,6 +14,9 @@ public enum RequestLimitKind
 
     /// <summary>Per signed-in user: transcript exports.</summary>
     ExportPerUser = 1,
+
+    /// <summary>Per API key: the integration API.</summary>
+    ApiPerKey = 2,
 }
 
 /// <summary>
@@ -31,6 +34,8 @@ public sealed class RequestLimits : IDisposable
                 "webhook:" + RateLimitSetup.ClientAddress(http), _ => ActionLimits.Window(limits.WebhookPerIpPerMinute)),
             RequestLimitKind.ExportPerUser => RateLimitPartition.GetFixedWindowLimiter(
                 "export:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? RateLimitSetup.ClientAddress(http)), _ => ActionLimits.Window(limits.ExportsPerUserPerMinute)),
+            RequestLimitKind.ApiPerKey => RateLimitPartition.GetFixedWindowLimiter(
+                "api:" + (http.User.FindFirstValue(Api.ApiKeyAuthentication.KeyIdClaim) ?? RateLimitSetup.ClientAddress(http)), _ => ActionLimits.Window(limits.ApiRequestsPerKeyPerMinute)),
             _ => RateLimitPartition.GetNoLimiter("unlimited"),
         });
     }

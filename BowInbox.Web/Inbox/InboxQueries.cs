@@ -35,7 +35,8 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             query = query.Where(t =>
                 t.Contact!.Alias.Contains(term)
                 || (t.Contact.ProfileName != null && t.Contact.ProfileName.Contains(term))
-                || db.Messages.Any(m => m.TicketId == t.Id && m.Text != null && m.Text.Contains(term)));
+                || db.Messages.Any(m => m.TicketId == t.Id && m.Text != null && m.Text.Contains(term))
+                || db.ExternalReferences.Any(r => r.TicketId == t.Id && r.Value.Contains(term)));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -96,14 +97,20 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
         var offersMade = pending is not null || await db.Offers.AnyAsync(o => o.TicketId == ticketId, cancellationToken);
         var technicianSince = ticket.ProviderId is not { } providerId || ticket.Status != TicketStatus.Assigned ? null
             : await db.RelaySessions.Where(s => s.TicketId == ticketId && s.ProviderId == providerId).MinAsync(s => (DateTime?)s.OpenedAt, cancellationToken);
+        var references = await ExternalReferencesAsync(db, ticketId, cancellationToken);
         return new TicketDetails(row, ticket.ServiceType, ticket.Area, ticket.Urgency, ticket.GroupId, ticket.AssigneeUserId, ticket.Notes, windowOpen, timeline)
         {
             OfferedTo = pending is null ? null : ThreadParties.SafeName(pending.Name, "a technician"),
             OfferExpiresAt = pending?.ExpiresAt,
             TechnicianSince = technicianSince,
             OffersMade = offersMade,
+            ExternalReferences = references,
         };
     }
+
+    /// <summary>A ticket's external references as staff read them ("booking BK-1001"), oldest first.</summary>
+    public static async Task<IReadOnlyList<string>> ExternalReferencesAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+        => (await db.ExternalReferences.AsNoTracking().Where(r => r.TicketId == ticketId).OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(r => r.ToString()).ToList();
 
     /// <summary>Messages a thread shows at first, and how many more each "older messages" adds.</summary>
     public const int ThreadPageSize = 200;

@@ -92,6 +92,9 @@ public sealed record TicketDetails(
 
     /// <summary>The ticket was offered to someone at least once.</summary>
     public bool OffersMade { get; init; }
+
+    /// <summary>The marketplace's ids for the ticket ("booking BK-1001"), oldest first.</summary>
+    public IReadOnlyList<string> ExternalReferences { get; init; } = [];
 }
 
 public enum InboxFilter

@@ -19,7 +19,7 @@ internal sealed record RecordedMessage(Message Message, bool NewTicket)
 }
 
 /// <summary>A customer's message on the central number: their contact, their open ticket (or a new one), the message.</summary>
-internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProvider time)
+internal sealed class CustomerMessageRecorder(CustomerRecords records, TimeProvider time)
 {
     private static readonly CompiledPerProvider<Func<InboxDbContext, string, CancellationToken, Task<Contact?>>> ContactByHash = new(() => EF.CompileAsyncQuery(
         (InboxDbContext db, string waIdHash, CancellationToken _) => db.Contacts.FirstOrDefault(c => c.WaIdHash == waIdHash)));
@@ -44,14 +44,11 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
         var isNew = ticket is null;
         if (ticket is null)
         {
-            ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New };
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync(cancellationToken);
+            ticket = await CustomerRecords.OpenTicketAsync(db, contact, "on WhatsApp", now, cancellationToken);
 
             // The contact had no open ticket: this is now their only one, and it has no relay session yet.
             group.OpenTickets(contact.Id, [ticket]);
             group.SessionsOfTickets([ticket.Id], []);
-            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} on WhatsApp" });
         }
 
         var message = ReceivedMessage.From(inbound, ticket.Id, MessageDirection.FromCustomer, $"{contact.Alias} {contact.FirstName}");
@@ -77,27 +74,10 @@ internal sealed class CustomerMessageRecorder(INumberProtector numbers, TimeProv
             return contact;
         }
 
-        // The alias is derived from the id, so the row is inserted first with a placeholder.
-        contact = new Contact
-        {
-            WaIdHash = fromHash,
-            WaIdProtected = numbers.Protect(inbound.From),
-            UserIdHash = inbound.FromUserId is { } userId ? numbers.Hash(userId) : null,
-            UserIdProtected = inbound.FromUserId is { } user ? numbers.Protect(user) : null,
-            ParentUserIdHash = inbound.FromParentUserId is { } parentId ? numbers.Hash(parentId) : null,
-            ParentUserIdProtected = inbound.FromParentUserId is { } parent ? numbers.Protect(parent) : null,
-            ProfileName = StoredProfileName(inbound.ProfileName),
-            Alias = "T" + Guid.NewGuid().ToString("N")[..15],
-            CreatedAt = now,
-        };
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync(cancellationToken);
-        contact.Alias = ContactAlias.FromId(contact.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        contact = await records.CreateContactAsync(db, new CustomerIdentity(inbound.From, inbound.FromUserId, inbound.FromParentUserId, inbound.ProfileName), now, cancellationToken);
         group.Contact(fromHash, contact);
         return contact;
     }
 
-    /// <summary>A WhatsApp profile name is free text, which some set to their number or address: those are not kept.</summary>
-    private static string? StoredProfileName(string? profileName) => BowInbox.Core.Audit.NumberMask.Mask(profileName);
+    private static string? StoredProfileName(string? profileName) => CustomerRecords.StoredProfileName(profileName);
 }

@@ -21,6 +21,7 @@ public static class WhatsAppSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<WhatsAppHealth>();
+        services.AddSingleton<CustomerRecords>();
         services.AddSingleton<CustomerMessageRecorder>();
         services.AddSingleton<SenderIdentities>();
         services.AddSingleton<IdentityChangeRecorder>();
