@@ -81,11 +81,14 @@ public sealed class ThreadViewTests : BunitContext
     {
         var both = ThreadSides.Customer | ThreadSides.Technician;
         var relayed = Message(1, direction, "text", "3pm is fine", status, errorTitle: status == DeliveryStatus.Failed ? "Re-engagement message" : null)
-            with { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
+            with
+        { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
         var toTeam = Message(2, MessageDirection.FromCustomer, "text", "hello?", DeliveryStatus.None)
-            with { Parties = new MessageParties("Maria (customer)", "team", ThreadSides.Customer, ThreadSides.Customer, false) };
+            with
+        { Parties = new MessageParties("Maria (customer)", "team", ThreadSides.Customer, ThreadSides.Customer, false) };
         var notYetPassedOn = Message(3, direction, "text", "still there?", DeliveryStatus.None)
-            with { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
+            with
+        { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
 
         var thread = Render<ThreadView>(p => p.Add(t => t.Messages, new[] { relayed, toTeam, notYetPassedOn }));
 

@@ -20,7 +20,15 @@ public static class TechnicianThread
         var rows = await tickets
             .Select(t => new
             {
-                t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Status, t.LastActivityAt, t.Urgency, Since = t.AcceptedAt ?? t.CreatedAt,
+                t.Id,
+                t.Contact!.Alias,
+                t.Contact.ProfileName,
+                t.ServiceType,
+                t.Area,
+                t.Status,
+                t.LastActivityAt,
+                t.Urgency,
+                Since = t.AcceptedAt ?? t.CreatedAt,
                 Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null),
             })
             .ToListAsync(cancellationToken);
