@@ -14,7 +14,8 @@ public sealed record SentRow(long OutboxId, long? MessageId, string Wamid, int A
 /// Writes down a batch of sends Meta accepted with one UPDATE of their outbox rows and one of their messages, instead
 /// of the two per send that EF Core's SaveChanges sends (on SQLite, each prepared and run on its own while the write
 /// lock is held). The rows end as SaveChanges would leave them: sent, with the wamid and the time, the claim released;
-/// a message gets the wamid and moves up to "sent" (a status that overtook its send and is higher stays).
+/// a message gets the wamid and moves up to "sent" (a status that overtook its send and is higher stays). A relayed
+/// message keeps the wamid it was received with; the statuses of its copy find it through the outbox row.
 /// </summary>
 public static class OutboxSentRows
 {
@@ -99,11 +100,13 @@ public static class OutboxSentRows
         var names = StoreNames.Of(db, typeof(Message));
         var id = names.Column(nameof(Message.Id));
         var status = names.Column(nameof(Message.Status));
+        var wamid = names.Column(nameof(Message.Wamid));
         var text = new StringBuilder()
             .Append("UPDATE ").Append(names.Table)
             .Append(" SET ").Append(status).Append(" = CASE WHEN ").Append(status).Append(" < {0} THEN {0} ELSE ").Append(status).Append(" END, ")
-            .Append(names.Column(nameof(Message.Wamid))).Append(" = ");
+            .Append(wamid).Append(" = COALESCE(").Append(wamid).Append(", ");
         AppendCase(text, id, rows, first: 1, stride: 2, offset: 1);
+        text.Append(')');
         AppendWhereIdIn(text, id, rows, first: 1, stride: 2);
         return text.ToString();
     }

@@ -27,6 +27,12 @@ public class OutboxMessage
     /// <summary>The stored message this send delivers, whose status and wamid it updates.</summary>
     public long? MessageId { get; set; }
 
+    /// <summary>
+    /// The stored message, set instead of <see cref="MessageId"/> when it is saved in the same unit of work (a relayed
+    /// message is stored and passed on before either has an id).
+    /// </summary>
+    public BowInbox.Core.Messaging.Message? Message { get; set; }
+
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
 
     public int Attempts { get; set; }

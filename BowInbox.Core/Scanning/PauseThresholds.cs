@@ -96,6 +96,23 @@ public sealed class PauseThresholds
         return false;
     }
 
+    /// <summary>
+    /// One entry per message: a message with a phone number and an email address is one attempt, not two. It counts as
+    /// its strictest kind (the one whose threshold is lowest); findings without a message count one each.
+    /// </summary>
+    public IReadOnlyList<(ViolationKind Kind, DateTime At)> PerMessage(IEnumerable<(ViolationKind Kind, DateTime At, long? MessageId)> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        var result = new List<(ViolationKind, DateTime)>();
+        foreach (var message in violations.Select((v, i) => (v, i)).GroupBy(x => x.v.MessageId ?? -1L - x.i))
+        {
+            var strictest = message.Select(x => x.v).OrderBy(v => byKind[v.Kind].Count > 0 ? byKind[v.Kind].Count : int.MaxValue).ThenBy(v => v.Kind).First();
+            result.Add((strictest.Kind, strictest.At));
+        }
+
+        return result;
+    }
+
     private static long Lcm(long a, long b)
     {
         long Gcd(long x, long y) => y == 0 ? x : Gcd(y, x % y);

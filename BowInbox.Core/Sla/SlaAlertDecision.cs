@@ -16,7 +16,7 @@ public static class SlaAlertDecision
     {
         var at = UtcInstant.From(now);
         var alerts = new List<SlaAlert>();
-        foreach (var due in dues.Where(d => d.Running).OrderBy(d => d.Kind))
+        foreach (var due in dues.Where(d => d.Running && d.Actions != SlaBreachAction.None).OrderBy(d => d.Kind))
         {
             if (alreadyRaised.Contains((due.Kind, SlaAlertLevel.Breach)))
             {

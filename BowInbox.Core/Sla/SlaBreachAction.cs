@@ -4,6 +4,7 @@ namespace BowInbox.Core.Sla;
 [Flags]
 public enum SlaBreachAction
 {
+    /// <summary>Shown, never alerted: a clock whose end is handled by something else (an offer that runs out).</summary>
     None = 0,
 
     /// <summary>Tell the supervisors live.</summary>

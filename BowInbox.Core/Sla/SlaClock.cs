@@ -42,8 +42,28 @@ public static class SlaClock
 
         var warnAt = BusinessTime.AddBusinessTime(start, target.Target * target.WarningFraction, calendar);
         var dueAt = BusinessTime.AddBusinessTime(start, target.Target, calendar);
-        return new SlaDue(target.Kind, start, warnAt, dueAt, metAt, metAt is null, target.Actions);
+        var actions = target.Actions;
+        if (target.Kind == SlaTargetKind.OfferAcceptance && metAt is null && UtcInstant.From(facts.OfferExpiresAt) is { } expires && expires < dueAt)
+        {
+            // One clock per target: an offer that runs out first is due when it runs out, which is what the inbox counts
+            // down to. Its running out is handled by the offer itself (the next technician, or escalation when nobody is
+            // left), so this clock raises no alert of its own.
+            dueAt = expires < start ? start : expires;
+            warnAt = Earliest(warnAt, start + ((dueAt - start) * target.WarningFraction))!.Value;
+            actions = SlaBreachAction.None;
+        }
+
+        return new SlaDue(target.Kind, start, warnAt, dueAt, metAt, metAt is null, actions);
     }
+
+    /// <summary>
+    /// The clock for an offer runs only while an offer waits: once it ran out or was declined without anyone accepting,
+    /// the ticket is re-offered (a new clock) or escalated, and no offer clock is left running.
+    /// </summary>
+    public static IReadOnlyList<SlaDue> WithoutEndedOffer(IReadOnlyList<SlaDue> dues, bool offerWaiting)
+        => offerWaiting
+            ? dues
+            : dues.Select(d => d is { Kind: SlaTargetKind.OfferAcceptance, Running: true } ? d with { Running = false } : d).ToList();
 
     private static (DateTime? Start, DateTime? Stop) Events(SlaTargetKind kind, SlaTicketFacts facts) => kind switch
     {

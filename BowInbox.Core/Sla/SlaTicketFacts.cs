@@ -11,6 +11,9 @@ public sealed record SlaTicketFacts
     /// <summary>When the current offer was made; a re-offer replaces it.</summary>
     public DateTime? OfferedAt { get; init; }
 
+    /// <summary>When the offer waiting for an answer runs out; null when no offer waits (or it is not known).</summary>
+    public DateTime? OfferExpiresAt { get; init; }
+
     /// <summary>When the current offer was accepted.</summary>
     public DateTime? AcceptedAt { get; init; }
 

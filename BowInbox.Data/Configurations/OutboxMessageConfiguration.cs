@@ -17,7 +17,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.LockedBy).HasMaxLength(64);
         builder.Property(o => o.Wamid).HasMaxLength(128);
         builder.Property(o => o.LastError).HasMaxLength(1000);
-        builder.HasOne<Message>().WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(o => o.Message).WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
 
         // A provider quoting a relayed message: which job it was about is found by its wamid.

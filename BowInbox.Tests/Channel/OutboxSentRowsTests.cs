@@ -97,7 +97,7 @@ public sealed class OutboxSentRowsTests
             + "WHERE [Id] IN ({2}, {5})",
             OutboxSentRows.OutboxStatementFor(db, 2));
         Assert.Equal(
-            "UPDATE [Messages] SET [Status] = CASE WHEN [Status] < {0} THEN {0} ELSE [Status] END, [Wamid] = CASE [Id] WHEN {1} THEN {2} WHEN {3} THEN {4} END "
+            "UPDATE [Messages] SET [Status] = CASE WHEN [Status] < {0} THEN {0} ELSE [Status] END, [Wamid] = COALESCE([Wamid], CASE [Id] WHEN {1} THEN {2} WHEN {3} THEN {4} END) "
             + "WHERE [Id] IN ({1}, {3})",
             OutboxSentRows.MessageStatementFor(db, 2));
     }
@@ -109,28 +109,34 @@ public sealed class OutboxSentRowsTests
         var pending = Message(ticket, DeliveryStatus.Pending);
         var alreadyRead = Message(ticket, DeliveryStatus.Read);
         var notInBatch = Message(ticket, DeliveryStatus.Pending);
-        db.Messages.AddRange(pending, alreadyRead, notInBatch);
+
+        // A customer's message passed on to the technician keeps the wamid it came with; the copy's is on its outbox row.
+        var relayed = Message(ticket, DeliveryStatus.None);
+        (relayed.Direction, relayed.Wamid) = (MessageDirection.FromCustomer, "wamid.RECEIVED");
+        db.Messages.AddRange(pending, alreadyRead, notInBatch, relayed);
         await db.SaveChangesAsync();
         var (first, second, unlinked, other) = (Row("first", pending), Row("second", alreadyRead), Row("unlinked"), Row("other", notInBatch));
-        db.Outbox.AddRange(first, second, unlinked, other);
+        var copy = Row("copy", relayed);
+        db.Outbox.AddRange(first, second, unlinked, other, copy);
         await db.SaveChangesAsync();
         var at = new DateTime(2026, 12, 2, 7, 5, 7, DateTimeKind.Utc).AddTicks(1230);
-        string[] wamids = ["wamid.HBgL'it''s {0} and {1}; DROP TABLE \"Outbox\"; --", "wamid.Ünïcødé ✓", "wamid.PLAIN"];
+        string[] wamids = ["wamid.HBgL'it''s {0} and {1}; DROP TABLE \"Outbox\"; --", "wamid.Ünïcødé ✓", "wamid.PLAIN", "wamid.COPY"];
 
         await OutboxSentRows.MarkSentAsync(
-            db, [new SentRow(first.Id, pending.Id, wamids[0], 1), new SentRow(second.Id, alreadyRead.Id, wamids[1], 3), new SentRow(unlinked.Id, null, wamids[2], 2)], at, CancellationToken.None);
+            db, [new SentRow(first.Id, pending.Id, wamids[0], 1), new SentRow(second.Id, alreadyRead.Id, wamids[1], 3), new SentRow(unlinked.Id, null, wamids[2], 2), new SentRow(copy.Id, relayed.Id, wamids[3], 1)], at, CancellationToken.None);
         await OutboxSentRows.MarkSentAsync(db, [], at, CancellationToken.None);
 
         var rows = await db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
         Assert.Equal(
-            [(OutboxStatus.Sent, wamids[0], 1), (OutboxStatus.Sent, wamids[1], 3), (OutboxStatus.Sent, wamids[2], 2), (OutboxStatus.Sending, null, 0)],
+            [(OutboxStatus.Sent, wamids[0], 1), (OutboxStatus.Sent, wamids[1], 3), (OutboxStatus.Sent, wamids[2], 2), (OutboxStatus.Sending, null, 0), (OutboxStatus.Sent, wamids[3], 1)],
             rows.Select(o => (o.Status, o.Wamid, o.Attempts)));
         Assert.All(rows[..3], o => Assert.Equal((at, DateTimeKind.Utc, (string?)null, (DateTime?)null), (o.SentAt!.Value, o.SentAt.Value.Kind, o.LockedBy, o.LockedUntil)));
         Assert.Equal(("claim", (DateTime?)null), (rows[3].LockedBy, rows[3].SentAt));
+        Assert.Equal(copy.Id, rows[4].Id);
 
         var messages = await db.Messages.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(
-            [(DeliveryStatus.Sent, wamids[0]), (DeliveryStatus.Read, wamids[1]), (DeliveryStatus.Pending, null)],
+            [(DeliveryStatus.Sent, wamids[0]), (DeliveryStatus.Read, wamids[1]), (DeliveryStatus.Pending, null), (DeliveryStatus.Sent, "wamid.RECEIVED")],
             messages.Select(m => (m.Status, m.Wamid)));
     }
 

@@ -50,13 +50,43 @@ public sealed class InboxComponentTests : AppComponentTest
 
         list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=ticket-row]").Count));
         Assert.DoesNotContain("15557000011", list.Markup);
-        Assert.Contains("waiting", list.Markup);
+
+        // One clock per row: the SLA pill (once the default policy's clock is stored), else the wait, never both.
+        Assert.All(list.FindAll("[data-testid=ticket-row]"), r => Assert.True(r.QuerySelector("[data-testid=sla-chip]") is null == r.TextContent.Contains("waiting", StringComparison.Ordinal)));
 
         list.Find("[data-testid=filter-Resolved]").Click();
         list.WaitForAssertion(() => Assert.Contains("No resolved conversations", list.Find("[data-testid=empty-list]").TextContent));
 
         list.Find("[data-testid=filter-Unassigned]").Click();
         list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=ticket-row]").Count));
+    }
+
+    [Fact]
+    public async Task A_row_shows_one_clock_the_SLA_pill_when_one_runs_else_the_wait()
+    {
+        var timed = await ChannelTestData.CustomerWroteAsync(App, "Timed", from: "15557000021");
+        var untimed = await ChannelTestData.CustomerWroteAsync(App, "Untimed", from: "15557000022");
+        await using (var db = App.CreateDbContext())
+        {
+            // Once the default policy's clocks are stored (nothing recomputes them after that), one runs late and one is gone.
+            await Eventually.TrueAsync(() => db.Tickets.CountAsync(t => (t.Id == timed || t.Id == untimed) && t.SlaDueAt != null).ContinueWith(c => c.Result == 2), "both clocks stored");
+            var due = DateTime.UtcNow.AddSeconds(-8);
+            await db.Tickets.Where(t => t.Id == timed).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.SlaKind, BowInbox.Core.Sla.SlaTargetKind.FirstResponse).SetProperty(t => t.SlaWarnAt, due.AddMinutes(-1)).SetProperty(t => t.SlaDueAt, due));
+            await db.Tickets.Where(t => t.Id == untimed).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.SlaKind, (BowInbox.Core.Sla.SlaTargetKind?)null).SetProperty(t => t.SlaWarnAt, (DateTime?)null).SetProperty(t => t.SlaDueAt, (DateTime?)null));
+        }
+
+        var list = Render<ConversationList>(p => p.Add(c => c.User, Intake()));
+
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("[data-testid=ticket-row]").Count));
+        var rows = list.FindAll("[data-testid=ticket-row]");
+        var late = rows.Single(r => r.GetAttribute("data-ticket-id") == timed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var other = rows.Single(r => r != late);
+        Assert.Contains("late", late.QuerySelector("[data-testid=sla-chip]")!.TextContent);
+        Assert.DoesNotContain("waiting", late.TextContent);
+        Assert.Null(other.QuerySelector("[data-testid=sla-chip]"));
+        Assert.Contains("waiting", other.TextContent);
     }
 
     [Fact]

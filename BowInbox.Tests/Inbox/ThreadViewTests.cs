@@ -72,6 +72,32 @@ public sealed class ThreadViewTests : BunitContext
         Assert.Single(thread.FindAll("[data-testid=original-text]"));
     }
 
+    [Theory]
+    [InlineData(MessageDirection.FromCustomer, DeliveryStatus.Delivered, "✓✓ delivered")]
+    [InlineData(MessageDirection.FromCustomer, DeliveryStatus.Read, "✓✓ read")]
+    [InlineData(MessageDirection.FromProvider, DeliveryStatus.Sent, "✓ sent")]
+    [InlineData(MessageDirection.FromProvider, DeliveryStatus.Failed, "failed: Re-engagement message")]
+    public void Relayed_messages_show_the_ticks_of_the_copy_that_went_to_the_other_side(MessageDirection direction, DeliveryStatus status, string expected)
+    {
+        var both = ThreadSides.Customer | ThreadSides.Technician;
+        var relayed = Message(1, direction, "text", "3pm is fine", status, errorTitle: status == DeliveryStatus.Failed ? "Re-engagement message" : null)
+            with
+        { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
+        var toTeam = Message(2, MessageDirection.FromCustomer, "text", "hello?", DeliveryStatus.None)
+            with
+        { Parties = new MessageParties("Maria (customer)", "team", ThreadSides.Customer, ThreadSides.Customer, false) };
+        var notYetPassedOn = Message(3, direction, "text", "still there?", DeliveryStatus.None)
+            with
+        { Parties = new MessageParties("Maria (customer)", "Tom (technician), relayed", both, ThreadSides.Customer, false) };
+
+        var thread = Render<ThreadView>(p => p.Add(t => t.Messages, new[] { relayed, toTeam, notYetPassedOn }));
+
+        var ticks = thread.FindAll("[data-testid=delivery-status]");
+        Assert.Single(ticks);
+        Assert.Contains(expected, ticks[0].TextContent);
+        Assert.Equal(status.ToString(), ticks[0].GetAttribute("data-status"));
+    }
+
     [Fact]
     public void Empty_thread_says_so()
     {

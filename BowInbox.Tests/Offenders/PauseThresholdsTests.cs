@@ -10,6 +10,35 @@ public sealed class PauseThresholdsTests
         => new(set.ToDictionary(s => s.Kind, s => new PauseThreshold(s.Count, s.Hours)));
 
     [Fact]
+    public void A_message_with_several_findings_counts_once_as_its_strictest_kind()
+    {
+        var thresholds = With((ViolationKind.Phone, 2, 24), (ViolationKind.Email, 5, 24));
+        (ViolationKind, DateTime, long?)[] twoMessages =
+        [
+            (ViolationKind.Phone, Now, 1), (ViolationKind.Email, Now, 1), (ViolationKind.Email, Now, 1),
+            (ViolationKind.Email, Now, 2), (ViolationKind.Email, Now, 2),
+        ];
+
+        var counted = thresholds.PerMessage(twoMessages);
+
+        Assert.Equal([(ViolationKind.Phone, Now), (ViolationKind.Email, Now)], counted);
+        Assert.False(thresholds.ShouldPause(counted, Now));
+        Assert.True(thresholds.ShouldPause(thresholds.PerMessage([.. twoMessages, (ViolationKind.Phone, Now, 3)]), Now));
+        Assert.Equal(2, thresholds.PerMessage([(ViolationKind.Email, Now, null), (ViolationKind.Email, Now, null)]).Count);
+    }
+
+    [Fact]
+    public void The_sender_is_warned_before_the_pause_and_told_who_can_lift_it()
+    {
+        Assert.Equal("Phone removed.", BowInbox.Web.Relay.RelayScreening.WithPauseNotice("Phone removed.", BowInbox.Web.Offenders.PauseOutcome.None, technician: true));
+        Assert.Contains("one more message", BowInbox.Web.Relay.RelayScreening.WithPauseNotice(null, BowInbox.Web.Offenders.PauseOutcome.OneMorePauses, technician: true));
+        var paused = BowInbox.Web.Relay.RelayScreening.WithPauseNotice("Phone removed.", BowInbox.Web.Offenders.PauseOutcome.Paused, technician: true)!;
+        Assert.StartsWith("Phone removed.\n", paused, StringComparison.Ordinal);
+        Assert.Contains("until a supervisor lifts the pause", paused, StringComparison.Ordinal);
+        Assert.Contains("held for our team", BowInbox.Web.Relay.RelayScreening.WithPauseNotice(null, BowInbox.Web.Offenders.PauseOutcome.OneMorePauses, technician: false));
+    }
+
+    [Fact]
     public void By_default_any_three_violations_in_a_day_pause_as_before()
     {
         Assert.True(PauseThresholds.Default.ShouldPause([(ViolationKind.Phone, Now.AddHours(-20)), (ViolationKind.Email, Now.AddHours(-2)), (ViolationKind.SocialHandle, Now)], Now));

@@ -39,7 +39,7 @@ public sealed class RepeatOffenderRelayTests
         await using var check = app.CreateDbContext();
         var contact = await check.Tickets.Where(t => t.Id == ticketId).Select(t => t.Contact!).SingleAsync();
         Assert.NotNull(contact.PausedAt);
-        Assert.Contains("contact-leak attempts", contact.PauseReason, StringComparison.Ordinal);
+        Assert.Contains("messages tried to share contact details", contact.PauseReason, StringComparison.Ordinal);
         var alert = await check.SupervisorAlerts.SingleAsync(a => a.Kind == SupervisorAlertKind.CustomerPaused);
         Assert.Contains($"Customer {contact.Alias} was paused automatically", alert.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("555", alert.Summary, StringComparison.Ordinal);
@@ -96,6 +96,35 @@ public sealed class RepeatOffenderRelayTests
 
         await CustomerWritesAsync(app, "see you at 3pm");
         await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("see you at 3pm", StringComparison.Ordinal), "the relay to resume");
+    }
+
+    [Fact]
+    public async Task A_technician_is_counted_per_message_warned_before_the_pause_and_told_why_when_paused()
+    {
+        await using var app = new InboxAppFactory();
+        var (_, session) = await AssignedConversationAsync(app);
+        var providerId = await ProviderIdAsync(app);
+        async Task<ProviderAvailability> AvailabilityAsync()
+        {
+            await using var db = app.CreateDbContext();
+            return await db.Providers.Where(p => p.Id == providerId).Select(p => p.Availability).SingleAsync();
+        }
+
+        // Two messages with a phone number and an email each: two attempts at the default three, not four.
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "call me on 555 010 0001 or tom.baker@example.com");
+        Assert.NotEqual(ProviderAvailability.Paused, await AvailabilityAsync());
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "again: 555 010 0001, tom.baker@example.com");
+        Assert.NotEqual(ProviderAvailability.Paused, await AvailabilityAsync());
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("one more message with contact details and your account is paused", StringComparison.Ordinal), "the warning before the pause");
+
+        await ProviderWritesAsync(app, session.PoolPhoneNumberId, "last try 555 010 0001");
+
+        Assert.Equal(ProviderAvailability.Paused, await AvailabilityAsync());
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.Contains("Your account is paused", StringComparison.Ordinal) && t.Contains("supervisor", StringComparison.Ordinal), "the technician told why");
+        await using var check = app.CreateDbContext();
+        var alert = await check.SupervisorAlerts.SingleAsync(a => a.Kind == SupervisorAlertKind.ProviderPaused);
+        Assert.Contains("3 messages tried to share contact details", alert.Summary, StringComparison.Ordinal);
+        Assert.Contains("until a supervisor lifts the pause", alert.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

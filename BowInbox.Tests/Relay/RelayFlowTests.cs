@@ -40,6 +40,39 @@ public sealed class RelayFlowTests
     }
 
     [Fact]
+    public async Task Relayed_messages_keep_their_own_wamid_and_take_the_ticks_of_their_copy()
+    {
+        await using var app = new InboxAppFactory();
+        var (ticketId, session) = await AssignedConversationAsync(app);
+        var providerWamid = await ProviderWritesAsync(app, session.PoolPhoneNumberId, "On my way");
+        var customerWamid = await CustomerWritesAsync(app, "See you soon");
+        await app.WaitForSendAsync(session.PoolPhoneNumberId, Tom, t => t.EndsWith("See you soon", StringComparison.Ordinal), "the customer's text at the provider");
+
+        await using var db = app.CreateDbContext();
+        var fromCustomer = await db.Messages.AsNoTracking().SingleAsync(m => m.Wamid == customerWamid);
+        var fromProvider = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketId == ticketId && m.Direction == MessageDirection.FromProvider);
+        Assert.Equal(providerWamid, fromProvider.Wamid);
+        string toProvider = "", toCustomer = "";
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                toProvider = await db.Outbox.Where(o => o.MessageId == fromCustomer.Id && o.Wamid != null).Select(o => o.Wamid!).FirstOrDefaultAsync() ?? "";
+                toCustomer = await db.Outbox.Where(o => o.MessageId == fromProvider.Id && o.Wamid != null).Select(o => o.Wamid!).FirstOrDefaultAsync() ?? "";
+                return toProvider.Length > 0 && toCustomer.Length > 0;
+            },
+            "both copies sent and linked to their messages");
+
+        var client = app.CreateBrowserlessClient();
+        await Webhooks.PostSignedAsync(client, Webhooks.Status(toProvider, "read", Tom, session.PoolPhoneNumberId));
+        await Webhooks.PostSignedAsync(client, Webhooks.Status(toCustomer, "delivered", Customer, Central));
+
+        await Eventually.TrueAsync(
+            async () => await db.Messages.AsNoTracking().AnyAsync(m => m.Id == fromCustomer.Id && m.Status == DeliveryStatus.Read && m.Wamid == customerWamid)
+                && await db.Messages.AsNoTracking().AnyAsync(m => m.Id == fromProvider.Id && m.Status == DeliveryStatus.Delivered && m.Wamid == providerWamid),
+            "each relayed message to show its copy's status");
+    }
+
+    [Fact]
     public async Task Provider_reply_with_phone_number_reaches_the_customer_redacted_from_the_central_number()
     {
         await using var app = new InboxAppFactory();

@@ -17,6 +17,27 @@ public sealed class SlaAlertCentreTests
         [new Claim(ClaimTypes.NameIdentifier, email), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "test"));
 
     [Fact]
+    public async Task A_warning_still_open_after_its_due_time_is_listed_as_a_breach()
+    {
+        await using var app = new SlaTestApp();
+        await app.SetPolicyAsync(null, Urgency.Normal, [Minutes(SlaTargetKind.FirstResponse, 10)]);
+        await ChannelTestData.CustomerWroteAsync(app, "boiler pressure low", "15557300009");
+        app.Clock.Advance(TimeSpan.FromMinutes(9));
+        await app.RunMonitorAsync();
+        var centre = app.Services.GetRequiredService<SlaAlertCentre>();
+        var supervisor = As(Roles.Supervisor, "supervisor@demo.local");
+        var warning = Assert.Single(await centre.ListAsync(supervisor, includeAcknowledged: false));
+        Assert.Equal(SlaAlertLevel.Warning, warning.LevelAt(app.Clock.GetUtcNow().UtcDateTime));
+
+        // Past due, before the monitor's next run has raised the breach: the list does not say "Warning" for it.
+        app.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(8));
+        var late = Assert.Single(await centre.ListAsync(supervisor, includeAcknowledged: false));
+
+        Assert.True(late.ClockRunning);
+        Assert.Equal(SlaAlertLevel.Breach, late.LevelAt(app.Clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
     public async Task Supervisor_acknowledges_an_alert_with_a_note_once_and_it_is_audited()
     {
         await using var app = new SlaTestApp();

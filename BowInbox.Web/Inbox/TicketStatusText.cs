@@ -15,7 +15,7 @@ public static class TicketStatusText
         var technician = details.Row.ProviderName is { } name ? ThreadParties.SafeName(name, "the technician") : null;
         return details.Row.Status switch
         {
-            TicketStatus.Offered when details.OfferedTo is { } to && details.OfferExpiresAt is { } until
+            TicketStatus.Offered when details.OfferedTo is { } to && OfferDue(details) is { } until
                 => until > now ? $"Offered to {to} · {Left(until - now)} left" : $"Offered to {to} · no answer in time",
             TicketStatus.Offered => "Offered to a technician",
             TicketStatus.Assigned when details.TechnicianSince is { } since && technician is not null
@@ -33,6 +33,17 @@ public static class TicketStatusText
     /// <summary>The technician doing the job, by first name; null while nobody has it (an offer alone does not count).</summary>
     public static string? Technician(TicketDetails details)
         => details.TechnicianSince is not null && details.Row.ProviderName is { } name ? ThreadParties.SafeName(name, "Technician") : null;
+
+    /// <summary>
+    /// When the offer is due: its own expiry, or the offer acceptance target when that comes first, so the status and
+    /// the SLA pill count down to one time.
+    /// </summary>
+    public static DateTime? OfferDue(TicketDetails details)
+    {
+        var expires = details.OfferExpiresAt is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : (DateTime?)null;
+        var target = details.Row is { SlaKind: BowInbox.Core.Sla.SlaTargetKind.OfferAcceptance, SlaDueAt: { } due } ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : (DateTime?)null;
+        return expires is null ? null : target < expires ? target : expires;
+    }
 
     private static string Left(TimeSpan left)
         => string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalMinutes}:{left.Seconds:00}");

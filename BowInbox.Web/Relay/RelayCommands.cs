@@ -1,7 +1,9 @@
 using System.Globalization;
 using BowInbox.Core.Messaging;
+using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
 using BowInbox.Core.Tickets;
+using BowInbox.Data;
 using BowInbox.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,17 +45,22 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         var ticket = await context.Db.Tickets.Include(t => t.Contact).SingleAsync(t => t.Id == session.TicketId, cancellationToken);
         if (command == "done")
         {
-            await DoneAsync(context, ticket, cancellationToken);
+            await DoneAsync(context.Db, context.Provider, context.PoolPhoneNumberId, ticket, "sent /done", cancellationToken);
         }
         else
         {
-            await HandoffAsync(context, ticket, argument, cancellationToken);
+            await HandoffAsync(context.Db, context.Provider, context.PoolPhoneNumberId, ticket, argument, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task DoneAsync(ProviderCommandContext context, Ticket ticket, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job is finished (<c>/done</c> on WhatsApp, or Done in the web queue): resolved, the relay closed, the customer
+    /// thanked and the technician told, on the pool number <paramref name="poolPhoneNumberId"/>. <paramref name="how"/>
+    /// ends the timeline line ("sent /done"). Live changes wait in <see cref="PendingChanges"/> for the caller's commit.
+    /// </summary>
+    public async Task DoneAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, string how, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
@@ -61,23 +68,31 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         ticket.ResolvedAt = now;
         ticket.WaitingSince = null;
         ticket.LastActivityAt = now;
-        context.Db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "status", Detail = $"Status {from} → {ticket.Status}: {context.Provider.DisplayName} sent /done", Actor = context.Provider.DisplayName });
-        await sessions.CloseAsync(context.Db, ticket.Id, "job done", cancellationToken);
-        await context.Db.SaveChangesAsync(cancellationToken);
+        db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "status", Detail = $"Status {from} → {ticket.Status}: {provider.DisplayName} {how}", Actor = provider.DisplayName });
+        await sessions.CloseAsync(db, ticket.Id, "job done", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
-        if (await RelayDelivery.CentralAsync(context.Db, cancellationToken) is { } central)
+        if (await RelayDelivery.CentralAsync(db, cancellationToken) is { } central)
         {
-            var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, context.Provider.FirstName, ticket.Id);
-            var notice = await delivery.StoreNoticeAsync(context.Db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
-            await delivery.SendTextAsync(context.Db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
+            var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, provider.FirstName, ticket.Id);
+            var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
             ticket.ShowLatest(thanks);
         }
 
-        await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, RelayDelivery.RecipientOf(context.Provider)!, RelayNotices.Done(ticket.Id), null, null, cancellationToken);
-        PendingChanges.Add(context.Db, new TicketChanged(ticket.Id, "resolved"));
+        if (RelayDelivery.RecipientOf(provider) is { } technician)
+        {
+            await delivery.SendTextAsync(db, poolPhoneNumberId, technician, RelayNotices.Done(ticket.Id), null, null, cancellationToken);
+        }
+
+        PendingChanges.Add(db, new TicketChanged(ticket.Id, "resolved"));
     }
 
-    private async Task HandoffAsync(ProviderCommandContext context, Ticket ticket, string group, CancellationToken cancellationToken)
+    /// <summary>
+    /// The technician hands the job back to the team (<c>/handoff</c> on WhatsApp, or Hand back in the web queue),
+    /// for the named group or the ticket's own when <paramref name="group"/> is empty.
+    /// </summary>
+    public async Task HandoffAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, string group, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
@@ -86,19 +101,23 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
             ticket.TryMoveTo(TicketStatus.New);
         }
 
-        var named = string.IsNullOrWhiteSpace(group) ? null : await context.Db.ProviderGroups.FirstOrDefaultAsync(g => g.Name == group.Trim(), cancellationToken);
+        var named = string.IsNullOrWhiteSpace(group) ? null : await db.ProviderGroups.FirstOrDefaultAsync(g => g.Name == group.Trim(), cancellationToken);
         ticket.GroupId = named?.Id ?? ticket.GroupId;
         ticket.ProviderId = null;
         ticket.Provider = null;
         ticket.LastActivityAt = now;
         var target = string.IsNullOrWhiteSpace(group) ? "no group named" : $"group '{group.Trim()}'{(named is null ? " (not a known group)" : "")}";
-        var detail = $"{context.Provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue";
-        context.Db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "handoff", Detail = detail, Actor = context.Provider.DisplayName });
-        context.Db.Messages.Add(new Message { TicketId = ticket.Id, Direction = MessageDirection.InternalNote, AuthorName = "BowInbox", Type = "note", Text = detail, CreatedAt = now });
-        await sessions.CloseAsync(context.Db, ticket.Id, "handed back", cancellationToken);
-        await context.Db.SaveChangesAsync(cancellationToken);
-        await delivery.SendTextAsync(context.Db, context.PoolPhoneNumberId, RelayDelivery.RecipientOf(context.Provider)!, RelayNotices.HandedOff(ticket.Id), null, null, cancellationToken);
-        PendingChanges.Add(context.Db, new TicketChanged(ticket.Id, "handoff"));
+        var detail = $"{provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue";
+        db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "handoff", Detail = detail, Actor = provider.DisplayName });
+        db.Messages.Add(new Message { TicketId = ticket.Id, Direction = MessageDirection.InternalNote, AuthorName = "BowInbox", Type = "note", Text = detail, CreatedAt = now });
+        await sessions.CloseAsync(db, ticket.Id, "handed back", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (RelayDelivery.RecipientOf(provider) is { } technician)
+        {
+            await delivery.SendTextAsync(db, poolPhoneNumberId, technician, RelayNotices.HandedOff(ticket.Id), null, null, cancellationToken);
+        }
+
+        PendingChanges.Add(db, new TicketChanged(ticket.Id, "handoff"));
     }
 
     private static int? JobNumber(string argument)

@@ -40,9 +40,10 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
     /// <paramref name="group"/> being handled, if any, answers whether the window is open.
     /// </summary>
     public async Task<bool> SendAsync(
-        InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, string? templateFallback, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null)
+        InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, string? templateFallback, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null,
+        Message? relayed = null)
     {
-        if (await outbox.EnqueueFreeFormAsync(db, from, to, kind, payloadJson, messageId, cancellationToken, group) == EnqueueResult.Queued)
+        if (await outbox.EnqueueFreeFormAsync(db, from, to, kind, payloadJson, messageId, cancellationToken, group, relayed) == EnqueueResult.Queued)
         {
             return true;
         }
@@ -52,7 +53,7 @@ public sealed class RelayDelivery(OutboxWriter outbox, TimeProvider time)
             return false;
         }
 
-        outbox.EnqueueTemplate(db, from, to, templateFallback, messageId);
+        outbox.EnqueueTemplate(db, from, to, templateFallback, messageId, relayed);
         return true;
     }
 

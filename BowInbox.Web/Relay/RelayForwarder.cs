@@ -68,7 +68,8 @@ public sealed partial class RelayForwarder(
                 return;
             }
 
-            await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken, group);
+            // Linked to the customer's message, whose delivery ticks then follow the copy the technician gets.
+            await delivery.SendAsync(db, session.PoolPhoneNumberId, to, payload.Kind, payload.Json, fallback, null, cancellationToken, group, message);
         }
         else if (paused)
         {
@@ -131,7 +132,8 @@ public sealed partial class RelayForwarder(
 
     /// <summary>
     /// A message already stored on the ticket (the provider's, or written in the web queue) goes to the customer.
-    /// Its outbox row is linked to it only when it has no inbound wamid of its own to keep.
+    /// Its outbox row is linked to it: the message's delivery ticks follow the copy the customer gets (a message
+    /// received on WhatsApp keeps its own wamid; the copy's statuses find it through the outbox row).
     /// </summary>
     public async Task SendToCustomerAsync(
         InboxDbContext db, InboundGroup group, RelaySession session, Provider provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
@@ -153,7 +155,6 @@ public sealed partial class RelayForwarder(
             return;
         }
 
-        var linked = message.Wamid is null ? message.Id : (long?)null;
         var fallback = RelayNotices.RelayedTemplatePayload(ticket.Id, provider.FirstName, outgoing.Text ?? $"[{inbound.Type}]");
         if (outgoing.Hold is { } why && RelayDelivery.RecipientOf(provider) is { } sender)
         {
@@ -162,7 +163,7 @@ public sealed partial class RelayForwarder(
             return;
         }
 
-        await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, linked, cancellationToken, group);
+        await delivery.SendAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact!), payload.Kind, payload.Json, fallback, null, cancellationToken, group, message);
         ticket.WaitingSince = null;
         ticket.ProviderFirstMessageAt ??= now;
         ticket.FirstHumanReplyAt ??= now;

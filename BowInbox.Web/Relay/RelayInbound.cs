@@ -188,10 +188,20 @@ public sealed class RelayInbound(
         return null;
     }
 
-    public string HelpText()
+    /// <summary>A short list a phone shows without scrolling: one bullet per command, what it does in a few words.</summary>
+    public string HelpText() => ShortList(handlers.SelectMany(h => h.HelpLines).Append(HelpLine));
+
+    /// <summary>Each "/command – what it does: more (example)" line cut to "• /command – what it does".</summary>
+    public static string ShortList(IEnumerable<string> lines)
     {
-        var lines = handlers.SelectMany(h => h.HelpLines).Append(HelpLine);
-        return "Commands you can send here:\n" + string.Join("\n", lines) + "\nAnything else is passed on to your customer.";
+        static string Short(string line)
+        {
+            var dash = line.IndexOf(" – ", StringComparison.Ordinal);
+            var cut = dash < 0 ? -1 : line.IndexOfAny([':', '('], dash);
+            return "• " + (cut < 0 ? line : line[..cut]).TrimEnd();
+        }
+
+        return "Commands:\n" + string.Join("\n", lines.Select(Short)) + "\nAdd a job number to pick a job (/done 42). Anything else goes to your customer.";
     }
 
     public void NotifySender() => delivery.NotifySender();

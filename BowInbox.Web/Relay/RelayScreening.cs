@@ -81,17 +81,30 @@ public sealed class RelayScreening(ContactScanner scanner, AuditLog audit, TimeP
         }
 
         var kinds = scan.Findings.Select(f => f.Kind).ToList();
-        if (provider is not null)
-        {
-            await OffenderPausing.ProviderAsync(db, audit, provider, ticketId, kinds, now, alertKey, changes, cancellationToken);
-        }
-        else if (sender == SenderKind.Customer)
-        {
-            await OffenderPausing.CustomerAsync(db, audit, ticketId, kinds, now, alertKey, changes, cancellationToken);
-        }
+        var outcome = provider is not null
+            ? await OffenderPausing.ProviderAsync(db, audit, provider, ticketId, kinds, now, alertKey, changes, cancellationToken)
+            : sender == SenderKind.Customer
+                ? await OffenderPausing.CustomerAsync(db, audit, ticketId, kinds, now, alertKey, changes, cancellationToken)
+                : PauseOutcome.None;
 
-        var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore ? scan.SenderNotice : null;
-        return new Screening(scan, notice);
+        var notice = scan.Verdict == ScanVerdict.Blocked || !toldBefore || outcome != PauseOutcome.None ? scan.SenderNotice : null;
+        return new Screening(scan, WithPauseNotice(notice, outcome, provider is not null));
+    }
+
+    /// <summary>
+    /// A technician is told on the message before the one that pauses him, and why when it does; a customer is warned
+    /// the same way (the pause itself tells them when it holds their message).
+    /// </summary>
+    public static string? WithPauseNotice(string? notice, PauseOutcome outcome, bool technician)
+    {
+        var pause = (outcome, technician) switch
+        {
+            (PauseOutcome.OneMorePauses, true) => "Warning: one more message with contact details and your account is paused (no new jobs) until a supervisor lifts it.",
+            (PauseOutcome.Paused, true) => "Your account is paused: several of your messages tried to share contact details. You get no new jobs until a supervisor lifts the pause; contact our team.",
+            (PauseOutcome.OneMorePauses, false) => "Warning: one more message with contact details and your messages will be held for our team to review.",
+            _ => null,
+        };
+        return pause is null ? notice : notice is null ? pause : $"{notice}\n{pause}";
     }
 
     private static void Add(List<InboxChange> changes, SupervisorAlertRaised? raised)

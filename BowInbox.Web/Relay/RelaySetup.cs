@@ -30,9 +30,11 @@ public static class RelaySetup
         services.AddSingleton<DeferredCommandSignal>();
         services.AddSingleton<DeferredCommandDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeferredCommandDispatcher>());
-        services.AddSingleton<IProviderCommandHandler, RelayCommands>();
+        services.AddSingleton<RelayCommands>();
+        services.AddSingleton<IProviderCommandHandler>(sp => sp.GetRequiredService<RelayCommands>());
         services.AddSingleton<RelayAssignment>();
         services.AddSingleton<TechnicianQueue>();
+        services.AddSingleton<TechnicianJobActions>();
         services.AddSingleton<BusinessNumbers>();
         services.AddTransient<RelayIdleCloseJob>();
     }

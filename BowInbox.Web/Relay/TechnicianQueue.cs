@@ -11,7 +11,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
 
-public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirstName, string? ServiceType, string? Area, TicketStatus Status, DateTime LastActivityAt, bool RelayOpen);
+/// <summary>
+/// A job as its technician sees it. <paramref name="Since"/>: when he accepted it (when the customer first wrote, for
+/// a job given to him without an offer). <see cref="Request"/>: the customer's request in their own words, scanned.
+/// </summary>
+public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirstName, string? ServiceType, string? Area, TicketStatus Status, DateTime LastActivityAt, bool RelayOpen,
+    Urgency Urgency = Urgency.Normal, DateTime Since = default)
+{
+    /// <summary>Read for one job's page only; null in lists.</summary>
+    public string? Request { get; init; }
+}
 
 /// <summary>One message as a technician sees it: the delivered text only, never an original, a note or a number.</summary>
 /// <paramref name="ByStaff"/>: written by a person (staff or the technician), not by BowInbox itself.
@@ -29,13 +38,21 @@ public sealed class TechnicianQueue(
     public async Task<IReadOnlyList<QueueJob>> JobsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await TechnicianThread.RowsAsync(db, Mine(db, user).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed).OrderByDescending(t => t.LastActivityAt), cancellationToken);
+        // An offer not yet accepted is listed with the offers, not among his jobs.
+        var open = Mine(db, user).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Offered);
+        return await TechnicianThread.RowsAsync(db, open.OrderByDescending(t => t.LastActivityAt), cancellationToken);
     }
 
     public async Task<QueueJob?> JobAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await TechnicianThread.RowsAsync(db, Mine(db, user).Where(t => t.Id == ticketId), cancellationToken)).FirstOrDefault();
+        var job = (await TechnicianThread.RowsAsync(db, Mine(db, user).Where(t => t.Id == ticketId), cancellationToken)).FirstOrDefault();
+
+        // The request as his offer put it (the customer's first messages, contact details removed whatever the relay
+        // policy); a job given to him without an offer keeps what the customer said before it was his with staff.
+        var userId = TicketAccess.UserId(user);
+        var offered = job is not null && await db.Offers.AnyAsync(o => o.TicketId == ticketId && db.Providers.Any(p => p.Id == o.ProviderId && p.UserId == userId), cancellationToken);
+        return job is null || !offered ? job : job with { Request = Routing.OfferText.Summary(await Routing.TicketQualification.CustomerTextsAsync(db, ticketId, 5, cancellationToken)) };
     }
 
     /// <summary>The thread since the job reached this technician; null when the ticket is not theirs (or does not exist).</summary>
@@ -100,9 +117,14 @@ public sealed class TechnicianQueue(
             await events.PublishAsync(change);
         }
 
-        return message.Text == RelayForwarder.BlockedText
-            ? new ReplyResult(ReplyOutcome.Invalid, "Your message was not sent: contact details are shared only through the platform.", message.Id)
-            : new ReplyResult(ReplyOutcome.Queued, "Sent to the customer.", message.Id);
+        if (message.Text == RelayForwarder.BlockedText)
+        {
+            return new ReplyResult(ReplyOutcome.Invalid, "Your message was not sent: contact details are shared only through the platform.", message.Id);
+        }
+
+        var removed = await db.PolicyViolations.AsNoTracking().Where(v => v.MessageId == message.Id && v.Action == Core.Scanning.PolicyAction.Redact)
+            .Select(v => v.Kind).Distinct().ToListAsync(cancellationToken);
+        return new ReplyResult(ReplyOutcome.Queued, RedactionNotice.Sent(removed), message.Id);
     }
 
     private static IQueryable<Ticket> Mine(InboxDbContext db, ClaimsPrincipal user)

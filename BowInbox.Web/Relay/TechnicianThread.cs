@@ -19,9 +19,22 @@ public static class TechnicianThread
     public static async Task<List<QueueJob>> RowsAsync(InboxDbContext db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
     {
         var rows = await tickets
-            .Select(t => new { t.Id, t.Contact!.Alias, t.Contact.ProfileName, t.ServiceType, t.Area, t.Status, t.LastActivityAt, Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null) })
+            .Select(t => new
+            {
+                t.Id,
+                t.Contact!.Alias,
+                t.Contact.ProfileName,
+                t.ServiceType,
+                t.Area,
+                t.Status,
+                t.LastActivityAt,
+                t.Urgency,
+                Since = t.AcceptedAt ?? t.CreatedAt,
+                Open = db.RelaySessions.Any(s => s.TicketId == t.Id && s.ClosedAt == null),
+            })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueJob(r.Id, r.Alias, Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.ServiceType, r.Area, r.Status, r.LastActivityAt, r.Open)).ToList();
+        return rows.Select(r => new QueueJob(r.Id, r.Alias, Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.ServiceType, r.Area, r.Status, r.LastActivityAt, r.Open,
+            r.Urgency, DateTime.SpecifyKind(r.Since, DateTimeKind.Utc))).ToList();
     }
 
     /// <summary>

@@ -21,5 +21,8 @@ internal static class SlaAlertQueries
             a.Responsible,
             a.AcknowledgedBy,
             a.AcknowledgedAt,
-            a.AcknowledgeNote);
+            a.AcknowledgeNote)
+        {
+            ClockRunning = t.SlaKind == a.Kind && t.SlaDueAt != null,
+        };
 }

@@ -22,6 +22,13 @@ public sealed record SlaAlertView(
     string? AcknowledgeNote)
 {
     public bool IsAcknowledged => AcknowledgedAt is not null;
+
+    /// <summary>The ticket's nearest clock is still this alert's target and still runs (it was not met since).</summary>
+    public bool ClockRunning { get; init; }
+
+    /// <summary>What the alert is now: a warning whose clock ran past due without being met is a breach.</summary>
+    public SlaAlertLevel LevelAt(DateTime now)
+        => Level == SlaAlertLevel.Warning && ClockRunning && now >= DateTime.SpecifyKind(DueAt, DateTimeKind.Utc) ? SlaAlertLevel.Breach : Level;
 }
 
 public sealed record SlaAlertEvent(AlertChange Change, SlaAlertView Alert);

@@ -1,3 +1,4 @@
+using BowInbox.Core.Routing;
 using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
@@ -20,7 +21,7 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = ticketIds.Distinct().ToList();
-        var tickets = await Snapshots(db.Tickets.Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
+        var tickets = await Snapshots(db, db.Tickets.Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
         if (tickets.Count == 0)
         {
             return [];
@@ -68,7 +69,7 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
     }
 
     /// <summary>Only the columns the clocks need; CreatedAt is the customer's first message.</summary>
-    public static IQueryable<SlaTicketSnapshot> Snapshots(IQueryable<Ticket> tickets) =>
+    public static IQueryable<SlaTicketSnapshot> Snapshots(InboxDbContext db, IQueryable<Ticket> tickets) =>
         tickets.AsNoTracking().Select(t => new SlaTicketSnapshot(
             t.Id,
             t.Status,
@@ -79,6 +80,7 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
                 FirstCustomerMessageAt = t.CreatedAt,
                 FirstHumanReplyAt = t.FirstHumanReplyAt,
                 OfferedAt = t.OfferedAt,
+                OfferExpiresAt = db.Offers.Where(o => o.TicketId == t.Id && o.Status == OfferStatus.Pending).Max(o => (DateTime?)o.ExpiresAt),
                 AcceptedAt = t.AcceptedAt,
                 ProviderFirstMessageAt = t.ProviderFirstMessageAt,
                 WaitingSince = t.WaitingSince,

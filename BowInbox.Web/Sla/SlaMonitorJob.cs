@@ -32,7 +32,7 @@ public sealed class SlaMonitorJob(
         while (true)
         {
             // Closed tickets still holding a clock are included so that it is cleared.
-            var batch = await SlaClockRecalculator.Snapshots(db.Tickets
+            var batch = await SlaClockRecalculator.Snapshots(db, db.Tickets
                     .Where(t => t.Id > afterId && ((t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed) || t.SlaDueAt != null))
                     .OrderBy(t => t.Id)
                     .Take(BatchSize))

@@ -22,9 +22,11 @@ public sealed record SlaNearest(SlaTargetKind? Kind, DateTime? WarnAt, DateTime?
 
 public static class SlaTicketClock
 {
-    /// <summary>A closed or resolved ticket runs no clock, whatever its facts say.</summary>
+    /// <summary>A closed or resolved ticket runs no clock, whatever its facts say; an offer's clock runs only while the ticket is offered.</summary>
     public static IReadOnlyList<SlaDue> Dues(SlaTicketSnapshot ticket, SlaPolicy? policy) =>
-        policy is null || !TicketTransitions.IsOpen(ticket.Status) ? [] : SlaClock.Compute(policy, ticket.Facts);
+        policy is null || !TicketTransitions.IsOpen(ticket.Status)
+            ? []
+            : SlaClock.WithoutEndedOffer(SlaClock.Compute(policy, ticket.Facts), ticket.Status == TicketStatus.Offered);
 
     /// <summary>The running clock due soonest, independent of the time now.</summary>
     public static SlaNearest Nearest(IReadOnlyList<SlaDue> dues) =>

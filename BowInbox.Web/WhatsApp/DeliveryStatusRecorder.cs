@@ -9,7 +9,8 @@ namespace BowInbox.Web.WhatsApp;
 
 /// <summary>
 /// Delivery statuses: kept once per (wamid, status), applied to their message, and only ever moving it
-/// forward. A status that overtakes its message's send is kept and applied when the wamid appears.
+/// forward. A status that overtakes its message's send is kept and applied when the wamid appears. A relayed
+/// message's ticks are those of the copy that went to the other side.
 /// </summary>
 internal sealed class DeliveryStatusRecorder
 {
@@ -37,7 +38,8 @@ internal sealed class DeliveryStatusRecorder
             });
         }
 
-        var message = await db.Messages.FirstOrDefaultAsync(m => m.Wamid == status.Wamid, cancellationToken);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Wamid == status.Wamid, cancellationToken)
+            ?? await RelayedByAsync(db, status.Wamid, cancellationToken);
         if (message is not null)
         {
             PricingRecorder.Apply(message, status.Pricing);
@@ -71,11 +73,24 @@ internal sealed class DeliveryStatusRecorder
         }
 
         var waiting = earlier.Select(g => g.Key).ToList();
-        var messages = await db.Messages.Where(m => m.Wamid != null && waiting.Contains(m.Wamid)).ToListAsync(cancellationToken);
-        foreach (var message in messages)
+        var messages = (await db.Messages.Where(m => m.Wamid != null && waiting.Contains(m.Wamid)).ToListAsync(cancellationToken))
+            .Select(m => (Wamid: m.Wamid!, Message: m)).ToList();
+        var copies = await db.Outbox.AsNoTracking()
+            .Where(o => o.Wamid != null && waiting.Contains(o.Wamid) && o.MessageId != null)
+            .Select(o => new { Wamid = o.Wamid!, MessageId = o.MessageId!.Value })
+            .ToListAsync(cancellationToken);
+        var relayed = copies.Where(c => messages.All(m => m.Wamid != c.Wamid)).ToList();
+        if (relayed.Count > 0)
+        {
+            var ids = relayed.ConvertAll(c => c.MessageId);
+            var byId = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+            messages.AddRange(relayed.Where(c => byId.ContainsKey(c.MessageId)).Select(c => (c.Wamid, byId[c.MessageId])));
+        }
+
+        foreach (var (wamid, message) in messages)
         {
             var changed = false;
-            foreach (var status in earlier[message.Wamid!])
+            foreach (var status in earlier[wamid])
             {
                 PricingRecorder.Apply(message, PricingRecorder.Of(status));
                 changed |= Apply(message, status.Status, status.ErrorCode, status.ErrorTitle);
@@ -88,6 +103,16 @@ internal sealed class DeliveryStatusRecorder
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A message received on WhatsApp and passed on keeps its own wamid; the statuses of the copy the other side got
+    /// find it through the copy's outbox row.
+    /// </summary>
+    private static async Task<Message?> RelayedByAsync(InboxDbContext db, string wamid, CancellationToken cancellationToken)
+    {
+        var messageId = await db.Outbox.AsNoTracking().Where(o => o.Wamid == wamid && o.MessageId != null).Select(o => o.MessageId).FirstOrDefaultAsync(cancellationToken);
+        return messageId is null ? null : await db.Messages.FindAsync([messageId.Value], cancellationToken);
     }
 
     private static bool Apply(Message message, DeliveryStatus status, int? errorCode, string? errorTitle)

@@ -1,4 +1,5 @@
 using BowInbox.Core.Channel;
+using BowInbox.Core.Messaging;
 using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
 using BowInbox.Web.Observability;
@@ -27,7 +28,8 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
     /// <paramref name="group"/> being handled, if any, or read).
     /// </summary>
     public async Task<EnqueueResult> EnqueueFreeFormAsync(
-        InboxDbContext db, string fromPhoneNumberId, Recipient to, OutboxKind kind, string payloadJson, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null)
+        InboxDbContext db, string fromPhoneNumberId, Recipient to, OutboxKind kind, string payloadJson, long? messageId, CancellationToken cancellationToken, InboundGroup? group = null,
+        Message? relayed = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (!await ConversationWindows.IsOpenAsync(db, fromPhoneNumberId, to.WaIdHash, now, cancellationToken, group))
@@ -35,7 +37,7 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
             return EnqueueResult.WindowClosed;
         }
 
-        Add(db, fromPhoneNumberId, to, kind, payloadJson, messageId, now);
+        Add(db, fromPhoneNumberId, to, kind, payloadJson, messageId, now, relayed);
         return EnqueueResult.Queued;
     }
 
@@ -43,8 +45,8 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
         => EnqueueFreeFormAsync(db, fromPhoneNumberId, to, OutboxKind.Text, OutboundPayloads.Text(text), messageId, cancellationToken);
 
     /// <summary>Approved templates may be sent outside the window.</summary>
-    public void EnqueueTemplate(InboxDbContext db, string fromPhoneNumberId, Recipient to, string templatePayloadJson, long? messageId)
-        => Add(db, fromPhoneNumberId, to, OutboxKind.Template, templatePayloadJson, messageId, time.GetUtcNow().UtcDateTime);
+    public void EnqueueTemplate(InboxDbContext db, string fromPhoneNumberId, Recipient to, string templatePayloadJson, long? messageId, Message? relayed = null)
+        => Add(db, fromPhoneNumberId, to, OutboxKind.Template, templatePayloadJson, messageId, time.GetUtcNow().UtcDateTime, relayed);
 
     public void EnqueueMarkRead(InboxDbContext db, string fromPhoneNumberId, Recipient to, string wamid)
         => Add(db, fromPhoneNumberId, to, OutboxKind.MarkRead, OutboundPayloads.MarkAsRead(wamid), null, time.GetUtcNow().UtcDateTime);
@@ -56,7 +58,8 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
     /// <summary>Wakes the sender; call after the transaction that added rows has committed.</summary>
     public void NotifySender() => signal.Notify();
 
-    private void Add(InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, long? messageId, DateTime now)
+    /// <summary><paramref name="relayed"/>: the stored message this send passes on, which may not have its id yet.</summary>
+    private void Add(InboxDbContext db, string from, Recipient to, OutboxKind kind, string payloadJson, long? messageId, DateTime now, Message? relayed = null)
     {
         metrics.OutboxQueued(kind);
         db.Outbox.Add(new OutboxMessage
@@ -66,7 +69,8 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
             RecipientHash = kind == OutboxKind.MarkRead ? null : to.WaIdHash,
             Kind = kind,
             PayloadJson = payloadJson,
-            MessageId = messageId,
+            MessageId = relayed is { Id: not 0 } saved ? saved.Id : messageId,
+            Message = relayed is { Id: 0 } ? relayed : null,
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,
             CreatedAt = now,

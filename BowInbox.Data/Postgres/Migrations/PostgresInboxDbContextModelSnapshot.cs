@@ -1962,10 +1962,12 @@ namespace BowInbox.Data.Postgres.Migrations
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>
                 {
-                    b.HasOne("BowInbox.Core.Messaging.Message", null)
+                    b.HasOne("BowInbox.Core.Messaging.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>

@@ -1893,10 +1893,12 @@ namespace BowInbox.Data.Sqlite.Migrations
 
             modelBuilder.Entity("BowInbox.Core.Channel.OutboxMessage", b =>
                 {
-                    b.HasOne("BowInbox.Core.Messaging.Message", null)
+                    b.HasOne("BowInbox.Core.Messaging.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>

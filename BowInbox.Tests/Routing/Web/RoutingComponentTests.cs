@@ -142,11 +142,16 @@ public sealed class RoutingComponentTests : AppComponentTest
 
         await using (var db = App.CreateDbContext())
         {
-            await db.Providers.Where(p => p.DisplayName == "Tom Baker").ExecuteUpdateAsync(s => s.SetProperty(p => p.Availability, ProviderAvailability.Paused));
+            await db.Providers.Where(p => p.DisplayName == "Tom Baker").ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Availability, ProviderAvailability.Paused).SetProperty(p => p.PauseReason, "Paused automatically: 3 messages tried to share contact details."));
         }
 
         var paused = Render<PendingOffers>(p => p.Add(c => c.User, tom));
         Assert.Empty(paused.FindAll("[data-testid=go-online]"));
+        var banner = paused.Find("[data-testid=paused-banner]").TextContent;
+        Assert.Contains("3 messages tried to share contact details", banner, StringComparison.Ordinal);
+        Assert.Contains("Only a supervisor can lift the pause", banner, StringComparison.Ordinal);
+        Assert.Empty(offers.FindAll("[data-testid=paused-banner]"));
         Assert.False((await App.Services.GetRequiredService<ProviderAvailabilityChanges>().SetAsync(await ProviderIdAsync("Tom Baker"), ProviderAvailability.Online)).Changed);
         Assert.Equal(ProviderAvailability.Paused, await AvailabilityAsync("Tom Baker"));
         var intake = Render<PendingOffers>(p => p.Add(c => c.User, Staff(Roles.IntakeAgent)));
