@@ -42,7 +42,7 @@ internal static class PhoneTokenizer
             }
         }
 
-        return SpelledNumberJoiner.Join(text, pieces);
+        return RepeatedDigits.Expand(text, SpelledNumberJoiner.Join(text, pieces));
     }
 
     private static PhonePiece ClassifyWord(string text, int start, int end)
