@@ -53,6 +53,12 @@ internal static class PhoneTokenizer
             return new PhonePiece(PhonePieceKind.Spelled, start, end, digits);
         }
 
+        // German glues a leading zero to the number after it: "nullsechshundertsechzig" is 0660, "nullhundertsiebzig" 0170.
+        if (word.Length > 6 && word.StartsWith("null", StringComparison.OrdinalIgnoreCase) && NumberWords.TrySpelled(word[4..], out var rest))
+        {
+            return new PhonePiece(PhonePieceKind.Spelled, start, end, "0" + rest);
+        }
+
         if (NumberWords.IsLookAlikeDigits(word) || (word.Length <= 3 && NumberWords.IsWideLookAlikeDigits(word)))
         {
             return new PhonePiece(PhonePieceKind.LookAlike, start, end, NumberWords.LookAlikeDigits(word));

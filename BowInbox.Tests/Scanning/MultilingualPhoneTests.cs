@@ -163,7 +163,8 @@ public sealed class MultilingualPhoneTests
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
     // Digits given by how often they repeat ("dreimal die Sieben", "teen baar 9") or as a run of Roman numerals, spaced
-    // letters closed up included ("V V I"); a few Roman numerals or a count of things stay clean.
+    // letters closed up included ("V V I"), or with a German zero glued on ("nullsechshundertsechzig"); a few Roman
+    // numerals or a count of things stay clean.
     [Theory]
     [InlineData("0 VII IX III, V V I, IV VIII VI II")]
     [InlineData("VII IX III, V V I, IV VIII VI II")]
@@ -172,6 +173,8 @@ public sealed class MultilingualPhoneTests
     [InlineData("numerales: III IV, 0 IX, V VII, I II VIII, VI")]
     [InlineData("dreimal die Sieben und dann 0176 44")]
     [InlineData("teen baar 9, phir 8 7, phir 0 12 34 call karo")]
+    [InlineData("ruf an: nullsechshundertsechzig 81 47 392")]
+    [InlineData("meine Nummer ist nulleinhundertzweiundsiebzig 55 38 120")]
     public void Repeated_and_roman_digits_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
 
