@@ -214,6 +214,7 @@ public sealed class InnocentTextTests
     [InlineData("réf. 550093718264 pour la pompe de vidange")]
     [InlineData("Gaszähler Nr. 2 ITR 00 5512 8830, hinten im Flur")]
     [InlineData("batch no. QX 8812 4471 09 printed on the tin")]
+    [InlineData("Aktenzeichen 7 O 1193/25, das Gericht schreibt noch")]
     public void References_past_codes_and_what_they_belong_to_stay_clean(string message)
     {
         var result = scanner.Scan(message, ContentPolicy.Default);
