@@ -118,7 +118,7 @@ public sealed class OffPlatformDetectionTests
     [InlineData("häsch mer dis Natel? denn ruef i a")]
     [InlineData("bar bezahlt, dann bekommt die App nichts ab")]
     [InlineData("app delete kar do, agle mahine se main khud aaunga")]
-    [InlineData("doosre WhatsApp pe message karo, ye wala band hai")]
+    [InlineData("dusre Signal par aa jao bhai, yahan late hota hai")]
     [InlineData("Telegram pe shift ho jao bhai")]
     [InlineData("mande o resto pelo Multicaixa Express")]
     [InlineData("tu peux régler par MVola ce soir")]
