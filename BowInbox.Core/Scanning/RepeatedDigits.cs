@@ -15,7 +15,12 @@ internal static class RepeatedDigits
 
     private static readonly Dictionary<string, int> GluedCounts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["zweimal"] = 2, ["dreimal"] = 3, ["viermal"] = 4, ["fünfmal"] = 5, ["twice"] = 2, ["thrice"] = 3,
+        ["zweimal"] = 2,
+        ["dreimal"] = 3,
+        ["viermal"] = 4,
+        ["fünfmal"] = 5,
+        ["twice"] = 2,
+        ["thrice"] = 3,
     };
 
     private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
