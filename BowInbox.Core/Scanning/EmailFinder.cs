@@ -77,6 +77,11 @@ internal static partial class EmailFinder
             Add(input, policy, findings, m, m.Groups["domain"].Value);
         }
 
+        foreach (Match m in AtThenDomain().Matches(text).Concat(NumberedNameThenProvider().Matches(text)))
+        {
+            Add(input, policy, findings, m, m.Value);
+        }
+
         foreach (Match m in ProviderThenName().Matches(text))
         {
             var name = m.Groups["local"];
@@ -123,6 +128,14 @@ internal static partial class EmailFinder
     // "le domaine c'est proton.me", "the domain is fixit.co": an address given in halves, the domain named as such.
     [GeneratedRegex(@"\b(?:domaine|domain|dominio|dom[ií]nio|domäne)\s*(?:[:=]|\s(?:is|c'est|es|é|ist|hai|est))?\s*(?<domain>[\w-]{2,63}(?:\.[\w-]{1,63}){0,3}\.(?:" + Tlds + @"))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainNamed();
+
+    // "n.tshibangu@ sans espace puis proton.me", "r.silva@ (junto) gmail.com": the "@" written, a few words, then the domain.
+    [GeneratedRegex(Local + @"@\s+(?:[^\s@]{1,15}\s+){1,4}[\w-]{2,63}(?:\.[\w-]{1,63}){0,3}\.(?-i:" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtThenDomain();
+
+    // "nehagupta1994 aage gmail laga do", "rui.obras77 e depois hotmail": a name ending in a number, a word or two, a provider.
+    [GeneratedRegex(@"(?<![\w.%+-])[a-z][a-z._]{2,40}\d{1,4}\s+(?:[a-z]{1,8}\s+){1,2}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex|rediffmail|aol)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedNameThenProvider();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.
     [GeneratedRegex(@"\b(?<provider>" + MailWords + @")\s*(?:[:\-]|\s(?:is|es|ist|est|é|hai|c'est|account|cuenta|conta|address)){0,3}\s*(?<local>" + MailboxName + @")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

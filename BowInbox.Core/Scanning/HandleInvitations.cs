@@ -54,7 +54,7 @@ internal static partial class HandleInvitations
             }
         }
 
-        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName(), BusinessPage() })
+        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName(), BusinessPage(), SearchPlaceFor(), SpelledHandle(), BusinessAfterPlatform() })
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -115,13 +115,14 @@ internal static partial class HandleInvitations
     }
 
     /// <summary>
-    /// Words joined by "_" or ".", at least two of them with letters ("sharma_electricals_delhi", "bad.mueller"), and not a
-    /// file name: someone's account name rather than a version ("v2.3") or a photo ("IMG_2034.jpg").
+    /// Words joined by "_" or ".", at least two of them with letters ("sharma_electricals_delhi", "bad.mueller") or a name
+    /// and a number ("marco.92", "vikas.m.31"), and not a file name: someone's account name rather than a version ("v2.3") or a photo ("IMG_2034.jpg").
     /// </summary>
     private static bool IsHandleShaped(string handle)
     {
         var parts = handle.Split('_', '.');
-        return parts.Count(p => p.Count(char.IsLetter) >= 2) >= 2 && handle.Count(char.IsLetter) >= 5 && !FileEndings.Contains(parts[^1]);
+        var words = parts.Count(p => p.Count(char.IsLetter) >= 2) >= 2 || (parts[0].Count(char.IsLetter) >= 3 && parts.Any(p => p.Length > 0 && p.All(char.IsAsciiDigit)));
+        return words && handle.Count(char.IsLetter) >= 5 && !FileEndings.Contains(parts[^1]);
     }
 
     private static void Add(NormalizedText input, ContentPolicy policy, List<Finding> findings, int start, int end)
@@ -173,10 +174,12 @@ internal static partial class HandleInvitations
     [GeneratedRegex(@"^@?(?-i:[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex CamelCase();
 
-    // "page Facebook Plâtrerie Mercier et Fils", "Facebook pe Gupta Electricals Lucknow page hai": a business's page, named.
+    // "page Facebook Plâtrerie Mercier et Fils", "Facebook-Seite Malerbetrieb Novak", "Facebook pe Gupta Electricals Lucknow
+    // (naam ka) page hai": a business's page, named.
     [GeneratedRegex(
         @"\b(?:page|seite|p[aá]gina|perfil|profil|compte|conta|channel|canal|cha[iî]ne|kanal)\s+(?:(?:de|on|sur|auf|bei|no|na|en|pe)\s+)?(?:" + Platforms + @")\s*:?\s+" + BusinessName
-        + @"|\b(?:" + Platforms + @")\s+(?:pe|par|on|sur|auf|no|na|en)\s+" + BusinessName + @"\s+(?:page|channel|account|profile|dukaan|dukan|shop)\s+(?:hai|h|hain)\b",
+        + @"|\b(?:" + Platforms + @")[\s\-](?:page|seite|p[aá]gina|perfil|profil|kanal|channel)\s*:?\s+" + BusinessName
+        + @"|\b(?:" + Platforms + @")\s+(?:pe|par|on|sur|auf|no|na|en)\s+" + BusinessName + @"\s+(?:naam\s+(?:ka|ki|ke|se)\s+)?(?:page|channel|account|profile|dukaan|dukan|shop)\s+(?:hai|h|hain)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BusinessPage();
 

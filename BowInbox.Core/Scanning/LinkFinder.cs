@@ -12,6 +12,10 @@ internal static partial class LinkFinder
     // are left out, so "the pipe.it leaks" or a missing space after a full stop stays clean.
     private const string BareTlds = "com|net|org|edu|gov|io|co|info|biz|app|dev|xyz|online|site|store|shop|tech|website|page|link|ly|ee|gl|es|mx|ar|cl|pe|uk|ca|au|de|fr|br|tv|eu|cat|COM|NET|ORG|ES|MX";
     private const string SpelledTlds = "com|net|org|io|co|ly|me|es|mx|app|info|biz|ee|link|page|site|store|shop|fr|de|br|pt|in|ch|at|be|it";
+    // More country endings read after a dot with no space; like BareTlds, they leave out words of the six languages.
+    private const string CountryTlds = "mg|ng|ke|za|gh|sn|ci|cm|ma|dz|tn|eg|ae|sa|pk|bd|lk|np|ph|sg|vn|th|jp|kr|cn|hk|tw|nz|ie|nl|pl|ru|ua|ro|hu|cz|sk|gr|tr|il|ve|ec|bo|uy|cr|gt|hn|sv|ni|cu|ao|mz|cv|lu|ch|pt|dk|fi|rw|ug|tz|zm|zw|bw|mu|sc";
+    // Two-letter endings that are also words: a name glued to one is a domain only when the sentence says it is a site.
+    private const string WordTlds = "(?:in|it|me|to|is|at|be|no|so|do|on|of|or|an|as|am|if|my|we|us|he|la|le|de|se|si|te|tu|un|et|em|um|da|ka|ki|ko|ho|ye|pe|ne|ja|na|es|ou|eu|al|il|er|du|je|ok)";
     private const string ShortHosts = @"wa\.me|t\.me|m\.me|fb\.me|wa\.link|bit\.ly|tinyurl\.com|linktr\.ee|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rebrand\.ly|t\.co|shorturl\.at|s\.id|chat\.whatsapp\.com|signal\.me|signal\.group|telegram\.me|instagr\.am|tiny\.cc|forms\.gle|g\.co|calendly\.com";
     private const string Path = @"(?:[/?#:][^\s<>""'`]{0,300}[^\s<>""'`.,;:!?)\]}])?";
     private const string SpelledDot = @"(?:\s*[\(\[\{<]\s*(?:dot|punto|point|ponto|punkt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punto|point|ponto|punkt)\s+)";
@@ -27,6 +31,8 @@ internal static partial class LinkFinder
         AddAll(input, policy, findings, Url().Matches(text));
         AddAll(input, policy, findings, ShortLink().Matches(text));
         AddAll(input, policy, findings, BareDomain().Matches(text));
+        AddAll(input, policy, findings, CountryDomain().Matches(text));
+        AddAll(input, policy, findings, SiteDomain().Matches(text));
         AddAll(input, policy, findings, SpelledDomain().Matches(text));
         AddAll(input, policy, findings, SpacedDomain().Matches(text));
     }
@@ -84,6 +90,15 @@ internal static partial class LinkFinder
 
     [GeneratedRegex(@"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}(?-i:" + BareTlds + @")\b(?![.-]?\w)" + Path, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareDomain();
+
+    // "carrelage-rakoto.mg", "sharmainteriors.in", "lopes.ao": a country ending after a name with a hyphen or a digit
+    // or of ten letters or more (no word glued to the next after a full stop), or after any name for the endings above.
+    [GeneratedRegex(@"(?<![\w.@/-])(?:[a-z0-9-]{1,61}\.){0,3}(?:(?-i:[a-z0-9]*[-0-9][a-z0-9-]*[a-z0-9]|[a-z]{10,63})\.(?!" + WordTlds + @"\b)(?-i:[a-z]{2})|[a-z0-9-]{4,63}\.(?-i:" + CountryTlds + @"))\b(?![.-]?\w)" + Path, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountryDomain();
+
+    // "sharmainteriors.in pe jao", "visit kovacs.it": a word ending only where the sentence goes to a site.
+    [GeneratedRegex(@"(?<=\b(?:visit|check|site|website|web|page|sur|auf|go\s+to)\s+)[a-z0-9-]{3,63}\.(?-i:" + WordTlds + @")\b(?![.-]?\w)|(?<![\w.@/-])[a-z0-9-]{6,63}\.(?-i:" + WordTlds + @")(?=\s+(?:pe|par|pr|pr|mein|se)\s+(?:jao|jaiye|dekho|dekh|dekhiye|check|visit|book|hai|milega))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SiteDomain();
 
     // "wa dot me/5550100", "juanfontanero punto com", "bit(.)ly/abc": at least one dot spelled or bracketed.
     [GeneratedRegex(@"(?<![\w.@-])[a-z0-9-]{1,63}(?:(?:\.|" + SpelledDot + @")[a-z0-9-]{1,63}){0,3}" + SpelledDot + @"(?:" + SpelledTlds + @")\b(?:\s{0,3}(?:/|slash|barra)\s{0,3}[\w.-]{1,100}){0,4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -35,6 +35,8 @@ internal static partial class PhoneContext
             "gas", "bijli", "electricity", "utility", "strom", "luz", "électricité", "electricite", "electricidad", "eletricidade", "energia",
             // Tax ids of the served countries and Portugal's supply point: "RUT 76.543.210-K", "NIT", "CUIT", "CPE PT 0002…".
             "rut", "ruc", "nit", "cuit", "cuil", "rif", "rtn", "cpe",
+            // Waybills, vehicle papers, appointments and abbreviated references: "guía de Cargo Expreso", "renavam", "cita nº", "réf.".
+            "guía", "guia", "waybill", "consignment", "renavam", "chassi", "chassis", "cita", "itv", "réf", "rèf",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -59,6 +61,8 @@ internal static partial class PhoneContext
             "gemeinde", "stadt", "firma", "has", "tiene", "tem", "hat", "says", "dice", "diz",
             // What it is for and where it stands: "orden de trabajo", "PDL pour la mise en service", "auf dem Typenschild".
             "trabajo", "trabalho", "travail", "work", "pour", "für", "mise", "auf",
+            // What the batch or paper is of: "o lote da tinta é", "renavam da moto", "carte mère de la machine".
+            "tinta", "paint", "peinture", "farbe", "pintura", "of", "moto", "veículo", "veiculo", "vehicle", "machine", "máquina", "maquina", "carte", "mère",
         ],
         StringComparer.OrdinalIgnoreCase);
 

@@ -119,7 +119,8 @@ internal static partial class PhoneContext
             }
 
             // A code of digits and letters between a reference word and its number: "Zählernummer 1ESY 1160 4478 21".
-            if (piece.Kind == PhonePieceKind.Digits && (piece.GluedWordAfter == 0 || piece.Digits.Length > 2 || ++transparent > MaxTransparent))
+            // So is a lone digit before an upper-case code: "Stromzähler Nr. 1 EMH 00 7348 2916".
+            if (piece.Kind == PhonePieceKind.Digits && ((piece.GluedWordAfter == 0 && !IsDigitBeforeCode(text, pieces, j)) || piece.Digits.Length > 2 || ++transparent > MaxTransparent))
             {
                 return false;
             }
@@ -155,12 +156,23 @@ internal static partial class PhoneContext
         return false;
     }
 
+    private static bool IsDigitBeforeCode(string text, List<PhonePiece> pieces, int j)
+    {
+        if (pieces[j].Digits.Length != 1 || j + 1 >= pieces.Count || pieces[j + 1].Kind != PhonePieceKind.Word)
+        {
+            return false;
+        }
+
+        var next = text.AsSpan(pieces[j + 1].Start, pieces[j + 1].End - pieces[j + 1].Start);
+        return next.Length >= 2 && !next.ContainsAnyExceptInRange('A', 'Z');
+    }
+
     /// <summary>"USt-IdNr. DE 284…", "Steuer-Nr. DE 312…": the dot of an abbreviated reference, not the end of a sentence.</summary>
     private static bool IsAbbreviationDot(string text, PhonePiece piece, ReadOnlySpan<char> between)
     {
         var word = text.AsSpan(piece.Start, piece.End - piece.Start);
         return between.Trim() is "." && piece.Kind == PhonePieceKind.Word
-            && (IsReferenceCompound(word) || References.Contains(word) || word.Equals("nr", StringComparison.OrdinalIgnoreCase));
+            && (IsReferenceCompound(word) || References.Contains(word) || word is "nr" or "Nr" or "NR" or "no" or "No" or "NO" or "num" or "Num" or "nbr");
     }
 
     /// <summary>"the area code is 0161": the code of a phone, not a reference.</summary>
@@ -203,7 +215,7 @@ internal static partial class PhoneContext
         return false;
     }
 
-    private static readonly string[] CompoundEndings = ["nummer", "nr", "schein", "stand", "code", "teil"];
+    private static readonly string[] CompoundEndings = ["nummer", "nr", "schein", "stand", "code", "teil", "zähler", "zaehler", "vertrag", "rechnung"];
     private static readonly string[] PhoneCompounds = ["handy", "telefon", "tel", "mobil", "ruf", "whatsapp", "fax", "kontakt", "notfall", "durchwahl", "festnetz"];
 
     private static bool IsFollowedByUnit(string text, List<PhonePiece> pieces, int last)

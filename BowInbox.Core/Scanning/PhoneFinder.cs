@@ -240,7 +240,10 @@ internal static class PhoneFinder
         var spelledDigits = segment.Sum(m => pieces[m].Kind == PhonePieceKind.Digits ? 0 : pieces[m].Digits.Length);
         // Letters glued before the digits make a code of it ("VH5797S"): its trailing S is a letter, not a disguised 5.
         var lookAlikes = pieces[first].GluedWordBefore == 0 && segment.Any(m => pieces[m].HasLookAlikes || pieces[m].Kind == PhonePieceKind.LookAlike);
-        if (spelledDigits >= 2 || input.WasDisguised(pieces[first].Start, pieces[last].End)
+        // Plain digits first and a reference before them ("Aktenzeichen 3 O 482/26, das…", where "das" is also Hindi ten) is
+        // a reference, when no more than a word or two read as digits.
+        var spelledAfterDigits = spelledDigits is >= 2 and <= 3 && pieces[first].Kind == PhonePieceKind.Digits && PhoneContext.IsReferenceOrPrice(text, pieces, first);
+        if ((spelledDigits >= 2 && !spelledAfterDigits) || input.WasDisguised(pieces[first].Start, pieces[last].End)
             || (lookAlikes && !PhoneContext.IsReferenceOrPrice(text, pieces, first)))
         {
             return digits.Length is >= MinDigits and <= MaxDigits ? ChainKind.Phone : ChainKind.None;

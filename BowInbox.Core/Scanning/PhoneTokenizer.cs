@@ -42,7 +42,7 @@ internal static class PhoneTokenizer
             }
         }
 
-        return SpelledNumberJoiner.Join(text, pieces);
+        return RepeatedDigits.Expand(text, SpelledNumberJoiner.Join(text, pieces));
     }
 
     private static PhonePiece ClassifyWord(string text, int start, int end)
@@ -51,6 +51,12 @@ internal static class PhoneTokenizer
         if (NumberWords.TrySpelled(word, out var digits))
         {
             return new PhonePiece(PhonePieceKind.Spelled, start, end, digits);
+        }
+
+        // German glues a leading zero to the number after it: "nullsechshundertsechzig" is 0660, "nullhundertsiebzig" 0170.
+        if (word.Length > 6 && word.StartsWith("null", StringComparison.OrdinalIgnoreCase) && NumberWords.TrySpelled(word[4..], out var rest))
+        {
+            return new PhonePiece(PhonePieceKind.Spelled, start, end, "0" + rest);
         }
 
         if (NumberWords.IsLookAlikeDigits(word) || (word.Length <= 3 && NumberWords.IsWideLookAlikeDigits(word)))

@@ -7,7 +7,8 @@ namespace BowInbox.Core.Scanning;
 /// <summary>
 /// Folds the characters people use to slip details past a scanner back to plain ASCII: other
 /// scripts' and full-width digits, circled digits, keycap emoji (1️⃣), full-width letters and
-/// invisible separators; and closes up letters spelled out with spaces ("m a r i a @ g m a i l").
+/// invisible separators; and closes up letters spelled out with spaces ("m a r i a @ g m a i l"), and whole addresses
+/// ("j o e 7 7 @ g m x . d e").
 /// Letters standing in for digits (O for 0) are the phone finder's business.
 /// </summary>
 internal static partial class TextNormalizer
@@ -133,7 +134,8 @@ internal static partial class TextNormalizer
     private static bool IsInvisible(Rune rune) =>
         rune.Value is 0xFE0F or 0xFE0E or 0x20E3 or 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF or 0x00AD;
 
-    // Three or more single letters in a row, each followed by one space: someone spacing a word out.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Three or more single letters in a row, each followed by one space: someone spacing a word out; or a whole address
+    // spaced out, its dots, dashes, digits and "@" too ("t h o m a s . b e c k @ t - o n l i n e . d e").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.@_\-])(?=(?:[\p{L}\p{N}._\-] )*@)(?:[\p{L}\p{N}.@_\-] ){4,}[\p{L}\p{N}.@_\-](?![\p{L}\p{N}.@_\-])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedLetters();
 }

@@ -90,4 +90,25 @@ public sealed class EmailDetectionTests
     [InlineData("the domain of the app is on the invoice")]
     public void Talk_about_being_somewhere_stays_clean(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    // Addresses spaced out one character at a time, an "@" followed by a few words and then the domain, and a name
+    // ending in a number a word or two before its provider.
+    [Theory]
+    [InlineData("e-mail: s o f i a . r u i z @ g m a i l . c o m")]
+    [InlineData("mail moi: j e a n 7 7 @ o r a n g e . f r")]
+    [InlineData("écris à l.mbeki@ tout attaché ensuite outlook.fr")]
+    [InlineData("mein Postfach: k.weber@ ohne Leerzeichen gmx.de")]
+    [InlineData("mera mail rohitverma88 ke aage gmail lagao")]
+    [InlineData("o email é obras.tavares21 e depois hotmail")]
+    public void Addresses_given_in_scattered_pieces_are_found(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Email);
+
+    [Theory]
+    [InlineData("the code on the box is A B C 1 2 3, is that the right one?")]
+    [InlineData("order A1234 came by email, it's in the app")]
+    [InlineData("the reading was 4 5 6 . 7 at 9am")]
+    [InlineData("I sent the quote to the app @ 10.30 this morning")]
+    [InlineData("model X5 on my hotmail receipt, same as the app")]
+    public void Spaced_codes_and_a_mailbox_mentioned_stay_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }

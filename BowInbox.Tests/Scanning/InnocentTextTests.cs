@@ -202,4 +202,23 @@ public sealed class InnocentTextTests
         Assert.Empty(result.Findings);
         Assert.Null(result.SenderNotice);
     }
+
+    // References reaching their number past an upper-case code ("policy no. KL …", "Nr. 2 ITR 00 …"), German compounds
+    // ending in a reference ("Gaszähler"), waybills, vehicle papers, appointments, "réf." and what a batch is of.
+    [Theory]
+    [InlineData("policy no. KL 4471 2290 53, it covers the boiler too")]
+    [InlineData("la guía de Servientrega es 7104 5582 3390, llega mañana")]
+    [InlineData("cita nº 12/2026/4417 para la revisión del coche")]
+    [InlineData("o lote do verniz é 4472-19, compra igual")]
+    [InlineData("renavam da moto: 00987654321, é para o seguro")]
+    [InlineData("réf. 550093718264 pour la pompe de vidange")]
+    [InlineData("Gaszähler Nr. 2 ITR 00 5512 8830, hinten im Flur")]
+    [InlineData("batch no. QX 8812 4471 09 printed on the tin")]
+    [InlineData("Aktenzeichen 7 O 1193/25, das Gericht schreibt noch")]
+    public void References_past_codes_and_what_they_belong_to_stay_clean(string message)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.True(result.IsClean, $"Found: {string.Join(", ", result.Findings.Select(f => $"{f.Kind} '{f.Text}'"))}");
+    }
 }

@@ -31,6 +31,27 @@ public sealed class LinkDetectionTests
     [InlineData("my site: riveraplumbing . com", "riveraplumbing . com")]
     public void Domains_with_the_dot_spelled_out_are_found(string message, string expected) => AssertLink(message, expected);
 
+    // Country endings: after a name with a hyphen or a digit, after any name for endings that are no word, and after a
+    // word-like ending only where the sentence goes to a site.
+    [Theory]
+    [InlineData("fotos de mis trabajos en reformas-quispe.pe y me llamas", "reformas-quispe.pe")]
+    [InlineData("my portfolio is at tiling4u.za.net, have a look", "tiling4u.za.net")]
+    [InlineData("ver trabalhos em obras-lopes.ao, lá tem o contacto", "obras-lopes.ao")]
+    [InlineData("mes chantiers sont sur peinture-diallo.sn", "peinture-diallo.sn")]
+    [InlineData("poora portfolio guptapainters.in pe hai", "guptapainters.in")]
+    [InlineData("visit kovacsfliesen.at for pictures", "kovacsfliesen.at")]
+    public void Domains_of_more_countries_are_found(string message, string expected) => AssertLink(message, expected);
+
+    [Theory]
+    [InlineData("the file is IMG-2034.jpg, the leak is at the top left")]
+    [InlineData("it's done, I finished everything.in the end it took 3 hours")]
+    [InlineData("the firmware is v2.1.3-beta, I updated it")]
+    [InlineData("the part is ref.nl 300, same as before")]
+    [InlineData("ok.na sexta eu volto")]
+    [InlineData("I'll be there tomorrow.it should take an hour")]
+    public void Words_glued_after_a_full_stop_are_no_domains(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
     [Fact]
     public void Link_is_redacted_with_its_placeholder()
     {

@@ -161,4 +161,28 @@ public sealed class MultilingualPhoneTests
     [InlineData("ruf an, Nr. 0176 2345 678")]
     public void Mobiles_of_more_countries_are_phones(string message) =>
         Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    // Digits given by how often they repeat ("dreimal die Sieben", "teen baar 9") or as a run of Roman numerals, spaced
+    // letters closed up included ("V V I"), or with a German zero glued on ("nullsechshundertsechzig"); a few Roman
+    // numerals or a count of things stay clean.
+    [Theory]
+    [InlineData("0 VII IX III, V V I, IV VIII VI II")]
+    [InlineData("VII IX III, V V I, IV VIII VI II")]
+    [InlineData("call 0 7 9 3, 5 5 1, 4 8 6 2")]
+    [InlineData("mon portable en chiffres romains: 0 VI, III III, VIII I, IX IV, II VII")]
+    [InlineData("numerales: III IV, 0 IX, V VII, I II VIII, VI")]
+    [InlineData("dreimal die Sieben und dann 0176 44")]
+    [InlineData("teen baar 9, phir 8 7, phir 0 12 34 call karo")]
+    [InlineData("ruf an: nullsechshundertsechzig 81 47 392")]
+    [InlineData("meine Nummer ist nulleinhundertzweiundsiebzig 55 38 120")]
+    public void Repeated_and_roman_digits_are_phones(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.Phone);
+
+    [Theory]
+    [InlineData("Louis XIV furniture, the chapter IV and V of the manual say it")]
+    [InlineData("I did it 3 times the 4 walls in the kitchen, I think")]
+    [InlineData("dreimal die Woche komme ich, 3 mal 4 Meter Fliesen")]
+    [InlineData("apartment VI, block II, floor III, see you at 5")]
+    public void Counts_and_a_few_roman_numerals_stay_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }

@@ -90,4 +90,59 @@ public sealed class OffPlatformDetectionTests
     [InlineData("ich nutze die App normal, nur die Fotos laden nicht")]
     public void Paying_through_the_platform_is_not_a_finding(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    // The app skipped or removed while the job goes ahead, the other side's channel asked for, the fee dodged so the
+    // app gets nothing, and mobile-money apps of more countries, in every language.
+    [Theory]
+    [InlineData("honestly don't bother booking through the app next time, just ring the bell")]
+    [InlineData("no need to pay through the site, I'll sort you out on the day")]
+    [InlineData("uninstall the app and I'll come every fortnight for the same price")]
+    [InlineData("I'll send you a teams link privately for the next lessons")]
+    [InlineData("cash is easier for me, so the platform doesn't take twenty percent")]
+    [InlineData("no reserves en la app, paso el lunes igual y lo vemos")]
+    [InlineData("mejor seguimos sin agendar en la plataforma, yo te aviso")]
+    [InlineData("te escribo y hablamos por el otro lado, ¿vale?")]
+    [InlineData("¿a qué celular le puedo escribir directo?")]
+    [InlineData("paga en efectivo y así la plataforma no se lleva nada")]
+    [InlineData("não agenda na plataforma, eu passo lá sábado de manhã")]
+    [InlineData("dá pra fazer sem pagar pelo aplicativo, combinado?")]
+    [InlineData("a gente fala pelo outro lado depois, beleza")]
+    [InlineData("tem um zap pessoal? esse aqui trava muito")]
+    [InlineData("qual celular eu posso ligar amanhã cedo?")]
+    [InlineData("pode ser em dinheiro, assim o site não cobra nada")]
+    [InlineData("supprimez la réservation, je viens quand même mardi")]
+    [InlineData("on peut faire ça hors-plateforme si tu veux")]
+    [InlineData("pas besoin de réserver sur le site, appelez-moi le soir")]
+    [InlineData("ne payez pas dans l'appli, je prends le liquide")]
+    [InlineData("machet mers ohni d'Plattform, s'isch eifacher")]
+    [InlineData("häsch mer dis Natel? denn ruef i a")]
+    [InlineData("bar bezahlt, dann bekommt die App nichts ab")]
+    [InlineData("app delete kar do, agle mahine se main khud aaunga")]
+    [InlineData("dusre Signal par aa jao bhai, yahan late hota hai")]
+    [InlineData("Telegram pe shift ho jao bhai")]
+    [InlineData("mande o resto pelo Multicaixa Express")]
+    [InlineData("tu peux régler par MVola ce soir")]
+    public void The_app_skipped_while_the_job_goes_ahead_is_found(string message)
+    {
+        var result = scanner.Scan(message, ContentPolicy.Default);
+
+        Assert.Contains(result.Findings, f => IntentLexicon.IsIntent(f.Kind));
+        Assert.Equal(ScanVerdict.Blocked, result.Verdict);
+    }
+
+    // Meetings on video apps, the app's own messages and "on the other hand" stay clean.
+    [Theory]
+    [InlineData("sorry I missed your call, I was on a Teams meeting with the office")]
+    [InlineData("the app said the booking is confirmed for Monday, see you then")]
+    [InlineData("I deleted the app by mistake, is my booking still there?")]
+    [InlineData("disculpa la demora, tuve una reunión por Zoom con el banco")]
+    [InlineData("por otro lado, la pared del baño también tiene humedad")]
+    [InlineData("desculpa, estava numa reunião pelo Teams, já vi a mensagem")]
+    [InlineData("le site dit que la réservation est confirmée pour mardi")]
+    [InlineData("ohne Termin kann ich leider nicht kommen")]
+    [InlineData("app se hi payment kar dijiye, receipt mil jayegi")]
+    public void Talking_about_the_app_or_a_video_meeting_is_clean(string message)
+    {
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+    }
 }

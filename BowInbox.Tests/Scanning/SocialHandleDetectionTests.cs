@@ -132,4 +132,31 @@ public sealed class SocialHandleDetectionTests
     [InlineData("the line is busy, I'll message you later")]
     public void A_platform_and_a_plain_name_stay_clean(string message) =>
         Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
+
+    // Names without a handle's shape given after a platform: the dot spelled, a business searched for on a place, "I am"
+    // and a business's name, a name with a number ("als jonas.77"), a page named in German and Hinglish word order.
+    [Theory]
+    [InlineData("my insta is rosa dot tiles77, all the photos are there")]
+    [InlineData("telegram pe naam hai ravi underscore electric")]
+    [InlineData("look up Google for Ferreira Roofing Leeds, we're the first result")]
+    [InlineData("busca en Facebook por Pinturas Ortega Quito y me escribes")]
+    [InlineData("no Instagram eu sou Marcenaria Bento e Filhos, chama lá")]
+    [InlineData("on TikTok I'm Rivera Tiles and Grout, check the videos")]
+    [InlineData("auf Instagram bin ich Fliesen Kaya Essen, schreib mir da")]
+    [InlineData("sur Snap je suis Plomberie Lemoine, écris-moi")]
+    [InlineData("bin auf Telegram als jonas.77, schreib mir dort")]
+    [InlineData("Viber pe deepak.s.88 naam se milunga")]
+    [InlineData("schau mal auf die Instagram-Seite Gartenbau Ritter Hamm")]
+    [InlineData("Instagram pe Verma Tutorials Patna naam ka channel hai")]
+    public void Names_given_after_a_platform_are_handles(string message) =>
+        Assert.Contains(scanner.Scan(message, ContentPolicy.Default).Findings, f => f.Kind == ViolationKind.SocialHandle);
+
+    [Theory]
+    [InlineData("I saw your reviews on Google, I'm Laura Mendes, the one with the leaking boiler")]
+    [InlineData("my Facebook is private, sorry, the photos are in the app")]
+    [InlineData("no Instagram vi o trabalho, sou a Maria, a dona do apartamento")]
+    [InlineData("the signal here is weak, I'm in the basement of Block B")]
+    [InlineData("I found you on Google, the section 4.2 of the manual says to bleed it")]
+    public void A_platform_and_who_is_writing_stay_clean(string message) =>
+        Assert.True(scanner.Scan(message, ContentPolicy.Default).IsClean);
 }
