@@ -22,7 +22,7 @@ public sealed class ApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp
             .ToList();
         Assert.Equal(
             new[] { "GET /api/v1/sessions", "GET /api/v1/tickets", "GET /api/v1/tickets/{id}", "GET /api/v1/tickets/{id}/transcript", "PATCH /api/v1/sessions/{id}",
-                "POST /api/v1/leads", "POST /api/v1/sessions", "POST /api/v1/tickets/{id}/assign", "POST /api/v1/tickets/{id}/notes", "POST /api/v1/tickets/{id}/status" },
+                "POST /api/v1/leads", "POST /api/v1/sessions", "POST /api/v1/tickets/{id}/assign", "POST /api/v1/tickets/{id}/notes", "POST /api/v1/tickets/{id}/status", "POST /api/v1/webhooks/test" },
             operations.Select(o => o.Name).Order(StringComparer.Ordinal).ToArray());
         foreach (var (name, operation) in operations)
         {

@@ -95,6 +95,7 @@ public static class ApiSetup
         api.MapLeads();
         api.MapSessions();
         api.MapTickets();
+        api.MapWebhookTests();
 
         app.MapOpenApi(DocumentPath).RequireAuthorization(DocumentPolicy).ExcludeFromDescription();
         app.MapScalarApiReference(ReferencePath, (options, http) => options

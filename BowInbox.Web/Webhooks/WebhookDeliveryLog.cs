@@ -55,6 +55,12 @@ public sealed class WebhookDeliveryLog(IDbContextFactory<InboxDbContext> context
     public async Task<string?> SendTestAsync(ClaimsPrincipal user, int subscriptionId, CancellationToken cancellationToken = default)
     {
         AdminAccess.Require(user);
+        return await QueueTestAsync(subscriptionId, cancellationToken);
+    }
+
+    /// <summary>Queues the signed ping for a caller already authorised elsewhere (an API key of the webhooks scope); <c>null</c> when no such subscription.</summary>
+    public async Task<string?> QueueTestAsync(int subscriptionId, CancellationToken cancellationToken = default)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == subscriptionId, cancellationToken))
         {
