@@ -41,6 +41,25 @@ public sealed class WebhookTestApiTests(SharedApp shared) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task An_event_about_a_ticket_carries_its_external_references_and_never_the_customers_number()
+    {
+        var writer = await ApiClients.ClientAsync(shared.App, ApiScopes.Write);
+        var lead = await ApiClients.JsonAsync(await ApiClients.PostAsync(writer, "/api/v1/leads",
+            ApiClients.Lead("+15557040001", reference: new { kind = "booking", id = "BK-4001" })));
+        var ticketId = lead.GetProperty("ticketId").GetInt32();
+        var created = new WebhookEvent { EventId = WebhookEvent.NewEventId(), Type = WebhookEventTypes.TicketCreated, TicketId = ticketId, CreatedAt = DateTime.UtcNow };
+
+        await using var db = shared.App.CreateDbContext();
+        await Web.Webhooks.WebhookPayloads.BuildAsync(db, [created], CancellationToken.None);
+
+        using var payload = System.Text.Json.JsonDocument.Parse(created.PayloadJson!);
+        var reference = Assert.Single(payload.RootElement.GetProperty("data").GetProperty("ticket").GetProperty("externalReferences").EnumerateArray());
+        Assert.Equal("booking", reference.GetProperty("kind").GetString());
+        Assert.Equal("BK-4001", reference.GetProperty("id").GetString());
+        Assert.DoesNotContain("5557040001", created.PayloadJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_subscription_is_404_a_missing_id_400_and_another_scope_403()
     {
         var id = await SubscriptionAsync();

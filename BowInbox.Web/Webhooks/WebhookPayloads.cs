@@ -52,6 +52,8 @@ public static class WebhookPayloads
                 ["service"] = Masked(ticket.ServiceType),
                 ["area"] = Masked(ticket.Area),
                 ["urgency"] = ticket.Urgency.ToString(),
+                ["externalReferences"] = new JsonArray(facts.References.GetValueOrDefault(ticket.Id, [])
+                    .Select(r => (JsonNode)new JsonObject { ["kind"] = r.Kind, ["id"] = r.Value }).ToArray()),
             };
             data["customer"] = new JsonObject { ["alias"] = ticket.CustomerAlias };
         }
@@ -131,6 +133,9 @@ public static class WebhookPayloads
 
         public Dictionary<int, string> Providers { get; private init; } = [];
 
+        /// <summary>The ids the marketplace knows each ticket by (checked at creation to hold no number or email).</summary>
+        public Dictionary<int, List<Core.Tickets.ExternalReference>> References { get; private init; } = [];
+
         public Dictionary<long, Core.Routing.Offer> Offers { get; private init; } = [];
 
         public Dictionary<long, RelaySession> Sessions { get; private init; } = [];
@@ -166,6 +171,8 @@ public static class WebhookPayloads
             return new EventFacts
             {
                 Tickets = tickets,
+                References = ticketIds.Count == 0 ? [] : (await db.ExternalReferences.AsNoTracking().Where(r => ticketIds.Contains(r.TicketId)).OrderBy(r => r.Id)
+                    .ToListAsync(cancellationToken)).GroupBy(r => r.TicketId).ToDictionary(g => g.Key, g => g.ToList()),
                 Providers = providers.ToDictionary(p => p.Id, p => Core.Contacts.PersonName.FirstName(p.DisplayName) ?? p.DisplayName),
                 Offers = offerIds.Count == 0 ? [] : await db.Offers.AsNoTracking().Where(o => offerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken),
                 Sessions = sessionIds.Count == 0 ? [] : await db.RelaySessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken),
