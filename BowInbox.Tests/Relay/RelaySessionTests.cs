@@ -72,7 +72,7 @@ public sealed class RelaySessionTests
         Assert.Contains(await db.PolicyViolations.ToListAsync(), v => v.Kind == ViolationKind.ContactCard && v.TicketId == ticketId);
         var tom = await db.Providers.AsNoTracking().SingleAsync(p => p.DisplayName == TomName);
         Assert.Equal(ProviderAvailability.Paused, tom.Availability);
-        Assert.Contains("contact-leak", tom.PauseReason);
+        Assert.Contains("tried to share contact details", tom.PauseReason);
         await Eventually.TrueAsync(() => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ProviderPaused), "the pause to be audited");
 
         var panel = await app.Services.GetRequiredService<RelayAssignment>().PanelAsync(Staff(), ticketId);
