@@ -88,6 +88,8 @@ public sealed class OutboxTests
     public async Task Three_senders_never_send_the_same_row_twice()
     {
         await using var app = new InboxAppFactory();
+        // The race between senders is what is tested, not Meta's pacing: at the default 80/s the 300 rows alone take 4 s.
+        app.Settings["WhatsApp:DefaultMessagesPerSecond"] = "1000";
         await ChannelTestData.CustomerWroteAsync(app);
         var writer = app.Services.GetRequiredService<OutboxWriter>();
         var protector = app.Services.GetRequiredService<BowInbox.Core.Numbers.INumberProtector>();
@@ -110,7 +112,7 @@ public sealed class OutboxTests
 
         writer.NotifySender();
         await using var check = app.CreateDbContext();
-        await Eventually.TrueAsync(async () => await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 300, "every row sent", timeoutMs: 15_000);
+        await Eventually.TrueAsync(async () => await check.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 300, "every row sent", timeoutMs: 30_000);
         await second.StopAsync(CancellationToken.None);
         await third.StopAsync(CancellationToken.None);
         var texts = app.Graph.Requests.Select(r => r.Text).Where(t => t?.StartsWith("row ", StringComparison.Ordinal) == true).ToList();

@@ -14,7 +14,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Anonymous_callers_get_401_not_a_login_redirect()
     {
-        await using var app = new InboxAppFactory();
+        await using var app = MetricsApp();
         using var client = app.CreateBrowserlessClient();
 
         var response = await client.GetAsync(ObservabilitySetup.MetricsPath, TestContext.Current.CancellationToken);
@@ -26,7 +26,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task A_supervisor_gets_403()
     {
-        await using var app = new InboxAppFactory();
+        await using var app = MetricsApp();
         using var client = await Login.AsAsync(app, Supervisor);
 
         var response = await client.GetAsync(ObservabilitySetup.MetricsPath, TestContext.Current.CancellationToken);
@@ -37,7 +37,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task An_admin_reads_the_apps_own_metrics_in_prometheus_format()
     {
-        await using var app = new InboxAppFactory();
+        await using var app = MetricsApp();
         await ChannelTestData.CustomerWroteAsync(app);
         using var client = await Login.AsAsync(app, Admin);
 
@@ -53,7 +53,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task A_caller_from_an_allowed_network_scrapes_without_signing_in_and_others_do_not()
     {
-        await using var app = new InboxAppFactory();
+        await using var app = MetricsApp();
         app.Settings["Metrics:AllowedNetworks:0"] = "10.20.0.0/16";
         app.Settings["Metrics:AllowedNetworks:1"] = "fd00::/8";
 
@@ -69,11 +69,32 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task With_metrics_switched_off_there_is_no_scrape_endpoint_even_for_an_admin()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["Metrics:Enabled"] = "false";
+        using var client = await Login.AsAsync(app, Admin);
+
+        var response = await client.GetAsync(ObservabilitySetup.MetricsPath, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("bowinbox_", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_network_that_is_not_a_cidr_range_is_refused_with_the_setting_named()
     {
         var error = Assert.Throws<InvalidOperationException>(() => MetricsAccess.From(new MetricsOptions { AllowedNetworks = ["10.0.0.0/99"] }));
 
         Assert.Contains("Metrics:AllowedNetworks", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An app with the OpenTelemetry pipeline on, as in production (the test factory switches it off).</summary>
+    private static InboxAppFactory MetricsApp()
+    {
+        var app = new InboxAppFactory();
+        app.Settings["Metrics:Enabled"] = "true";
+        return app;
     }
 
     private static async Task<int> ScrapeFromAsync(InboxAppFactory app, string address)

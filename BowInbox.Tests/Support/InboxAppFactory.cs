@@ -23,17 +23,22 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     public const string AppSecret = "test-app-secret";
     public const string AccessToken = "test-access-token";
     public const string VerifyToken = "test-verify-token";
+    public const string DefaultNumberHashKey = "test-number-hash-key-0123456789";
     public const string AuditHmacKey = "test-audit-hmac-key-0123456789-abcdef";
 
+    private readonly bool useTemplate;
+
     /// <param name="existingFolder">Reuse another factory's database and keys, as a restarted app would.</param>
-    public InboxAppFactory(string? existingFolder = null)
+    /// <param name="useTemplate">Start a Development app from a copy of the run's migrated and seeded database.</param>
+    public InboxAppFactory(string? existingFolder = null, bool useTemplate = true)
     {
+        this.useTemplate = useTemplate && existingFolder is null;
         folder = existingFolder ?? folder;
         Directory.CreateDirectory(folder);
         DatabaseFile = Path.Combine(folder, "inbox.db");
         Settings["ConnectionStrings:Inbox"] = $"Data Source={DatabaseFile}";
         Settings["Security:DataProtectionKeysPath"] = Path.Combine(folder, "keys");
-        Settings["Security:NumberHashKey"] = "test-number-hash-key-0123456789";
+        Settings["Security:NumberHashKey"] = DefaultNumberHashKey;
         Settings["Audit:HmacKey"] = AuditHmacKey;
         Settings["WhatsApp:AppSecret"] = AppSecret;
         Settings["WhatsApp:AccessToken"] = AccessToken;
@@ -46,6 +51,10 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         Settings["RateLimits:LoginPerIpPerMinute"] = "100000";
         Settings["RateLimits:ExportsPerUserPerMinute"] = "100000";
         Settings["RateLimits:RevealsPerUserPerMinute"] = "100000";
+
+        // Each OpenTelemetry pipeline keeps large metric arrays for as long as its host lives, and a thousand hosts a run
+        // outgrew the machine's memory; the observability tests switch it back on.
+        Settings["Metrics:Enabled"] = "false";
 
         // Channel and inbox tests look at the channel alone; routing tests switch automatic intake back on.
         Settings["Routing:AutomaticIntake"] = "false";
@@ -86,6 +95,10 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (StartsLikeTheTemplate())
+        {
+            TemplateDatabase.CopyTo(DatabaseFile);
+        }
 
         // Outside Development the key ring must be encrypted with a certificate; tests that start such an app get one.
         if (EnvironmentName != "Development" && !Settings.ContainsKey("DataProtection:CertificatePath"))
@@ -110,6 +123,22 @@ public class InboxAppFactory : WebApplicationFactory<Program>
             });
         }
     }
+
+    /// <summary>
+    /// Only an app that would build the very same database itself starts from the copy: Development, the default SQLite
+    /// file not made yet, the default keys, and no key folder of an earlier version to import.
+    /// </summary>
+    private bool StartsLikeTheTemplate()
+        => useTemplate
+            && EnvironmentName == "Development"
+            && !File.Exists(DatabaseFile)
+            && !Directory.Exists(Path.Combine(folder, "keys"))
+            && !Settings.ContainsKey("Database:Provider")
+            && !Settings.ContainsKey("DataProtection:CertificatePath")
+            && Settings.GetValueOrDefault("Audit:HmacKey") == AuditHmacKey
+            && Settings.GetValueOrDefault("ConnectionStrings:Inbox") == $"Data Source={DatabaseFile}"
+            && Settings.GetValueOrDefault("Security:NumberHashKey") == DefaultNumberHashKey
+            && Settings.GetValueOrDefault("Security:DataProtectionKeysPath") == Path.Combine(folder, "keys");
 
     public override async ValueTask DisposeAsync()
     {

@@ -10,6 +10,9 @@ public sealed class MetricsOptions
 
     /// <summary>CIDR ranges (e.g. the Prometheus server's, "10.0.5.0/24") allowed to scrape without signing in.</summary>
     public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Off, no OpenTelemetry pipeline runs (no export, no <c>/metrics</c>): for hosts that are only tested.</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>

@@ -24,6 +24,11 @@ public static class ObservabilitySetup
         builder.Services.AddSingleton<WebhookTiming>();
         var metricsOptions = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         builder.Services.AddSingleton(MetricsAccess.From(metricsOptions));
+        if (!metricsOptions.Enabled)
+        {
+            // The app's own meter still counts (nobody listens, so it costs nothing); no OpenTelemetry pipeline runs.
+            return;
+        }
 
         builder.Logging.AddOpenTelemetry(logging =>
         {
@@ -56,6 +61,11 @@ public static class ObservabilitySetup
     /// <summary>The Prometheus scrape endpoint, behind <see cref="MetricsAccess"/>; call after authentication.</summary>
     public static void MapMetrics(this WebApplication app)
     {
+        if (app.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() is { Enabled: false })
+        {
+            return;
+        }
+
         app.UseWhen(
             context => context.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.Use((context, next) => context.RequestServices.GetRequiredService<MetricsAccess>().InvokeAsync(context, _ => next())));

@@ -13,7 +13,10 @@ public static class RelaySetup
         // Scanning:KeywordsFile adds the marketplace's own phrases (docs/scanner.md); Scanning:Regions lists the countries
         // whose national numbers to read after the sender's own. A bad file or region stops the start with a clear message.
         var scanning = builder.Configuration.GetSection("Scanning");
-        var lexicon = IntentLexicon.Load(scanning["KeywordsFile"]);
+        // The built-in lexicon is compiled once per process: its non-backtracking expressions take seconds and hundreds of
+        // megabytes to build, which every host would otherwise pay again.
+        var keywordsFile = scanning["KeywordsFile"];
+        var lexicon = string.IsNullOrWhiteSpace(keywordsFile) ? IntentLexicon.Default : IntentLexicon.Load(keywordsFile);
         var regions = new ScannerRegions((scanning["Regions"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries));
         services.AddSingleton(new ContactScanner(lexicon, regions));
         services.AddSingleton(lexicon);
