@@ -32,6 +32,8 @@ internal static class BowInboxTheme
             ErrorContrastText = "#000000",
             Info = "#90caf9",
             InfoContrastText = "#000000",
+            // MudBlazor's dark secondary text (labels, captions) is 4.25:1 on its surface; this is over 7:1.
+            TextSecondary = "#c7c7cc",
         },
     };
 }
