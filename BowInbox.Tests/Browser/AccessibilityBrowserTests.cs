@@ -33,6 +33,33 @@ public sealed class AccessibilityBrowserTests
     }
 
     [Fact]
+    public async Task Intake_agent_pages_are_accessible_in_dark_mode_which_is_remembered_across_reloads()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(session.BaseUrl) };
+        var ticketId = await AuditTestData.SessionAsync(session.App, "15557000194", http);
+        var page = await session.LoginAsync("intake@demo.local");
+        await page.WaitForURLAsync("**/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByTestId("dark-mode-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-layout.theme-dark")).ToBeAttachedAsync();
+
+        var reports = new List<string>();
+        foreach (var path in new[] { "/inbox", $"/inbox/{ticketId}" })
+        {
+            await page.GotoAsync(path);
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator(".mud-layout.theme-dark")).ToBeAttachedAsync();
+            if (await AxeAudit.ViolationsAsync(page, path + " in dark mode") is { } report)
+            {
+                reports.Add(report);
+            }
+        }
+
+        Assert.True(reports.Count == 0, string.Join("\n\n", reports));
+    }
+
+    [Fact]
     public async Task Technician_pages_are_accessible_on_a_phone()
     {
         await using var session = await BrowserSession.StartAsync();

@@ -45,9 +45,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>A page in a fresh browser context; <paramref name="timeZone"/> is the zone the browser reports (an IANA id).</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 850 } });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 850 },
+            TimezoneId = timeZone,
+        });
         context.SetDefaultTimeout(15_000);
 
         // Live updates cross a circuit, the hub and background workers; on a shared CI machine 5 s is not enough.
@@ -55,9 +61,9 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> LoginAsync(string email, string password = Login.DemoPassword, ViewportSize? viewport = null)
+    public async Task<IPage> LoginAsync(string email, string password = Login.DemoPassword, ViewportSize? viewport = null, string? timeZone = null)
     {
-        var page = await NewPageAsync(viewport);
+        var page = await NewPageAsync(viewport, timeZone);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);

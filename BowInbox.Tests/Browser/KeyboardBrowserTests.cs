@@ -35,6 +35,71 @@ public sealed class KeyboardBrowserTests
         await TabToAsync(page, "[data-testid=composer-input]");
     }
 
+    [Fact]
+    public async Task Inbox_keys_move_between_rows_open_one_and_drive_the_composer()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(session.BaseUrl) };
+        foreach (var (from, text) in new[] { ("15557000311", "Gutter is overflowing"), ("15557000312", "Shower drain is blocked"), ("15557000313", "Radiator is cold") })
+        {
+            Assert.True((await Webhooks.PostSignedAsync(http, Encoding.UTF8.GetBytes(Webhooks.Text(from, text)))).IsSuccessStatusCode);
+        }
+
+        var page = await session.LoginAsync("intake@demo.local");
+        await page.WaitForURLAsync("**/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var rows = page.GetByTestId("ticket-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        var ids = await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.ticketId)");
+
+        await page.Keyboard.PressAsync("j");
+        await AssertFocusedRowAsync(page, ids[0]);
+        await page.Keyboard.PressAsync("j");
+        await AssertFocusedRowAsync(page, ids[1]);
+        await page.Keyboard.PressAsync("k");
+        await AssertFocusedRowAsync(page, ids[0]);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await AssertFocusedRowAsync(page, ids[1]);
+        await AssertFocusRingAsync(page, "the focused row");
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/inbox/{ids[1]}");
+        var composer = page.GetByTestId("composer");
+        var input = page.GetByTestId("composer-input");
+        await Assertions.Expect(composer).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(composer).ToHaveAttributeAsync("data-mode", "note");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(input).Not.ToBeFocusedAsync();
+        await AssertFocusedRowAsync(page, ids[1]);
+
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(composer).ToHaveAttributeAsync("data-mode", "reply");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        await AssertFocusRingAsync(page, "the composer");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(input).Not.ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("/");
+        await Assertions.Expect(page.GetByTestId("canned-list")).ToBeVisibleAsync();
+    }
+
+    private static Task AssertFocusedRowAsync(IPage page, string ticketId)
+        => Eventually.TrueAsync(() => page.EvaluateAsync<bool>("id => document.activeElement?.dataset?.ticketId === id", ticketId), $"conversation {ticketId} to have focus");
+
+    private static async Task AssertFocusRingAsync(IPage page, string what)
+    {
+        var ring = await page.EvaluateAsync<string>("""
+            () => { const st = getComputedStyle(document.activeElement);
+                    return st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2 ? 'visible' : `outline ${st.outlineStyle} ${st.outlineWidth}`; }
+            """);
+        Assert.True(ring == "visible", $"{what} has focus but no visible focus ring ({ring})");
+    }
+
     /// <summary>Presses Tab until the element matching the selector has focus, then checks its focus ring shows.</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {

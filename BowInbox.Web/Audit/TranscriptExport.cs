@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BowInbox.Web.Inbox;
 
 namespace BowInbox.Web.Audit;
 
@@ -53,7 +54,8 @@ public static class TranscriptExport
     private static string[] Violation(TranscriptViolation v)
         => ["violation", v.Action, v.Sender + (v.Provider is null ? "" : $" {v.Provider}"), v.Kind, v.Found, "", v.MessageId is { } id ? $"message {id}" : "not relayed"];
 
-    private static string Time(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    // Exports are read anywhere, so in UTC, in the format every page uses.
+    private static string Time(DateTime at) => UserClock.Utc.ExactToSecond(at);
 
     // Quotes every cell, and defuses spreadsheet formulas (OWASP's list: = + - @ tab and carriage return first), since
     // message texts and names come from strangers.

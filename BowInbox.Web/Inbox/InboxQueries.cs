@@ -63,11 +63,12 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
                 t.SlaWarnAt,
                 t.SlaDueAt,
                 CustomerPaused = t.Contact.PausedAt != null,
+                t.Urgency,
             })
             .ToListAsync(cancellationToken);
 
         return new InboxPage(
-            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince, r.SlaKind, r.SlaWarnAt, r.SlaDueAt, r.CustomerPaused)).ToList(),
+            rows.Select(r => new TicketRow(r.Id, r.Alias, BowInbox.Core.Contacts.PersonName.FirstName(r.ProfileName) ?? r.Alias, r.LastMessagePreview, r.Channel, r.Status, r.GroupName, r.AssigneeName, r.ProviderName, r.UnreadCount, r.LastActivityAt, r.WaitingSince, r.SlaKind, r.SlaWarnAt, r.SlaDueAt, r.CustomerPaused, r.Urgency)).ToList(),
             total);
     }
 
@@ -90,7 +91,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);
 
         var row = new TicketRow(ticket.Id, ticket.Contact.Alias, ticket.Contact.FirstName, ticket.LastMessagePreview, ticket.Channel, ticket.Status,
-            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.Contact.IsPaused);
+            ticket.Group?.Name, assignee, ticket.Provider?.DisplayName, ticket.UnreadCount, ticket.LastActivityAt, ticket.WaitingSince, ticket.SlaKind, ticket.SlaWarnAt, ticket.SlaDueAt, ticket.Contact.IsPaused, ticket.Urgency);
         var pending = await db.Offers.AsNoTracking().Where(o => o.TicketId == ticketId && o.Status == BowInbox.Core.Routing.OfferStatus.Pending).OrderByDescending(o => o.Id)
             .Select(o => new { o.ExpiresAt, Name = db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);

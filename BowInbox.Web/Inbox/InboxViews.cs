@@ -23,7 +23,8 @@ public sealed record TicketRow(
     BowInbox.Core.Sla.SlaTargetKind? SlaKind = null,
     DateTime? SlaWarnAt = null,
     DateTime? SlaDueAt = null,
-    bool CustomerPaused = false);
+    bool CustomerPaused = false,
+    Urgency Urgency = Urgency.Normal);
 
 /// <summary>
 /// One message in a thread as staff see it. <see cref="HasOriginal"/>: the scanner changed it (told to Supervisors and

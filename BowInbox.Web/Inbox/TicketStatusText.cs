@@ -10,7 +10,7 @@ namespace BowInbox.Web.Inbox;
 /// </summary>
 public static class TicketStatusText
 {
-    public static string Describe(TicketDetails details, DateTime now)
+    public static string Describe(TicketDetails details, DateTime now, UserClock? clock = null)
     {
         var technician = details.Row.ProviderName is { } name ? ThreadParties.SafeName(name, "the technician") : null;
         return details.Row.Status switch
@@ -19,7 +19,7 @@ public static class TicketStatusText
                 => until > now ? $"Offered to {to} · {Left(until - now)} left" : $"Offered to {to} · no answer in time",
             TicketStatus.Offered => "Offered to a technician",
             TicketStatus.Assigned when details.TechnicianSince is { } since && technician is not null
-                => $"With {technician} since {since.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC",
+                => $"With {technician} since {(clock ?? UserClock.Utc).TimeOfDay(since)}",
             TicketStatus.Assigned => "Assigned, but no technician has the job",
             TicketStatus.Escalated => details.OffersMade ? "Escalated: no technician accepted" : "Escalated to a supervisor",
             TicketStatus.New => "New: to be qualified",

@@ -21,7 +21,7 @@ public static class SlaLabels
     public static string Span(TimeSpan span)
     {
         var value = span.Duration();
-        return value < TimeSpan.FromMinutes(1) ? $"{(int)value.TotalSeconds} s" : Inbox.WaitingTime.Describe(value);
+        return value < TimeSpan.FromMinutes(1) ? $"{(int)value.TotalSeconds} s" : Inbox.UserClock.Relative(value);
     }
 
     /// <summary>"4 min left" before the due time, "3 min late" after it.</summary>

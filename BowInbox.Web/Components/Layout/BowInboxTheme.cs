@@ -17,6 +17,23 @@ internal static class BowInboxTheme
             Error = "#c62828",
             Info = "#1565c0",
         },
-        PaletteDark = new PaletteDark { Primary = "#4db6ac", Secondary = "#7986cb" },
+        // In the dark the colours are light, so what is written on them (filled buttons and chips) is dark, not white.
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#4db6ac",
+            PrimaryContrastText = "#000000",
+            Secondary = "#9fa8da",
+            SecondaryContrastText = "#000000",
+            Success = "#81c784",
+            SuccessContrastText = "#000000",
+            Warning = "#ffb74d",
+            WarningContrastText = "#000000",
+            Error = "#ef9a9a",
+            ErrorContrastText = "#000000",
+            Info = "#90caf9",
+            InfoContrastText = "#000000",
+            // MudBlazor's dark secondary text (labels, captions) is 4.25:1 on its surface; this is over 7:1.
+            TextSecondary = "#c7c7cc",
+        },
     };
 }
