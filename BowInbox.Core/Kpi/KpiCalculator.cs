@@ -12,7 +12,8 @@ namespace BowInbox.Core.Kpi;
 /// pending and withdrawn offers are not the provider's decision); containment = share of tickets with
 /// no blocked or flagged violation (a redaction is contained: nothing left the platform); violations per
 /// 100 conversations by kind; SLA compliance per target = 1 − tickets with a breach alert on it ÷
-/// tickets the target applied to; jobs done = tickets resolved or closed with a provider.
+/// tickets the target applied to; jobs done = tickets resolved or closed with a provider; leak attempts caught =
+/// violations removed or blocked before they reached the other side; leaks through = violations flagged but sent unchanged.
 /// </summary>
 public static class KpiCalculator
 {
@@ -44,7 +45,9 @@ public static class KpiCalculator
             Enum.GetValues<SlaTargetKind>().Select(kind => Compliance(kind, facts)).ToList(),
             facts.StatusChanges.Count(s => s.To == TicketStatus.Requeued),
             facts.StatusChanges.Count(s => s.To == TicketStatus.Escalated),
-            tickets.Count(IsJobDone));
+            tickets.Count(IsJobDone),
+            facts.Violations.Count(v => v.Action is PolicyAction.Redact or PolicyAction.Block),
+            facts.Violations.Count(v => v.Action == PolicyAction.Flag));
     }
 
     public static bool IsJobDone(TicketFacts ticket)

@@ -20,8 +20,13 @@ public sealed record KpiReport(
     IReadOnlyList<SlaCompliance> SlaCompliance,
     int Requeues,
     int Escalations,
-    int JobsDone)
+    int JobsDone,
+    int LeakAttemptsCaught,
+    int LeaksThrough)
 {
+    /// <summary>Rates from fewer conversations than <see cref="KpiSample.Meaningful"/> are shown, but marked as a small sample.</summary>
+    public bool IsSmallSample => KpiSample.IsSmall(Conversations);
+
     /// <summary>Share of conversations where a contact exchange was blocked or flagged: the leakage the platform measured.</summary>
     public double? MeasuredLeakage => Containment is { } contained ? 1 - contained : null;
 }

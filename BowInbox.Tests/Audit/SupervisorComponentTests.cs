@@ -63,7 +63,7 @@ public sealed class SupervisorComponentTests : AppComponentTest
 
         dashboard.WaitForAssertion(() => Assert.Equal("4", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
         Assert.Equal("2.5 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
-        Assert.Contains("p90 7.9 min · 75% under 5 min", dashboard.Find("[data-testid=kpi-frt]").TextContent);
+        Assert.Contains("9 in 10 within 7.9 min · 75% under 5 min", dashboard.Find("[data-testid=kpi-frt]").TextContent);
         Assert.Equal("100%", dashboard.Find("[data-testid=kpi-containment-value]").TextContent);
         Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
 
@@ -72,6 +72,37 @@ public sealed class SupervisorComponentTests : AppComponentTest
 
         dashboard.WaitForAssertion(() => Assert.Equal("5", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
         Assert.Equal("3 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
+    }
+
+    [Fact]
+    public async Task Dashboard_speaks_plain_language_separates_caught_from_leaked_and_marks_a_small_sample()
+    {
+        await AddAnsweredTicketsAsync(1, 2);
+
+        var dashboard = Render<KpiDashboard>(p => p.Add(c => c.RefreshEvery, TimeSpan.Zero));
+
+        dashboard.WaitForAssertion(() => Assert.Equal("2", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
+        Assert.Contains("only 2 conversations", dashboard.Find("[data-testid=kpi-small-sample]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", dashboard.Find("[data-testid=kpi-leaks-caught-value]").TextContent);
+        Assert.Equal("0", dashboard.Find("[data-testid=kpi-leaks-through-value]").TextContent);
+        Assert.Contains("Provider first contact", dashboard.Find("[data-testid=sla-compliance]").TextContent, StringComparison.Ordinal);
+        foreach (var enumName in new[] { "PaymentOutside", "ProviderFirstContact", "FirstResponse", "OffPlatformInvite", "FromCustomer" })
+        {
+            Assert.DoesNotContain(enumName, dashboard.Markup, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Roi_states_its_inputs_and_refuses_a_percentage_from_too_few_conversations()
+    {
+        var roi = Render<RoiPage>();
+        roi.WaitForAssertion(() => Assert.Contains("5,000 conversations a month", roi.Find("[data-testid=roi-inputs]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("10 seats × $15 licence", roi.Find("[data-testid=roi-inputs]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("(assumed)", roi.Find("[data-testid=roi-inputs]").TextContent, StringComparison.Ordinal);
+
+        roi.Find("[data-testid=roi-conversations] input, input[data-testid=roi-conversations]").Input("12");
+
+        roi.WaitForAssertion(() => Assert.Equal("No percentage: fewer than 30 conversations a month", roi.Find("[data-testid=roi-value]").TextContent));
     }
 
     [Fact]
@@ -101,6 +132,8 @@ public sealed class SupervisorComponentTests : AppComponentTest
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=transcript-message]")));
         var markup = WebUtility.HtmlDecode(page.Markup);
         Assert.Contains("Leaking pipe, call me on [phone removed]", markup);
+        Assert.Contains("Customer → us", markup);
+        Assert.DoesNotContain("FromCustomer", markup);
         Assert.Single(page.FindAll("[data-testid=violation]"));
         Assert.Contains("15550000011", page.Find("[data-testid=transcript-relay]").TextContent);
         Assert.DoesNotContain("15557000081", markup);

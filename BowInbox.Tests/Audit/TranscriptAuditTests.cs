@@ -23,7 +23,7 @@ public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<Share
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"ticket-{ticketId}-transcript.csv", response.Content.Headers.ContentDisposition!.ToString());
         Assert.Contains("Leaking pipe, call me on [phone removed]", csv);
-        Assert.Contains("\"violation\",\"Redact\"", csv);
+        Assert.Contains("\"violation\",\"Removed\"", csv);
         Assert.Contains("\"relay-session\",\"open\",\"Tom Baker\"", csv);
         Assert.Contains("15550000011", csv);
         Assert.DoesNotContain("15557000051", csv);
@@ -45,7 +45,7 @@ public sealed class TranscriptAuditTests(SharedApp shared) : IClassFixture<Share
         var root = doc.RootElement;
         Assert.Equal(ticketId, root.GetProperty("ticket").GetProperty("id").GetInt32());
         Assert.Equal("Accepted", root.GetProperty("offers")[0].GetProperty("status").GetString());
-        Assert.Equal("breached", root.GetProperty("slaTargets").EnumerateArray().Single(t => t.GetProperty("target").GetString() == "FirstResponse").GetProperty("outcome").GetString());
+        Assert.Equal("breached", root.GetProperty("slaTargets").EnumerateArray().Single(t => t.GetProperty("target").GetString() == "First response").GetProperty("outcome").GetString());
         Assert.Contains(root.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("detail").GetString() == "Status Offered → Assigned");
         Assert.DoesNotContain("15557000052", json);
         Assert.Single(await AuditTestData.EntriesAsync(shared.App, AuditActions.TranscriptExported), e => e.Target == $"ticket #{ticketId}" && e.Details == "exported as JSON");

@@ -43,4 +43,27 @@ public sealed class ComposerSmallThingsTests : BunitContext
         Assert.Contains(text, suggestion.TextContent);
         Assert.Contains("canned-reply", suggestion.ClassName);
     }
+
+    [Fact]
+    public async Task The_send_button_never_says_sending_while_the_message_is_handed_over()
+    {
+        var handedOver = new TaskCompletionSource();
+        var composer = Render<MessageComposer>(p => p.Add(c => c.TestId, "composer")
+            .Add(c => c.OnSend, EventCallback.Factory.Create<ComposerSubmission>(this, async s =>
+            {
+                await handedOver.Task;
+                s.Sent = true;
+            })));
+        composer.Find("[data-testid=composer-input]").Input("On our way");
+
+        var sending = composer.Find("[data-testid=composer-send]").ClickAsync(new());
+
+        composer.WaitForAssertion(() => Assert.True(composer.Find("[data-testid=composer-send]").HasAttribute("disabled")));
+        Assert.DoesNotContain("Sending", composer.Find("[data-testid=composer-send]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", composer.Find("[data-testid=composer-send]").GetAttribute("aria-busy"));
+        handedOver.SetResult();
+        await sending;
+        composer.WaitForAssertion(() => Assert.Equal("", composer.Find("[data-testid=composer-input]").GetAttribute("value") ?? ""));
+        Assert.Equal("Send", composer.Find("[data-testid=composer-send]").TextContent.Trim());
+    }
 }

@@ -159,7 +159,38 @@ public sealed class InboxComponentTests : AppComponentTest
 
         Assert.Contains("more than 24 hours", composer.Find("[data-testid=window-closed]").TextContent);
         Assert.Empty(composer.FindAll("[data-testid=composer-input]"));
-        Assert.NotEmpty(composer.FindAll("[data-testid=template-button]"));
+        composer.WaitForAssertion(() => Assert.Equal(2, composer.FindAll("[data-testid=template-choice]").Count));
+        Assert.Contains(composer.FindAll("[data-testid=template-text]"), t => t.TextContent == $"Hi Maria, this is the team following up on your request #{ticketId}. Reply to this message to continue.");
+        Assert.DoesNotContain(ChannelTestData.Customer, composer.Markup, StringComparison.Ordinal);
+        Assert.True(composer.Find("[data-testid=template-send]").HasAttribute("disabled"));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.False(await db.Messages.AnyAsync(m => m.TicketId == ticketId && m.Type == "template"));
+        }
+
+        composer.Find("[data-template=visit_reminder] input").Click();
+        composer.Find("[data-testid=template-send]").Click();
+
+        await using var check = App.CreateDbContext();
+        await Eventually.TrueAsync(() => check.Messages.AnyAsync(m => m.TicketId == ticketId && m.Type == "template"), "the chosen template to be queued");
+        var sent = await check.Messages.SingleAsync(m => m.TicketId == ticketId && m.Type == "template");
+        Assert.Equal($"Hi Maria, a reminder about your request #{ticketId}: reply here if anything changed.", sent.Text);
+    }
+
+    [Fact]
+    public async Task A_template_cannot_be_previewed_or_sent_to_a_ticket_the_caller_may_not_see()
+    {
+        var ticketId = await ChannelTestData.CustomerWroteAsync(App);
+        var technician = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "tech-nobody"), new Claim(ClaimTypes.Name, "nobody@demo.local"), new Claim(ClaimTypes.Role, Roles.Technician)], "test"));
+        var replies = App.Services.GetRequiredService<ReplySender>();
+
+        Assert.Empty(await replies.PreviewTemplatesAsync(technician, ticketId));
+        var refused = await replies.SendTemplateAsync(technician, ticketId, "visit_reminder", new StaffAuthor("tech-nobody", "Nobody"));
+
+        Assert.False(refused.Succeeded);
+        await using var db = App.CreateDbContext();
+        Assert.False(await db.Messages.AnyAsync(m => m.TicketId == ticketId && m.Type == "template"));
     }
 
     [Fact]

@@ -31,6 +31,26 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
+    public void Leak_attempts_caught_are_counted_apart_from_leaks_that_got_through_and_few_tickets_are_a_small_sample()
+    {
+        var facts = FourTickets() with
+        {
+            Violations =
+            [
+                new(1, ViolationKind.Phone, PolicyAction.Redact, 7),
+                new(1, ViolationKind.Email, PolicyAction.Block, 7),
+                new(3, ViolationKind.PaymentOutside, PolicyAction.Flag, null),
+            ],
+        };
+
+        var report = KpiCalculator.Compute(facts);
+
+        Assert.Equal((2, 1), (report.LeakAttemptsCaught, report.LeaksThrough));
+        Assert.True(report.IsSmallSample);
+        Assert.False(KpiSample.IsSmall(KpiSample.Meaningful));
+    }
+
+    [Fact]
     public void Unanswered_tickets_are_not_measured_for_first_response()
     {
         var facts = new KpiFacts([Ticket(1, 4), Ticket(2, null)], [], [], [], []);

@@ -54,6 +54,19 @@ public sealed class ScorecardAndRoiTests
 
         Assert.Equal(-1m, worse.Roi);
         Assert.Null(free.Roi);
+        Assert.Equal("no costs to compare with", free.Withheld);
+    }
+
+    [Fact]
+    public void Roi_gives_no_percentage_from_fewer_than_the_meaningful_number_of_conversations()
+    {
+        var few = RoiCalculator.Compute(RoiInputs.Defaults with { ConversationsPerMonth = KpiSample.Meaningful - 1 });
+        var enough = RoiCalculator.Compute(RoiInputs.Defaults with { ConversationsPerMonth = KpiSample.Meaningful });
+
+        Assert.Null(few.Roi);
+        Assert.Equal("fewer than 30 conversations a month", few.Withheld);
+        Assert.NotNull(enough.Roi);
+        Assert.Null(enough.Withheld);
     }
 
     [Theory]

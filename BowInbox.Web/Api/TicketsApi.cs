@@ -97,7 +97,7 @@ public static class TicketsApi
         // The API's own shape: no original (pre-redaction) texts and no pool numbers, only masked text.
         return TypedResults.Ok(new TranscriptView(
             ticket,
-            transcript.Messages.Select(m => new TranscriptMessageView(m.Id, m.At, m.Direction, NumberMask.Mask(m.Author)!, m.Type, NumberMask.Mask(m.Text), m.DeliveryStatus, m.Violations.Count)).ToList(),
+            transcript.Messages.Select(m => new TranscriptMessageView(m.Id, m.At, m.Direction.ToString(), NumberMask.Mask(m.Author)!, m.Type, NumberMask.Mask(m.Text), m.DeliveryStatus, m.Violations.Count)).ToList(),
             transcript.RelaySessions.Select(s => new TranscriptSessionView(NumberMask.Mask(s.Provider)!, s.OpenedAt, s.ClosedAt, s.CloseReason)).ToList(),
             transcript.Timeline.Select(e => new TranscriptEventView(e.At, e.Kind, NumberMask.Mask(e.Detail)!, e.Actor)).ToList()));
     }

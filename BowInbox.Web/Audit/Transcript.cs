@@ -53,7 +53,7 @@ public sealed record TranscriptTicket(
 public sealed record TranscriptMessage(
     long Id,
     DateTime At,
-    string Direction,
+    BowInbox.Core.Messaging.MessageDirection Direction,
     string Author,
     string Type,
     string? Text,

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BowInbox.Web.Inbox;
+using BowInbox.Web.Labels;
 
 namespace BowInbox.Web.Audit;
 
 /// <summary>Transcript files. Both carry what the page shows: aliases and masked texts, never a real number.</summary>
 public static class TranscriptExport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static string ToJson(Transcript transcript)
         => JsonSerializer.Serialize(new
@@ -29,7 +30,7 @@ public static class TranscriptExport
         var rows = new List<(DateTime At, string[] Cells)>();
         foreach (var m in transcript.Messages)
         {
-            rows.Add((m.At, ["message", m.Direction, m.Author, m.Text ?? "", m.OriginalText ?? "", m.DeliveryStatus, string.Join("; ", m.Deliveries.Select(d => $"{d.Status} {Time(d.At)}"))]));
+            rows.Add((m.At, ["message", DisplayNames.Of(m.Direction), m.Author, m.Text ?? "", m.OriginalText ?? "", m.DeliveryStatus, string.Join("; ", m.Deliveries.Select(d => $"{d.Status} {Time(d.At)}"))]));
             rows.AddRange(m.Violations.Select(v => (v.At, Violation(v))));
         }
 

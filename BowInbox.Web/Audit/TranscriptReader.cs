@@ -3,6 +3,7 @@ using BowInbox.Core.Sla;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Inbox;
+using BowInbox.Web.Labels;
 using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Audit;
@@ -35,7 +36,7 @@ public static class TranscriptReader
             : await db.Users.Where(u => u.Id == ticket.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
 
         var violations = (await db.PolicyViolations.AsNoTracking().Where(v => v.TicketId == ticketId).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(cancellationToken))
-            .Select(v => new TranscriptViolation(v.MessageId, v.Kind.ToString(), v.Action.ToString(), v.Sender.ToString(), Name(providers, v.ProviderId), NumberMask.Mask(v.Found)!, v.At))
+            .Select(v => new TranscriptViolation(v.MessageId, DisplayNames.Of(v.Kind), DisplayNames.Of(v.Action), DisplayNames.Of(v.Sender), Name(providers, v.ProviderId), NumberMask.Mask(v.Found)!, v.At))
             .ToList();
         var ordered = db.Messages.AsNoTracking().Where(m => m.TicketId == ticketId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id);
         var messages = await (messageLimit is { } limit ? ordered.Take(limit) : ordered).ToListAsync(cancellationToken);
@@ -67,13 +68,13 @@ public static class TranscriptReader
                 ticket.Group?.Name, ticket.Provider?.DisplayName, assignee, ticket.CreatedAt, ticket.FirstHumanReplyAt, ticket.OfferedAt, ticket.AcceptedAt,
                 ticket.ProviderFirstMessageAt, ticket.ResolvedAt, ticket.RoutingExplanation)
             { ExternalReferences = references },
-            messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction.ToString(), m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(originals.Unprotect(m.OriginalText)),
+            messages.Select(m => new TranscriptMessage(m.Id, m.CreatedAt, m.Direction, m.AuthorName, m.Type, NumberMask.Mask(m.Text), NumberMask.Mask(originals.Unprotect(m.OriginalText)),
                 m.Status.ToString(), m.ErrorCode, m.ErrorTitle, m.Wamid is null ? [] : deliveries[m.Wamid].ToList(),
                 violations.Where(v => v.MessageId == m.Id).ToList())).ToList(),
             offers,
             sessions,
             SlaOutcomes(ticket, alerts),
-            alerts.Select(a => new TranscriptSlaAlert(a.Kind.ToString(), a.Level.ToString(), a.DueAt, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote)).ToList(),
+            alerts.Select(a => new TranscriptSlaAlert(DisplayNames.Of(a.Kind), DisplayNames.Of(a.Level), a.DueAt, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeNote)).ToList(),
             timeline)
         {
             UnattachedViolations = violations.Where(v => v.MessageId is null || !messageIds.Contains(v.MessageId.Value) && !onLaterPage.Contains(v.MessageId.Value)).ToList(),
@@ -96,7 +97,7 @@ public static class TranscriptReader
                 : metAt is not null ? "met"
                 : kind == SlaTargetKind.NextResponse ? (ticket.WaitingSince is null ? "met" : "running")
                 : ticket.IsOpen ? "running" : "not reached";
-            return new TranscriptSlaTarget(kind.ToString(), outcome, metAt);
+            return new TranscriptSlaTarget(DisplayNames.Of(kind), outcome, metAt);
         }).ToList();
 
     private static string? Name(Dictionary<int, string> names, int? id) => id is { } key && names.TryGetValue(key, out var name) ? name : null;

@@ -24,6 +24,9 @@ public sealed record ReplyResult(ReplyOutcome Outcome, string Message, long? Mes
 /// <summary>The author of a staff message as the conversation shows it.</summary>
 public sealed record StaffAuthor(string UserId, string DisplayName);
 
+/// <summary>An approved template as one ticket's customer would read it, offered in the inbox's template picker.</summary>
+public sealed record TemplatePreview(string Name, string Label, string Text);
+
 /// <summary>
 /// Staff writing to a customer from the central number, or leaving an internal note. The message and
 /// its outbox row are committed together; the sender delivers it afterwards.
@@ -116,6 +119,30 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
     }
 
     /// <summary>Sends an approved template, which WhatsApp allows even when the 24-hour window is closed.</summary>
+    /// <summary>The approved templates rendered for the ticket's customer (first name, job number); empty when the caller may not see it.</summary>
+    public async Task<IReadOnlyList<TemplatePreview>> PreviewTemplatesAsync(System.Security.Claims.ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var firstName = await TicketAccess.Visible(db, user).Where(t => t.Id == ticketId).Select(t => t.Contact!.FirstName).FirstOrDefaultAsync(cancellationToken);
+        return firstName is null ? [] : templates.ForCustomers.Select(t => new TemplatePreview(t.Name, t.Label, t.Render(Parameters(firstName, ticketId)))).ToList();
+    }
+
+    /// <summary>A staff member sending a template from the inbox: only to a ticket they may see.</summary>
+    public async Task<ReplyResult> SendTemplateAsync(System.Security.Claims.ClaimsPrincipal user, int ticketId, string templateName, StaffAuthor author, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await TicketAccess.Visible(db, user).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            {
+                return new ReplyResult(ReplyOutcome.NotFound, "That conversation does not exist or is not yours to answer.");
+            }
+        }
+
+        return await SendTemplateAsync(ticketId, templateName, author, cancellationToken);
+    }
+
+    private static string[] Parameters(string firstName, int ticketId) => [firstName, ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
     public async Task<ReplyResult> SendTemplateAsync(int ticketId, string templateName, StaffAuthor author, CancellationToken cancellationToken = default)
     {
         var template = templates.Find(templateName);
@@ -133,7 +160,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
             return new ReplyResult(ReplyOutcome.NotFound, "That conversation no longer exists.");
         }
 
-        string[] parameters = [ticket.Contact.FirstName, ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var parameters = Parameters(ticket.Contact.FirstName, ticket.Id);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var message = new Message

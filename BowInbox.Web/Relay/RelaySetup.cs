@@ -22,6 +22,7 @@ public static class RelaySetup
         services.AddSingleton(lexicon);
         services.AddSingleton<BowInbox.Web.Offenders.CustomerPause>();
         services.AddSingleton<BowInbox.Web.Offenders.PauseLifting>();
+        services.AddSingleton<BowInbox.Web.Offenders.AlertPauseLifting>();
         services.AddSingleton<RelaySettings>();
         services.AddSingleton<RelayDelivery>();
         services.AddSingleton<RelaySessionStore>();

@@ -24,6 +24,28 @@ public static class SlaLabels
         return value < TimeSpan.FromMinutes(1) ? $"{(int)value.TotalSeconds} s" : Inbox.UserClock.Relative(value);
     }
 
+    /// <summary>A configured target in the largest units that fit: "45 min", "1 h 30 min", "2 days", "1 day 4 h".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add(span.Days == 1 ? "1 day" : $"{span.Days} days");
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add($"{span.Hours} h");
+        }
+
+        if (span.Minutes > 0 || parts.Count == 0)
+        {
+            parts.Add($"{span.Minutes} min");
+        }
+
+        return string.Join(' ', parts);
+    }
+
     /// <summary>"4 min left" before the due time, "3 min late" after it.</summary>
     public static string TimeLeft(DateTime dueAt, DateTime now) =>
         now >= dueAt ? $"{Span(now - dueAt)} late" : $"{Span(dueAt - now)} left";

@@ -1,0 +1,103 @@
+using System.Reflection;
+using BowInbox.Core.Routing;
+using BowInbox.Data.Identity;
+using BowInbox.Tests.Support;
+using BowInbox.Web.Audit;
+using BowInbox.Web.Components.Pages.Admin;
+using BowInbox.Web.Routing;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BowInbox.Tests.Routing.Web;
+
+/// <summary>The admin screens as people use them: every area linked from the home, rules edited as chips with one Save.</summary>
+public sealed class AdminScreensComponentTests : AppComponentTest
+{
+    public AdminScreensComponentTests()
+    {
+        UseAppService<RoutingRulesStore>();
+        SignInAs("admin@demo.local", Roles.Admin);
+    }
+
+    [Fact]
+    public void The_admin_home_links_every_admin_page()
+    {
+        var adminPages = typeof(AdminHome).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+            .Select(r => r.Template.TrimStart('/'))
+            .Where(p => p.StartsWith("admin/", StringComparison.Ordinal) && !p.Contains('{'))
+            .ToList();
+
+        var home = Render<AdminHome>();
+        var links = home.FindAll("[data-testid=admin-area-link]").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.NotEmpty(adminPages);
+        Assert.All(adminPages, page => Assert.Contains(page, links));
+        Assert.Contains("hangfire", links);
+    }
+
+    [Fact]
+    public async Task Keywords_are_added_as_chips_the_form_shows_unsaved_changes_and_one_save_stores_them()
+    {
+        var form = Render<QualificationRulesForm>(p => p.Add(c => c.Actor, "admin@demo.local"));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=rules-service]")));
+        var plumbing = () => form.Find("[data-testid=rule-chips][data-rule=plumbing]");
+        Assert.Contains(plumbing().QuerySelectorAll("[data-testid=rule-word]"), c => c.TextContent.Contains("pipe", StringComparison.Ordinal));
+        Assert.Empty(form.FindAll("[data-testid=rules-unsaved]"));
+        Assert.True(form.Find("[data-testid=rules-save]").HasAttribute("disabled"));
+
+        var service = form.FindAll("[data-testid=rules-service]").First(s => s.QuerySelector("[data-rule=plumbing]") is not null);
+        service.QuerySelector("[data-testid=rule-add-input] input, input[data-testid=rule-add-input]")!.Input("radiator, Pipe");
+        form.FindAll("[data-testid=rules-service]").First(s => s.QuerySelector("[data-rule=plumbing]") is not null).QuerySelector("[data-testid=rule-add]")!.Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=rules-unsaved]")));
+        Assert.Single(plumbing().QuerySelectorAll("[data-testid=rule-word]"), c => c.TextContent.Contains("radiator", StringComparison.Ordinal));
+        Assert.DoesNotContain("radiator", (await App.Services.GetRequiredService<RoutingRulesStore>().LoadAsync()).Services[0].Keywords);
+
+        form.Find("[data-testid=rules-save]").Click();
+
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=rules-unsaved]")));
+        var saved = await App.Services.GetRequiredService<RoutingRulesStore>().LoadAsync();
+        Assert.Contains("radiator", saved.Services.Single(s => s.Name == "plumbing").Keywords);
+        Assert.Single(saved.Services.Single(s => s.Name == "plumbing").Keywords, k => string.Equals(k, "pipe", StringComparison.OrdinalIgnoreCase));
+        await using var db = App.CreateDbContext();
+        Assert.Single(await db.AuditEntries.Where(e => e.Action == AuditActions.PolicyChanged && e.Target == RoutingRulesStore.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_service_without_keywords_or_bad_json_is_refused_with_a_reason_and_nothing_is_stored()
+    {
+        var form = Render<QualificationRulesForm>(p => p.Add(c => c.Actor, "admin@demo.local"));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=rules-service]")));
+
+        form.Find("[data-testid=new-service-name] input, input[data-testid=new-service-name]").Input("roofing");
+        form.Find("[data-testid=new-service-add]").Click();
+        form.Find("[data-testid=rules-save]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("'roofing' needs at least one keyword", form.Find("[data-testid=rules-error]").TextContent, StringComparison.Ordinal));
+
+        if (form.FindAll("textarea").Count == 0)
+        {
+            form.Find(".mud-expand-panel-header").Click();
+        }
+
+        form.Find("[data-testid=rules-json] textarea, textarea[data-testid=rules-json]").Change("{ not json");
+        form.Find("[data-testid=rules-import]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("not valid JSON", form.Find("[data-testid=rules-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(QualificationRules.Default.Services.Count, (await App.Services.GetRequiredService<RoutingRulesStore>().LoadAsync()).Services.Count);
+        await using var db = App.CreateDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.PolicyChanged && e.Target == RoutingRulesStore.Key));
+    }
+
+    [Theory]
+    [InlineData(45, "45 min")]
+    [InlineData(90, "1 h 30 min")]
+    [InlineData(1440, "1 day")]
+    [InlineData(2880, "2 days")]
+    [InlineData(1680, "1 day 4 h")]
+    public void Sla_targets_read_in_hours_and_days(int minutes, string expected)
+        => Assert.Equal(expected, BowInbox.Web.Sla.SlaLabels.Duration(TimeSpan.FromMinutes(minutes)));
+}
