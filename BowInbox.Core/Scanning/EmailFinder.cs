@@ -133,8 +133,9 @@ internal static partial class EmailFinder
     [GeneratedRegex(Local + @"@\s+(?:[^\s@]{1,15}\s+){1,4}[\w-]{2,63}(?:\.[\w-]{1,63}){0,3}\.(?-i:" + Tlds + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtThenDomain();
 
-    // "nehagupta1994 aage gmail laga do", "rui.obras77 e depois hotmail": a name ending in a number, a word or two, a provider.
-    [GeneratedRegex(@"(?<![\w.%+-])[a-z][a-z._]{2,40}\d{1,4}\s+(?:[a-z]{1,8}\s+){1,2}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex|rediffmail|aol)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "nehagupta1994 aage gmail laga do", "rui.obras77 e depois hotmail", "vikram.joshi91 hai aur domain gmail": a name ending
+    // in a number, up to three short words, a provider.
+    [GeneratedRegex(@"(?<![\w.%+-])[a-z][a-z._]{2,40}\d{1,4}\s+(?:[a-z]{1,8}\s+){1,3}(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|gmx|yandex|rediffmail|aol)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedNameThenProvider();
 
     // "my gmail is juan.perez88", "correo: ana_lopez": a mail word, then something shaped like a mailbox.

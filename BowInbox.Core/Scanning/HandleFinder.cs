@@ -9,7 +9,7 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleFinder
 {
-    private const string Platforms = "instagram|insta|ig|telegram|telegrama|tg|signal|facebook|face|fb|messenger|whatsapp|whats|whatsap|wasap|wassap|guasap|wsp|wpp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik|threads|nextdoor|xing|youtube";
+    private const string Platforms = "instagram|insta|ig|telegram|telegrama|t[ée]l[ée]gram(?:me)?|tg|signal|facebook|face|fb|messenger|whatsapp|whats|whatsap|wasap|wassap|guasap|wsp|wpp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik|threads|nextdoor|xing|youtube";
 
     // Names that are also ordinary words ("my signal is weak", "my line") need a handle word after them.
     private const string OwnedPlatforms = "instagram|insta|ig|telegram|tg|facebook|fb|snapchat|tiktok|twitter|linkedin|viber|wechat|discord|skype|kik";

@@ -25,4 +25,11 @@ internal static partial class HandleInvitations
         @"(?i:\b(?:" + Platforms + @")\b[^.!?\n]{0,30}?\b(?:soy|somos|sou|i'?m|i\s+am|we'?re|we\s+are|je\s+suis|on\s+est|ich\s+bin|bin\s+ich|wir\s+sind|sind\s+wir|main)\s+(?:(?:o|a|the|el|la|le)\s+)?)" + BusinessName,
         RegexOptions.CultureInvariant)]
     private static partial Regex BusinessAfterPlatform();
+
+    // "no TikTok sou o encanadorbh, manda direct", "on snap I'm kaylarenos.": a platform, "I am", and one run-together
+    // lower-case name of six letters or more that ends its clause, as a user name is given.
+    [GeneratedRegex(
+        @"(?i:\b(?:" + Platforms + @")\b[^.!?\n]{0,30}?\b(?:soy|sou|i'?m|i\s+am|je\s+suis|ich\s+bin|bin\s+ich|main)\s+(?:(?:o|a|the|el|la|le)\s+)?)(?-i:[a-z][a-z0-9]{5,30})(?=\s*(?:[,;!?]|$|\.(?:\s|$)))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LowerNameAfterPlatform();
 }

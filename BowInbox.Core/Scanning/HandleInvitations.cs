@@ -9,10 +9,10 @@ namespace BowInbox.Core.Scanning;
 /// </summary>
 internal static partial class HandleInvitations
 {
-    private const string Platforms = "instagram|insta|ig|telegram|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo|kwai|pinterest|reddit|twitch|bluesky|vk|zalo";
+    private const string Platforms = "instagram|insta|ig|telegram|t[ée]l[ée]gram(?:me)?|tg|signal|facebook|fb|messenger|whatsapp|snapchat|snap|tiktok|twitter|linkedin|viber|wechat|weixin|discord|skype|kik|threads|nextdoor|xing|youtube|threema|kakao(?:\\s?talk)?|line|sharechat|moj|imo|kwai|pinterest|reddit|twitch|bluesky|vk|zalo";
 
     // Where people look a business up, besides the messengers and networks: "search Gupta Repairs on Google".
-    private const string SearchPlaces = Platforms + "|google(?:\\s+maps)?|maps|justdial|yelp|sulekha|pages\\s?jaunes|gelbe\\s+seiten|p[aá]ginas\\s+amarillas|bing|checkatrade|houzz|trustpilot";
+    private const string SearchPlaces = Platforms + "|face|google(?:\\s+maps)?|maps|justdial|yelp|sulekha|pages\\s?jaunes|gelbe\\s+seiten|p[aá]ginas\\s+amarillas|bing|checkatrade|houzz|trustpilot";
 
     // "my channel is", "mera page hai", "ma page c'est": what a business's account is called on a platform.
     private const string Owner = "my|our|mera|meri|hamara|hamari|mi|nuestro|nuestra|meu|minha|nosso|nossa|mon|ma|notre|mein|meine|unser|unsere";
@@ -54,7 +54,7 @@ internal static partial class HandleInvitations
             }
         }
 
-        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName(), BusinessPage(), SearchPlaceFor(), SpelledHandle(), BusinessAfterPlatform() })
+        foreach (var regex in new[] { Search(), PlatformFirst(), OnPlatform(), Follow(), SkypeLive(), AccountName(), BusinessPage(), SearchPlaceFor(), SpelledHandle(), BusinessAfterPlatform(), LowerNameAfterPlatform() })
         {
             foreach (Match m in regex.Matches(text))
             {

@@ -35,6 +35,7 @@ internal static partial class LinkFinder
         AddAll(input, policy, findings, SiteDomain().Matches(text));
         AddAll(input, policy, findings, SpelledDomain().Matches(text));
         AddAll(input, policy, findings, SpacedDomain().Matches(text));
+        AddAll(input, policy, findings, DomainWithPath().Matches(text));
     }
 
     private static void AddAll(NormalizedText input, ContentPolicy policy, List<Finding> findings, MatchCollection matches)
@@ -107,4 +108,8 @@ internal static partial class LinkFinder
     // "riveraplumbing . com": a dot with spaces around it, before a lower-case common ending.
     [GeneratedRegex(@"(?<![\w.@-])[a-z0-9-]{2,63}\s+\.\s+(?-i:com|net|org|io|es|mx)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpacedDomain();
+
+    // "sharmatutorials.in/book": a name before an ending that is also a word ("in", "at", "it"...) is a site when a path follows.
+    [GeneratedRegex(@"(?<![\w.@/-])[a-z0-9-]{5,63}\.(?-i:" + WordTlds + @")/[a-z0-9_-]{2,100}(?:[/?#][^\s<>""'`]{0,200}[^\s<>""'`.,;:!?)\]}])?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainWithPath();
 }

@@ -37,6 +37,9 @@ internal static partial class PhoneContext
             "rut", "ruc", "nit", "cuit", "cuil", "rif", "rtn", "cpe",
             // Waybills, vehicle papers, appointments and abbreviated references: "guía de Cargo Expreso", "renavam", "cita nº", "réf.".
             "guía", "guia", "waybill", "consignment", "renavam", "chassi", "chassis", "cita", "itv", "réf", "rèf",
+            // Court and council files, roadworthiness tests and router passwords: "processo na câmara", "MOT test number",
+            // "WLAN-Passwort … am Router", "mot de passe".
+            "processo", "proceso", "procédure", "procedure", "verfahren", "mot", "passwort", "kennwort", "wlan", "router", "modem",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -63,6 +66,9 @@ internal static partial class PhoneContext
             "trabajo", "trabalho", "travail", "work", "pour", "für", "mise", "auf",
             // What the batch or paper is of: "o lote da tinta é", "renavam da moto", "carte mère de la machine".
             "tinta", "paint", "peinture", "farbe", "pintura", "of", "moto", "veículo", "veiculo", "vehicle", "machine", "máquina", "maquina", "carte", "mère",
+            // Who holds it and which appliance or office: "SIRET de l'entreprise", "série de la chaudière", "expediente municipal".
+            "l", "entreprise", "société", "societe", "sociedad", "unternehmen", "test", "municipal", "municipale", "câmara", "camara",
+            "chaudière", "chaudiere", "caldera", "caldeira", "boiler", "heizung", "kessel", "therme", "geyser", "steht", "hinten", "am",
         ],
         StringComparer.OrdinalIgnoreCase);
 

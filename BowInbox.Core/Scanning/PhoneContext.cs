@@ -104,11 +104,14 @@ internal static partial class PhoneContext
         }
 
         var transparent = 0;
+        var numberWord = false;
         for (var j = first - 1; j >= 0; j--)
         {
             var piece = pieces[j];
             var between = text.AsSpan(piece.End, pieces[j + 1].Start - piece.End);
-            if (j < first - 1 && between.IndexOfAny(".,;!?\n") >= 0 && !IsAbbreviationDot(text, piece, between))
+            // "abri o sinistro na seguradora, o número é 2025…": after a comma, "the number is" still points back to what was named.
+            var commaBeforeNumberWord = numberWord && between.IndexOfAny(".;!?\n") < 0 && between.Count(',') == 1;
+            if (j < first - 1 && between.IndexOfAny(".,;!?\n") >= 0 && !IsAbbreviationDot(text, piece, between) && !commaBeforeNumberWord)
             {
                 return false;
             }
@@ -131,6 +134,7 @@ internal static partial class PhoneContext
             }
 
             var word = text.AsSpan(piece.Start, piece.End - piece.Start);
+            numberWord |= word is "number" or "número" or "numero" or "numéro" or "nummer" or "Number" or "Número" or "Numéro" or "Nummer";
             // Lower-case "po" is the Filipino courtesy word ("text me po 0917…"); a purchase order is "PO".
             if ((References.Contains(word) && !word.SequenceEqual("po") && !IsAreaCode(text, pieces, j, word))
                 || (j == first - 1 && Currencies.Contains(word))
