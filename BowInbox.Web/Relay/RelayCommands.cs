@@ -13,7 +13,7 @@ namespace BowInbox.Web.Relay;
 /// <c>/done</c> and <c>/handoff &lt;group&gt;</c> on a pool number. With several jobs on the number, the job is
 /// the quoted message's, or given after the command (<c>/done 42</c>); otherwise the provider is asked.
 /// </summary>
-public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery delivery, TimeProvider time) : IProviderCommandHandler
+public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery delivery, BowInbox.Web.Languages.CustomerLanguages languages, TimeProvider time) : IProviderCommandHandler
 {
     public IEnumerable<string> HelpLines =>
     [
@@ -74,7 +74,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
 
         if (await RelayDelivery.CentralAsync(db, cancellationToken) is { } central)
         {
-            var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, provider.FirstName, ticket.Id);
+            var thanks = RelayNotices.ThanksCustomer(languages.Texts, await languages.OfAsync(db, ticket, cancellationToken), ticket.Contact!.FirstName, provider.FirstName, ticket.Id);
             var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
             ticket.ShowLatest(thanks);
