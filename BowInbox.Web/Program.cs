@@ -48,6 +48,7 @@ builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
 builder.AddInbox();
 builder.AddLive();
+BowInbox.Web.Languages.CustomerLanguagesSetup.AddCustomerLanguages(builder);
 builder.AddRelay();
 BowInbox.Web.Review.ReviewSetup.AddMediaReview(builder);
 BowInbox.Web.Media.MediaStoreSetup.AddMediaStore(builder);

@@ -9,16 +9,21 @@ public sealed record QualificationRules(
     IReadOnlyList<AreaRule> Areas,
     IReadOnlyList<string> UrgencyWords)
 {
-    /// <summary>The seed rules: plumbing and electrical, downtown and uptown, in English and Spanish.</summary>
+    /// <summary>
+    /// The seed rules: the common home-service trades and tutoring subjects, downtown and uptown, in English, Spanish and
+    /// Portuguese. Marketplaces replace them at /admin/routing.
+    /// </summary>
     public static QualificationRules Default { get; } = new(
         Services:
         [
             new ServiceRule("plumbing",
             [
-                "pipe", "pipes", "leak", "leaking", "drain", "tap", "faucet", "toilet", "plumb", "plumber", "sink", "burst",
+                "pipe", "pipes", "leak", "leaking", "drain", "tap", "faucet", "toilet", "plumb", "plumber", "plumbing", "sink", "burst",
                 "water heater", "clog", "clogged",
                 "tubería", "tuberías", "fuga", "gotea", "grifo", "desagüe", "inodoro", "fregadero", "lavabo", "atasco",
-                "atascado", "plomero", "fontanero", "calentador de agua",
+                "atascado", "plomero", "fontanero", "fontanería", "calentador de agua",
+                "cano", "canos", "vazamento", "vazando", "torneira", "pia", "vaso sanitário", "privada", "entupido", "entupida",
+                "ralo", "encanador", "encanamento", "aquecedor de água",
             ]),
             new ServiceRule("electrical",
             [
@@ -26,6 +31,68 @@ public sealed record QualificationRules(
                 "electrician", "switch",
                 "enchufe", "luz", "luces", "cableado", "electricidad", "eléctrico", "electricista", "interruptor",
                 "fusible", "apagón",
+                "tomada", "fiação", "disjuntor", "energia", "eletricidade", "elétrico", "elétrica", "eletricista", "curto-circuito",
+            ]),
+            new ServiceRule("hvac",
+            [
+                "hvac", "air conditioning", "air conditioner", "aircon", "ac unit", "heating", "heater", "furnace", "boiler",
+                "heat pump", "thermostat", "ventilation",
+                "aire acondicionado", "calefacción", "caldera", "climatización", "termostato", "bomba de calor",
+                "ar condicionado", "ar-condicionado", "aquecimento", "aquecedor", "climatização", "caldeira",
+            ]),
+            new ServiceRule("locksmith",
+            [
+                "locksmith", "lock", "locks", "locked out", "lockout", "key", "keys", "door lock",
+                "cerrajero", "cerrajería", "cerradura", "llave", "llaves", "me quedé fuera",
+                "chaveiro", "fechadura", "chave", "chaves", "trancado", "trancada",
+            ]),
+            new ServiceRule("appliance repair",
+            [
+                "appliance", "appliances", "fridge", "refrigerator", "freezer", "washing machine", "washer", "dryer",
+                "dishwasher", "oven", "stove", "microwave",
+                "electrodoméstico", "electrodomésticos", "nevera", "refrigerador", "lavadora", "secadora", "lavavajillas",
+                "horno", "estufa", "microondas",
+                "eletrodoméstico", "eletrodomésticos", "geladeira", "máquina de lavar", "lava-louças", "secadora de roupa",
+                "forno", "fogão", "micro-ondas",
+            ]),
+            new ServiceRule("cleaning",
+            [
+                "cleaning", "clean", "cleaner", "deep clean", "move-out clean", "housekeeping", "maid",
+                "limpieza", "limpiar", "limpiadora", "asistenta",
+                "limpeza", "limpar", "faxina", "faxineira", "diarista",
+            ]),
+            new ServiceRule("pest control",
+            [
+                "pest", "pests", "exterminator", "cockroach", "cockroaches", "roaches", "mice", "mouse", "rats", "termites",
+                "bed bugs", "ants", "wasps",
+                "plaga", "plagas", "cucaracha", "cucarachas", "ratones", "ratas", "termitas", "chinches", "hormigas", "fumigar",
+                "fumigación",
+                "praga", "pragas", "barata", "baratas", "ratos", "cupim", "cupins", "formigas", "dedetização", "dedetizar",
+            ]),
+            new ServiceRule("handyman",
+            [
+                "handyman", "odd jobs", "shelf", "shelves", "assemble", "assembly", "furniture", "mount", "tv mount", "painting",
+                "drywall",
+                "manitas", "chapuzas", "montar", "muebles", "estantería", "colgar", "pintar",
+                "faz-tudo", "marido de aluguel", "montagem", "móveis", "prateleira", "pendurar",
+            ]),
+            new ServiceRule("math tutoring",
+            [
+                "math", "maths", "mathematics", "algebra", "geometry", "calculus", "statistics",
+                "matemáticas", "álgebra", "geometría", "cálculo", "estadística",
+                "matemática", "geometria", "estatística",
+            ]),
+            new ServiceRule("science tutoring",
+            [
+                "physics", "chemistry", "biology", "science",
+                "física", "química", "biología", "ciencias",
+                "biologia", "ciências",
+            ]),
+            new ServiceRule("language tutoring",
+            [
+                "english lessons", "english class", "english tutor", "spanish lessons", "language lessons",
+                "essay", "clases de inglés", "inglés", "lengua", "redacción",
+                "aulas de inglês", "inglês", "português", "redação",
             ]),
         ],
         Areas:
@@ -41,5 +108,6 @@ public sealed record QualificationRules(
         [
             "urgent", "asap", "emergency", "flooding", "flooded", "water everywhere", "sparks", "no power", "right now",
             "urgente", "emergencia", "inundación", "inundado", "chispas", "sin luz", "ahora mismo", "cuanto antes",
+            "emergência", "inundação", "alagado", "alagada", "faíscas", "sem luz", "sem energia", "agora mesmo", "o quanto antes",
         ]);
 }

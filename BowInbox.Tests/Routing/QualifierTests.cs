@@ -166,7 +166,7 @@ public sealed class QualifierTests
         var result = Qualify("hello");
 
         Assert.False(result.IsComplete);
-        Assert.Equal("What do you need help with: plumbing or electrical?", Qualifier.MissingQuestion(result, Rules));
+        Assert.Equal($"What do you need help with: {string.Join(", ", Rules.Services.SkipLast(1).Select(s => s.Name))} or {Rules.Services[^1].Name}?", Qualifier.MissingQuestion(result, Rules));
     }
 
     [Fact]

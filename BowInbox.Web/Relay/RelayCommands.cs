@@ -2,6 +2,7 @@ using System.Globalization;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Relay;
+using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Live;
@@ -13,12 +14,12 @@ namespace BowInbox.Web.Relay;
 /// <c>/done</c> and <c>/handoff &lt;group&gt;</c> on a pool number. With several jobs on the number, the job is
 /// the quoted message's, or given after the command (<c>/done 42</c>); otherwise the provider is asked.
 /// </summary>
-public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery delivery, TimeProvider time) : IProviderCommandHandler
+public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery delivery, BowInbox.Web.Languages.CustomerLanguages languages, TimeProvider time) : IProviderCommandHandler
 {
     public IEnumerable<string> HelpLines =>
     [
         "/done – the job is finished: closes it and thanks the customer (/done 42 picks job #42)",
-        "/handoff <group> – hand the job back to our team for another professional",
+        "/handoff <group> [note] – hand the job back to our team for another professional in that group, with a note for them",
     ];
 
     public async Task<bool> TryHandleAsync(ProviderCommandContext context, CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
 
         if (await RelayDelivery.CentralAsync(db, cancellationToken) is { } central)
         {
-            var thanks = RelayNotices.ThanksCustomer(ticket.Contact!.FirstName, provider.FirstName, ticket.Id);
+            var thanks = RelayNotices.ThanksCustomer(languages.Texts, await languages.OfAsync(db, ticket, cancellationToken), ticket.Contact!.FirstName, provider.FirstName, ticket.Id);
             var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, thanks, cancellationToken);
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(ticket.Contact), thanks, null, notice.Id, cancellationToken);
             ticket.ShowLatest(thanks);
@@ -88,11 +89,19 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         PendingChanges.Add(db, new TicketChanged(ticket.Id, "resolved"));
     }
 
+    /// <summary>Timeline entry of a handoff to a named group: the router then offers the ticket in that group, not the one it would pick.</summary>
+    public const string HandedToGroup = "handoff-to-group";
+
+    /// <summary>The note a handing-off technician wrote, as it travels to the next provider's offer.</summary>
+    public const string HandoffNoteKind = "handoff-note";
+
     /// <summary>
-    /// The technician hands the job back to the team (<c>/handoff</c> on WhatsApp, or Hand back in the web queue),
-    /// for the named group or the ticket's own when <paramref name="group"/> is empty.
+    /// The technician hands the job back to the team (<c>/handoff [group] [note]</c> on WhatsApp, or Hand back in the web
+    /// queue). <paramref name="argument"/> starts with a group's name (or the first word of one) and the rest is a note
+    /// for the next provider. The technician is not offered this ticket again (his offer counts as declined); routing
+    /// offers it at once when it hears the change.
     /// </summary>
-    public async Task HandoffAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, string group, CancellationToken cancellationToken)
+    public async Task HandoffAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, string argument, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
@@ -101,14 +110,27 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
             ticket.TryMoveTo(TicketStatus.New);
         }
 
-        var named = string.IsNullOrWhiteSpace(group) ? null : await db.ProviderGroups.FirstOrDefaultAsync(g => g.Name == group.Trim(), cancellationToken);
+        var groups = await db.ProviderGroups.AsNoTracking().Select(g => new HandoffGroup(g.Id, g.Name, g.Area)).ToListAsync(cancellationToken);
+        var (named, note) = HandoffArgument.Read(argument, groups, ticket.Area);
         ticket.GroupId = named?.Id ?? ticket.GroupId;
         ticket.ProviderId = null;
         ticket.Provider = null;
         ticket.LastActivityAt = now;
-        var target = string.IsNullOrWhiteSpace(group) ? "no group named" : $"group '{group.Trim()}'{(named is null ? " (not a known group)" : "")}";
-        var detail = $"{provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue";
+        await ExcludeAsync(db, ticket, provider.Id, now, cancellationToken);
+        var target = named is not null ? $"group '{named.Name}'" : string.IsNullOrWhiteSpace(argument) ? "no group named" : "no known group named";
+        var detail = $"{provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue"
+            + (note is null ? "" : $". Note: {note}");
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "handoff", Detail = detail, Actor = provider.DisplayName });
+        if (named is not null)
+        {
+            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = HandedToGroup, Detail = $"To be offered in '{named.Name}'", Actor = provider.DisplayName });
+        }
+
+        if (note is not null)
+        {
+            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = HandoffNoteKind, Detail = note, Actor = provider.DisplayName });
+        }
+
         db.Messages.Add(new Message { TicketId = ticket.Id, Direction = MessageDirection.InternalNote, AuthorName = "BowInbox", Type = "note", Text = detail, CreatedAt = now });
         await sessions.CloseAsync(db, ticket.Id, "handed back", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -118,6 +140,24 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         }
 
         PendingChanges.Add(db, new TicketChanged(ticket.Id, "handoff"));
+    }
+
+    // Handing a job back is declining it: routing skips providers who declined a ticket, so he is not offered it again.
+    private static async Task ExcludeAsync(InboxDbContext db, Ticket ticket, int providerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var his = await db.Offers.Where(o => o.TicketId == ticket.Id && o.ProviderId == providerId && (o.Status == OfferStatus.Accepted || o.Status == OfferStatus.Pending))
+            .ToListAsync(cancellationToken);
+        foreach (var offer in his)
+        {
+            offer.Status = OfferStatus.Declined;
+            offer.RespondedAt = now;
+        }
+
+        if (his.Count == 0)
+        {
+            var attempts = await db.Offers.CountAsync(o => o.TicketId == ticket.Id, cancellationToken);
+            db.Offers.Add(new Offer { TicketId = ticket.Id, ProviderId = providerId, GroupId = ticket.GroupId, Status = OfferStatus.Declined, Attempt = attempts + 1, OfferedAt = now, ExpiresAt = now, RespondedAt = now });
+        }
     }
 
     private static int? JobNumber(string argument)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BowInbox.Core.Contacts;
+using BowInbox.Core.Intake;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Tickets;
 using BowInbox.Web.WhatsApp;
@@ -19,12 +20,16 @@ public static class RelayNotices
     public static string BriefingTemplatePayload(Ticket ticket, Contact contact)
         => MessageTemplates.JobBriefing.Payload([Id(ticket.Id), ticket.ServiceType ?? "service to be confirmed", ticket.Area ?? "area to be confirmed", $"{contact.Alias} {contact.FirstName}"]);
 
-    public static string WhoIsComing(Ticket ticket, Contact contact, Provider provider)
-        => $"Hi {contact.FirstName}, {provider.FirstName}, your {RoleOf(ticket.ServiceType)}, is taking care of request #{ticket.Id}. "
-            + "Reply here to talk to them: your number stays private, and so does theirs.";
+    /// <summary>"Who is coming", in the customer's <paramref name="language"/>, with the role already in it ("your plumber").</summary>
+    public static string WhoIsComing(CustomerTexts texts, string language, Ticket ticket, Contact contact, Provider provider, string role)
+        => texts.Get(language, "who-is-coming.relay", ("firstName", contact.FirstName), ("provider", provider.FirstName), ("role", role), ("ticket", Id(ticket.Id)));
 
-    public static string WhoIsComingTemplatePayload(Ticket ticket, Contact contact, Provider provider)
-        => MessageTemplates.JobAssigned.Payload([contact.FirstName, provider.FirstName, RoleOf(ticket.ServiceType), Id(ticket.Id)]);
+    /// <summary>The <c>job_assigned</c> template in the customer's language (each language is its own approved template on Meta).</summary>
+    public static string WhoIsComingTemplatePayload(string language, Ticket ticket, Contact contact, Provider provider, string role)
+        => MessageTemplates.InLanguage(MessageTemplates.JobAssigned, language).Payload([contact.FirstName, provider.FirstName, role, Id(ticket.Id)]);
+
+    public static string ThanksCustomer(CustomerTexts texts, string language, string customerFirstName, string providerFirstName, int ticketId)
+        => texts.Get(language, "thanks", ("firstName", customerFirstName), ("provider", providerFirstName), ("ticket", Id(ticketId)));
 
     public static string RelayedTemplatePayload(int ticketId, string speaker, string text)
         => MessageTemplates.RelayedMessage.Payload([Id(ticketId), speaker, text]);
@@ -51,23 +56,7 @@ public static class RelayNotices
 
     public static string Done(int ticketId) => $"#{ticketId} Marked as done. Thank you! This conversation is now closed.";
 
-    public static string ThanksCustomer(string customerFirstName, string providerFirstName, int ticketId)
-        => $"Thanks, {customerFirstName}! {providerFirstName} marked request #{ticketId} as done. If anything else comes up, just write here.";
-
     public static string HandedOff(int ticketId) => $"#{ticketId} Handed back to our team. Thank you; this conversation is now closed for you.";
-
-    public const string HandoffToCustomer = "We are finding the right professional for the rest of your request and will be in touch shortly.";
-
-    /// <summary>The role a customer is told ("your plumber"), from the ticket's service type.</summary>
-    public static string RoleOf(string? serviceType) => serviceType?.Trim().ToLowerInvariant() switch
-    {
-        "plumbing" => "plumber",
-        "electrical" => "electrician",
-        "tutoring" => "tutor",
-        "cleaning" => "cleaner",
-        "locksmith" => "locksmith",
-        _ => "technician",
-    };
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

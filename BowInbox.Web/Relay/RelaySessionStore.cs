@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BowInbox.Web.Relay;
 
 /// <summary>Opens and closes relay sessions in the caller's unit of work, and allocates pool numbers.</summary>
-public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time) : IRelaySessions
+public sealed class RelaySessionStore(RelayDelivery delivery, BowInbox.Web.Languages.CustomerLanguages languages, TimeProvider time) : IRelaySessions
 {
     public const string ReopenedEvent = "relay-reopened";
 
@@ -55,9 +55,11 @@ public sealed class RelaySessionStore(RelayDelivery delivery, TimeProvider time)
 
         if (await RelayDelivery.CentralAsync(db, cancellationToken) is { } central)
         {
-            var text = RelayNotices.WhoIsComing(ticket, contact, provider);
+            var language = await languages.OfAsync(db, ticket, cancellationToken);
+            var role = languages.Role(language, ticket.ServiceType);
+            var text = RelayNotices.WhoIsComing(languages.Texts, language, ticket, contact, provider, role);
             var notice = await delivery.StoreNoticeAsync(db, ticket.Id, MessageDirection.ToCustomer, central.PhoneNumberId, text, cancellationToken);
-            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), text, RelayNotices.WhoIsComingTemplatePayload(ticket, contact, provider), notice.Id, cancellationToken);
+            await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), text, RelayNotices.WhoIsComingTemplatePayload(language, ticket, contact, provider, role), notice.Id, cancellationToken);
             ticket.ShowLatest(text);
         }
 

@@ -1,7 +1,12 @@
+using System.Globalization;
+using BowInbox.Core.Channel;
+using BowInbox.Core.Intake;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Numbers;
 using BowInbox.Core.Tickets;
+using BowInbox.Core.WhatsApp;
 using BowInbox.Data;
+using BowInbox.Web.Languages;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,31 +14,34 @@ namespace BowInbox.Web.Routing;
 
 /// <summary>
 /// Automatic messages to the customer from the central number (acknowledgement, questions, "still on it",
-/// "who is coming"), added to the caller's unit of work with their outbox row. Never mentions a provider's number.
+/// "who is coming"), in the customer's language, added to the caller's unit of work with their outbox row.
+/// Never mentions a provider's number.
 /// </summary>
-public sealed class CustomerNotices(OutboxWriter outbox, TimeProvider time)
+public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages languages, TimeProvider time)
 {
     public const string AuthorName = "BowInbox";
 
-    public static string Acknowledgement(string firstName, int ticketId)
-        => $"Hi {firstName}, thanks for your message! Your request is #{ticketId}; we are finding the right professional for you now.";
+    public Task<string> AcknowledgementAsync(InboxDbContext db, Ticket ticket, CancellationToken cancellationToken)
+        => languages.TextAsync(db, ticket, "acknowledgement", cancellationToken, ("firstName", ticket.Contact!.FirstName), ("ticket", Id(ticket.Id)));
 
-    public static string StillOnIt(int ticketId)
-        => $"We are still working on your request #{ticketId}: a supervisor is finding someone for you and will update you here shortly.";
+    public Task<string> StillOnItAsync(InboxDbContext db, Ticket ticket, CancellationToken cancellationToken)
+        => languages.TextAsync(db, ticket, "still-on-it", cancellationToken, ("ticket", Id(ticket.Id)));
 
-    public static string WhoIsComing(string providerFirstName, string? serviceType, int ticketId)
-        => $"Good news: {providerFirstName}, your {Role(serviceType)}, has taken request #{ticketId} and will contact you in this chat shortly.";
-
-    public static string Role(string? serviceType) => serviceType?.ToLowerInvariant() switch
+    public async Task<string> WhoIsComingAsync(InboxDbContext db, Ticket ticket, string providerFirstName, CancellationToken cancellationToken)
     {
-        "plumbing" => "plumber",
-        "electrical" => "electrician",
-        null or "" => "technician",
-        var other => $"{other} technician",
-    };
+        var language = await languages.OfAsync(db, ticket, cancellationToken);
+        return languages.Texts.Get(language, "who-is-coming", ("provider", providerFirstName), ("role", languages.Role(language, ticket.ServiceType)), ("ticket", Id(ticket.Id)));
+    }
+
+    /// <summary>Queues an intake question (a list or reply buttons); false when it cannot go (no central number, window closed).</summary>
+    public Task<bool> AskAsync(InboxDbContext db, Ticket ticket, IntakeQuestion question, CancellationToken cancellationToken)
+        => QueueAsync(db, ticket, "interactive", question.AsText, OutboxKind.Interactive, question.Payload(), cancellationToken);
 
     /// <summary>Queues <paramref name="text"/> to the ticket's customer; false when it cannot go (no central number, window closed).</summary>
-    public async Task<bool> SendAsync(InboxDbContext db, Ticket ticket, string text, CancellationToken cancellationToken)
+    public Task<bool> SendAsync(InboxDbContext db, Ticket ticket, string text, CancellationToken cancellationToken)
+        => QueueAsync(db, ticket, "text", text, OutboxKind.Text, OutboundPayloads.Text(text), cancellationToken);
+
+    private async Task<bool> QueueAsync(InboxDbContext db, Ticket ticket, string type, string shown, OutboxKind kind, string payload, CancellationToken cancellationToken)
     {
         var contact = ticket.Contact ?? await db.Contacts.SingleAsync(c => c.Id == ticket.ContactId, cancellationToken);
         var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active)
@@ -55,15 +63,17 @@ public sealed class CustomerNotices(OutboxWriter outbox, TimeProvider time)
             TicketId = ticket.Id,
             Direction = MessageDirection.ToCustomer,
             AuthorName = AuthorName,
-            Type = "text",
-            Text = text,
+            Type = type,
+            Text = shown,
             PhoneNumberId = central,
             Status = DeliveryStatus.Pending,
             CreatedAt = now,
         };
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        await outbox.EnqueueTextAsync(db, central, recipient, text, message.Id, cancellationToken);
+        await outbox.EnqueueFreeFormAsync(db, central, recipient, kind, payload, message.Id, cancellationToken);
         return true;
     }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,9 @@
+using BowInbox.Core.Intake;
 using BowInbox.Core.Messaging;
 using BowInbox.Core.Routing;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Languages;
 using BowInbox.Web.Live;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +12,16 @@ using Microsoft.Extensions.Options;
 namespace BowInbox.Web.Routing;
 
 /// <summary>
-/// Qualifies new leads as customers write: acknowledges the first message, fills in service, area and urgency
-/// from the rules (never overwriting what staff set), asks the one missing question once, and routes the ticket
-/// when service and area are known. Each step leaves a timeline entry that also makes it happen only once;
+/// Qualifies new leads as customers write, in their language: acknowledges the first message, fills in service, area
+/// and urgency from the rules (never overwriting what staff set), asks the one missing question once (service and area
+/// as WhatsApp lists built from the groups, urgency as reply buttons), and routes the ticket when it is known enough. Each step leaves a timeline entry that also makes it happen only once;
 /// at start every ticket still in intake is looked at again, so a restart between steps loses nothing.
 /// </summary>
 public sealed class LeadIntake(
     InboxEvents events,
     IDbContextFactory<InboxDbContext> contexts,
     CustomerNotices customers,
+    CustomerLanguages languages,
     TicketRouter router,
     OutboxWriter outbox,
     IOptions<RoutingOptions> options,
@@ -27,6 +30,9 @@ public sealed class LeadIntake(
 {
     public const string Acknowledged = "acknowledged";
     public const string AutoQualified = "auto-qualified";
+
+    /// <summary>The customer answered the urgency question (whatever the answer); it is never read again.</summary>
+    public const string UrgencyAnswered = "urgency-answered";
 
     /// <summary>An automatic reply that could not go out: recorded instead of the acknowledgement or question it was.</summary>
     public const string NotSent = "notice-not-sent";
@@ -83,49 +89,66 @@ public sealed class LeadIntake(
                 return;
             }
 
-            var rules = await RoutingRulesStore.LoadAsync(db, cancellationToken);
+            var rules = IntakeQuestions.Understanding(await RoutingRulesStore.LoadAsync(db, cancellationToken), languages.Texts);
             var found = await TicketQualification.FromMessagesAsync(db, ticketId, rules, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var filled = Fill(ticket, found);
+            var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
+            var awaitingUrgency = done.Contains(IntakeQuestion.KindOf(IntakeStep.Urgency)) && !done.Contains(UrgencyAnswered);
+            if (awaitingUrgency)
+            {
+                var answers = await AnswersToLastQuestionAsync(db, ticketId, cancellationToken);
+                if (IntakeQuestions.ReadUrgency(answers, languages.Texts) is { } answer)
+                {
+                    filled.AddRange(AnswerUrgency(db, ticket, answer, now));
+                    done.Add(UrgencyAnswered);
+                }
+
+                // Looked at again at start with no new message: the customer has not answered yet, so nothing moves.
+                awaitingUrgency = answers.Count == 0;
+            }
+
             if (filled.Count > 0)
             {
                 db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AutoQualified, Detail = string.Join("; ", filled) });
             }
 
-            var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
-            var reply = new List<string>();
+            var sent = true;
             var replied = new List<TicketEvent>();
             if (!done.Contains(Acknowledged))
             {
-                reply.Add(CustomerNotices.Acknowledgement(ticket.Contact!.FirstName, ticketId));
+                sent = await customers.SendAsync(db, ticket, await customers.AcknowledgementAsync(db, ticket, cancellationToken), cancellationToken);
                 replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = Acknowledged, Detail = "The customer was acknowledged automatically" });
             }
 
-            var current = new Qualification(ticket.ServiceType, ticket.Area, ticket.Urgency, []);
-            routable = current.IsComplete;
+            var step = NextStep(ticket, done);
+            routable = step is null && !awaitingUrgency;
+            if (step is { } next && sent && !done.Contains(IntakeQuestion.KindOf(next)))
+            {
+                var question = await QuestionAsync(db, ticket, next, rules, cancellationToken);
+                sent = await customers.AskAsync(db, ticket, question, cancellationToken);
+                replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = question.Kind, Detail = $"Asked the customer: {question.AsText}" });
+            }
+
+            // The timeline records what happened: an acknowledgement or question that could not be queued was not sent
+            // (and, unrecorded, is tried again on the customer's next message). Intake waits for the customer then, but
+            // never holds a lead that can be routed for its urgency alone.
+            if (!sent)
+            {
+                logger.LogWarning("The automatic reply on ticket {TicketId} could not be queued", ticketId);
+                replied = [new TicketEvent { TicketId = ticketId, At = now, Kind = NotSent, Detail = "The automatic reply could not be sent (no central number, or the 24-hour window is closed)." }];
+                routable = step is null or IntakeStep.Urgency;
+            }
+
+            db.TicketEvents.AddRange(replied);
             if (routable)
             {
                 ticket.TryMoveTo(TicketStatus.Qualified);
             }
-            else if (Qualifier.MissingQuestion(current, rules) is { } question && !done.Contains(AskedKind(current)))
-            {
-                reply.Add(question);
-                replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = AskedKind(current), Detail = $"Asked the customer: {question}" });
-            }
-
-            // The timeline records what happened: an acknowledgement or question that could not be queued was not sent
-            // (and, unrecorded, is tried again on the customer's next message).
-            if (reply.Count > 0 && !await customers.SendAsync(db, ticket, string.Join(" ", reply), cancellationToken))
-            {
-                logger.LogWarning("The automatic reply on ticket {TicketId} could not be queued", ticketId);
-                replied = [new TicketEvent { TicketId = ticketId, At = now, Kind = NotSent, Detail = "The automatic reply could not be sent (no central number, or the 24-hour window is closed)." }];
-            }
-
-            db.TicketEvents.AddRange(replied);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (reply.Count > 0 || filled.Count > 0)
+            if (replied.Count > 0 || filled.Count > 0)
             {
                 outbox.NotifySender();
                 await Events.PublishAsync(new TicketChanged(ticketId, AutoQualified));
@@ -138,7 +161,66 @@ public sealed class LeadIntake(
         }
     }
 
-    private static string AskedKind(Qualification current) => current.ServiceType is null ? "asked-service" : "asked-area";
+    /// <summary>
+    /// Service, then area, then (only in a conversation intake had to guide) urgency; null when the lead can be routed.
+    /// A customer who said everything at once is routed at once; one who was asked is asked about urgency too, once,
+    /// and routed on their next message whatever it says (an emergency word in it still counts).
+    /// </summary>
+    private static IntakeStep? NextStep(Ticket ticket, ICollection<string> done)
+    {
+        if (ticket.ServiceType is null)
+        {
+            return IntakeStep.Service;
+        }
+
+        if (ticket.Area is null)
+        {
+            return IntakeStep.Area;
+        }
+
+        var guided = done.Contains(IntakeQuestion.KindOf(IntakeStep.Service)) || done.Contains(IntakeQuestion.KindOf(IntakeStep.Area));
+        var urgencyOpen = guided && ticket.Urgency != Urgency.Urgent && !done.Contains(UrgencyAnswered);
+        return urgencyOpen && !done.Contains(IntakeQuestion.KindOf(IntakeStep.Urgency)) ? IntakeStep.Urgency : null;
+    }
+
+    /// <summary>The choices come from the configured groups: the services they cover, and the areas covering the chosen service.</summary>
+    private async Task<IntakeQuestion> QuestionAsync(InboxDbContext db, Ticket ticket, IntakeStep step, QualificationRules rules, CancellationToken cancellationToken)
+    {
+        var language = await languages.OfAsync(db, ticket, cancellationToken);
+        var texts = languages.Texts;
+        var groups = await db.ProviderGroups.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.ServiceType, g.Area }).ToListAsync(cancellationToken);
+        switch (step)
+        {
+            case IntakeStep.Service:
+                var services = groups.Select(g => g.ServiceType).ToList();
+                return IntakeQuestions.Service(texts, language, services.Count > 0 ? services : rules.Services.Select(s => s.Name));
+            case IntakeStep.Area:
+                var areas = groups.Where(g => string.Equals(g.ServiceType, ticket.ServiceType, StringComparison.OrdinalIgnoreCase)).Select(g => g.Area).ToList();
+                return IntakeQuestions.Area(texts, language, areas.Count > 0 ? areas : rules.Areas.Select(a => a.Name), rules.Areas.Any(a => a.Circle is not null));
+            default:
+                return IntakeQuestions.Urgency(texts, language);
+        }
+    }
+
+    // The answer to the urgency question is what the customer wrote (or tapped) after the last question intake sent.
+    private static async Task<List<string>> AnswersToLastQuestionAsync(InboxDbContext db, int ticketId, CancellationToken cancellationToken)
+    {
+        var asked = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToCustomer && m.Type == "interactive" && m.AuthorName == CustomerNotices.AuthorName)
+            .MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.FromCustomer && m.Id > asked && m.Text != null && (m.Type == "text" || m.Type == "interactive" || m.Type == "button"))
+            .OrderBy(m => m.Id).Select(m => m.Text!).ToListAsync(cancellationToken);
+    }
+
+    private static IEnumerable<string> AnswerUrgency(InboxDbContext db, Ticket ticket, UrgencyAnswer answer, DateTime now)
+    {
+        db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = UrgencyAnswered, Detail = $"The customer answered the urgency question: {answer}" });
+        if (answer == UrgencyAnswer.Emergency && ticket.Urgency != Urgency.Urgent)
+        {
+            ticket.Urgency = Urgency.Urgent;
+            yield return "urgent from the customer's answer";
+        }
+    }
 
     // Only what is still unknown is filled in: an intake agent's choice stands.
     private static List<string> Fill(Ticket ticket, Qualification found)

@@ -159,7 +159,7 @@ public sealed class OfferResponses(
         {
             await relaySessions.OpenAsync(db, ticket, provider, offer.PoolPhoneNumberId, cancellationToken);
         }
-        else if (!await customers.SendAsync(db, ticket, CustomerNotices.WhoIsComing(provider.FirstName, ticket.ServiceType, ticket.Id), cancellationToken))
+        else if (!await customers.SendAsync(db, ticket, await customers.WhoIsComingAsync(db, ticket, provider.FirstName, cancellationToken), cancellationToken))
         {
             db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "notice-not-sent", Detail = "The customer could not be told who is coming (24-hour window closed): send a template." });
         }

@@ -28,7 +28,7 @@ public sealed class RoutingEscalation(CustomerNotices customers, TimeProvider ti
         ticket.LastActivityAt = now;
         ticket.RoutingExplanation = $"escalated: {reason}";
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = EventKind, Detail = $"Escalated to supervisors: {reason}" });
-        if (!await customers.SendAsync(db, ticket, CustomerNotices.StillOnIt(ticket.Id), cancellationToken))
+        if (!await customers.SendAsync(db, ticket, await customers.StillOnItAsync(db, ticket, cancellationToken), cancellationToken))
         {
             db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "notice-not-sent", Detail = "The customer could not be told (24-hour window closed): send a template." });
         }

@@ -27,6 +27,7 @@ public static class RoutingSetup
 
         services.AddSingleton<LeadIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<LeadIntake>());
+        services.AddHostedService<HandoffRouting>();
         services.AddSingleton<OfferWamids>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferWamids>());
         services.AddHostedService<RoutingJobSchedule>();

@@ -74,7 +74,7 @@ public sealed class TicketReassignment(
             }
             else
             {
-                await customers.SendAsync(db, ticket, CustomerNotices.WhoIsComing(provider.FirstName, ticket.ServiceType, ticket.Id), cancellationToken);
+                await customers.SendAsync(db, ticket, await customers.WhoIsComingAsync(db, ticket, provider.FirstName, cancellationToken), cancellationToken);
             }
 
             await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.Reassigned, $"ticket:{ticketId}", detail), cancellationToken);

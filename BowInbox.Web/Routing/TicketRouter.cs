@@ -129,7 +129,9 @@ public sealed class TicketRouter(
         var rules = await RoutingRulesStore.LoadAsync(db, cancellationToken);
         var qualification = await TicketQualification.ExplainAsync(db, ticket, rules, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var group = await RoutingCandidates.GroupCoveringAsync(db, ticket.ServiceType, ticket.Area, cancellationToken);
+        // A technician who handed the job to a named group decided where it goes: that group wins over service and area.
+        var group = await HandedToGroupAsync(db, ticket, cancellationToken)
+            ?? await RoutingCandidates.GroupCoveringAsync(db, ticket.ServiceType, ticket.Area, cancellationToken);
         Selection selection;
         if (chosen is { } pick)
         {
@@ -203,7 +205,10 @@ public sealed class TicketRouter(
         db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = "offered", Detail = explanation, Actor = chosen?.Actor });
         await db.SaveChangesAsync(cancellationToken);
 
-        var summary = OfferText.Summary(await TicketQualification.CustomerTextsAsync(db, ticketId, 5, cancellationToken));
+        var note = await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == RelayCommands.HandoffNoteKind).OrderByDescending(e => e.Id)
+            .Select(e => e.Detail).FirstOrDefaultAsync(cancellationToken);
+        var customerTexts = await TicketQualification.CustomerTextsAsync(db, ticketId, 5, cancellationToken);
+        var summary = OfferText.Summary(note is null ? customerTexts : [$"Handoff note: {note}", .. customerTexts]);
         await providerNotices.QueueOfferAsync(db, offer, ticket, chosenProvider, summary, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -212,6 +217,11 @@ public sealed class TicketRouter(
         await events.PublishAsync(new TicketChanged(ticketId, "offered"));
         return new RoutingOutcome(true, $"Offered to {chosenProvider.DisplayName}.");
     }
+
+    private static async Task<ProviderGroup?> HandedToGroupAsync(InboxDbContext db, Ticket ticket, CancellationToken cancellationToken)
+        => ticket.GroupId is { } groupId && await db.TicketEvents.AnyAsync(e => e.TicketId == ticket.Id && e.Kind == RelayCommands.HandedToGroup, cancellationToken)
+            ? await db.ProviderGroups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken)
+            : null;
 
     private async Task<RoutingOutcome> PublishEscalatedAsync(int ticketId, SupervisorAlertRaised? raised)
     {

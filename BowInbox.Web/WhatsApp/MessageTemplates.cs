@@ -50,6 +50,17 @@ public sealed partial record MessageTemplate(string Name, string Language, strin
 /// <summary>Every template BowInbox sends: the one list senders use, the README documents and a test checks.</summary>
 public static class MessageTemplates
 {
+    /// <summary>
+    /// The same template approved in the customer's language: Meta keys templates by name and language code, so a
+    /// marketplace registers <c>job_assigned</c> once per language it answers in (Portuguese as <c>pt_BR</c>).
+    /// </summary>
+    public static MessageTemplate InLanguage(MessageTemplate template, string language) => language switch
+    {
+        Core.Intake.CustomerLanguage.English => template,
+        Core.Intake.CustomerLanguage.Portuguese => template with { Language = "pt_BR" },
+        _ => template with { Language = language },
+    };
+
     public static readonly MessageTemplate JobBriefing = new(
         "job_briefing", "en", "provider, from a pool number, when a job is assigned",
         "New job #{{1}}: {{2}} in {{3}} for {{4}}. Reply here to talk to the customer.",

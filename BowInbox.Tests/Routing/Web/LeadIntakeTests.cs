@@ -11,27 +11,31 @@ namespace BowInbox.Tests.Routing.Web;
 public sealed class LeadIntakeTests
 {
     [Fact]
-    public async Task Missing_service_and_area_are_each_asked_once_and_the_lead_is_routed_when_known()
+    public async Task Missing_service_area_and_urgency_are_each_asked_once_and_the_lead_is_routed_when_known()
     {
         await using var app = new RoutingApp();
         var ticketId = await ChannelTestData.CustomerWroteAsync(app, "hello there");
-        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Text!.Contains("What do you need help with", StringComparison.Ordinal)), "the service question");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Body.Contains("What do you need help with", StringComparison.Ordinal)), "the service question");
         await ChannelTestData.CustomerWroteAsync(app, "are you there?");
         await ChannelTestData.CustomerWroteAsync(app, "my tap is leaking");
-        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Text!.StartsWith("Which area are you in", StringComparison.Ordinal)), "the area question");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Body.Contains("Which area are you in", StringComparison.Ordinal)), "the area question");
         await ChannelTestData.CustomerWroteAsync(app, "thanks");
 
         await ChannelTestData.CustomerWroteAsync(app, "I am uptown");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Body.Contains("How urgent is it?", StringComparison.Ordinal)), "the urgency question");
+        await ChannelTestData.CustomerWroteAsync(app, "this week is fine");
         var offer = await app.PendingOfferAsync(ticketId);
 
         Assert.Equal(await app.ProviderIdAsync("Uma Reed"), offer.ProviderId);
-        var toCustomer = app.Graph.Requests.Where(r => r.To == RoutingApp.Customer).Select(r => r.Text!).ToList();
+        var toCustomer = app.Graph.Requests.Where(r => r.To == RoutingApp.Customer).Select(r => r.Body).ToList();
         Assert.Single(toCustomer, t => t.Contains("thanks for your message", StringComparison.Ordinal));
         Assert.Single(toCustomer, t => t.Contains("What do you need help with", StringComparison.Ordinal));
         Assert.Single(toCustomer, t => t.Contains("Which area are you in", StringComparison.Ordinal));
+        Assert.Single(toCustomer, t => t.Contains("How urgent is it?", StringComparison.Ordinal));
         await using var db = app.CreateDbContext();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-        Assert.Equal(("plumbing", "uptown", TicketStatus.Offered), (ticket.ServiceType, ticket.Area, ticket.Status));
+        Assert.Equal(("plumbing", "uptown", TicketStatus.Offered, Urgency.Normal), (ticket.ServiceType, ticket.Area, ticket.Status, ticket.Urgency));
+        Assert.Contains(await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Detail).ToListAsync(), d => d.EndsWith("ThisWeek", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class OfferLifecycleTests
         Assert.Null(ticket.ProviderId);
         Assert.All(await app.OffersAsync(ticketId), o => Assert.Equal(OfferStatus.Expired, o.Status));
         Assert.Single(await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == RoutingEscalation.EventKind).ToListAsync());
-        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Text == CustomerNotices.StillOnIt(ticketId)), "the customer to be told we are still on it");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Text == BowInbox.Core.Intake.CustomerTexts.BuiltIn.Get("en", "still-on-it", ("ticket", ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture)))), "the customer to be told we are still on it");
         await supervisor.WaitForAsync(BowInbox.Web.Live.InboxClientMethods.TicketUpdated, ticketId, c => c.Payload.GetProperty("status").GetString() == "Escalated");
 
         await app.RunExpiryJobAsync();
