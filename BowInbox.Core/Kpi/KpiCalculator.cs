@@ -65,7 +65,7 @@ public static class KpiCalculator
     private static bool AppliesTo(SlaTargetKind kind, TicketFacts ticket) => kind switch
     {
         SlaTargetKind.OfferAcceptance => ticket.OfferedAt is not null,
-        SlaTargetKind.ProviderFirstContact => ticket.AcceptedAt is not null,
+        SlaTargetKind.ProviderFirstContact or SlaTargetKind.ArrivalWindow => ticket.AcceptedAt is not null,
         _ => true,
     };
 
