@@ -26,9 +26,6 @@ public enum SupervisorAlertKind
 
     /// <summary>An outgoing-event subscription kept failing and was disabled. Not about a ticket.</summary>
     WebhookDisabled = 7,
-
-    /// <summary>A customer rated a finished job 1 or 2 out of 5.</summary>
-    LowRating = 8,
 }
 
 /// <summary>
