@@ -72,6 +72,8 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     public DbSet<SupervisorAlert> SupervisorAlerts => Set<SupervisorAlert>();
 
+    public DbSet<BowInbox.Core.Csat.CsatSurvey> CsatSurveys => Set<BowInbox.Core.Csat.CsatSurvey>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Setting> Settings => Set<Setting>();

@@ -17,13 +17,17 @@ public sealed record TicketFacts(
     TicketStatus Status,
     int? GroupId,
     int? ProviderId,
-    string? ServiceType);
+    string? ServiceType,
+    DateTime? ArrivalConfirmedAt = null);
 
 public sealed record OfferFacts(int TicketId, int ProviderId, OfferStatus Status, DateTime OfferedAt, DateTime? RespondedAt);
 
 public sealed record ViolationFacts(int TicketId, ViolationKind Kind, PolicyAction Action, int? ProviderId);
 
 public sealed record SlaAlertFacts(int TicketId, SlaTargetKind Kind, SlaAlertLevel Level);
+
+/// <summary>A real number shown to a supervisor on a ticket (audited with a reason): a leakage incident of its own.</summary>
+public sealed record RevealFacts(int TicketId, DateTime At);
 
 /// <summary>A status change on a ticket's timeline (the status it moved to).</summary>
 public sealed record StatusChangeFacts(int TicketId, TicketStatus To);
@@ -38,6 +42,9 @@ public sealed record KpiFacts(
 {
     public static KpiFacts Empty { get; } = new([], [], [], [], []);
 
+    /// <summary>Number reveals on these tickets.</summary>
+    public IReadOnlyList<RevealFacts> Reveals { get; init; } = [];
+
     /// <summary>The same facts restricted to some tickets (a group's, a provider's), so every KPI can be cut the same way.</summary>
     public KpiFacts ForTickets(Func<TicketFacts, bool> include)
     {
@@ -48,6 +55,9 @@ public sealed record KpiFacts(
             Offers.Where(o => ids.Contains(o.TicketId)).ToList(),
             Violations.Where(v => ids.Contains(v.TicketId)).ToList(),
             SlaAlerts.Where(a => ids.Contains(a.TicketId)).ToList(),
-            StatusChanges.Where(s => ids.Contains(s.TicketId)).ToList());
+            StatusChanges.Where(s => ids.Contains(s.TicketId)).ToList())
+        {
+            Reveals = Reveals.Where(r => ids.Contains(r.TicketId)).ToList(),
+        };
     }
 }

@@ -33,6 +33,9 @@ public class Provider : Contacts.IWhatsAppIdentity
 
     public string? PauseReason { get; set; }
 
+    /// <summary>The IANA time zone the provider gives arrival windows in; null means the marketplace's zone.</summary>
+    public string? TimeZone { get; set; }
+
     public List<ProviderGroupMember> Groups { get; set; } = [];
 
     public string FirstName => Contacts.PersonName.FirstName(DisplayName) ?? DisplayName;

@@ -70,6 +70,7 @@ public static class SlaClock
         SlaTargetKind.FirstResponse => (facts.FirstCustomerMessageAt, facts.FirstHumanReplyAt),
         SlaTargetKind.OfferAcceptance => (facts.OfferedAt, facts.AcceptedAt),
         SlaTargetKind.ProviderFirstContact => (facts.AcceptedAt, facts.ProviderFirstMessageAt),
+        SlaTargetKind.ArrivalWindow => (facts.AcceptedAt, facts.ArrivalConfirmedAt),
 
         // A reply clears WaitingSince, so the clock exists only while the customer waits; resolution still stops it.
         SlaTargetKind.NextResponse => (facts.WaitingSince, null),

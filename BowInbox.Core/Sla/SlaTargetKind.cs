@@ -16,4 +16,7 @@ public enum SlaTargetKind
 
     /// <summary>From the customer's first message to resolution.</summary>
     Resolution = 4,
+
+    /// <summary>From acceptance to the provider confirming an arrival window (<c>/eta</c>): home-services dispatch.</summary>
+    ArrivalWindow = 5,
 }

@@ -19,6 +19,9 @@ public sealed record SlaTicketFacts
 
     public DateTime? ProviderFirstMessageAt { get; init; }
 
+    /// <summary>When the provider confirmed an arrival window for the current acceptance.</summary>
+    public DateTime? ArrivalConfirmedAt { get; init; }
+
     /// <summary>Since when the customer waits for an answer; null when nobody owes them one (for example, we wait on them).</summary>
     public DateTime? WaitingSince { get; init; }
 

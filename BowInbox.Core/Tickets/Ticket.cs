@@ -61,6 +61,17 @@ public class Ticket
 
     public DateTime? ResolvedAt { get; set; }
 
+    /// <summary>The arrival window the provider last confirmed (UTC); null until one is given for the current acceptance.</summary>
+    public DateTime? ArrivalWindowStart { get; set; }
+
+    public DateTime? ArrivalWindowEnd { get; set; }
+
+    /// <summary>The IANA time zone the window was given in, to say it back in the same local hours.</summary>
+    public string? ArrivalWindowZone { get; set; }
+
+    /// <summary>When the current provider first confirmed an arrival window: the job is scheduled (time to dispatch ends here).</summary>
+    public DateTime? ArrivalConfirmedAt { get; set; }
+
     /// <summary>The nearest running SLA target and its warning and due times, recomputed on every event.</summary>
     public BowInbox.Core.Sla.SlaTargetKind? SlaKind { get; set; }
 
@@ -72,6 +83,15 @@ public class Ticket
     public string? RoutingExplanation { get; set; }
 
     public bool IsOpen => TicketTransitions.IsOpen(Status);
+
+    /// <summary>A new acceptance starts a new job: the previous provider's arrival window no longer holds.</summary>
+    public void ForgetArrivalWindow()
+    {
+        ArrivalWindowStart = null;
+        ArrivalWindowEnd = null;
+        ArrivalWindowZone = null;
+        ArrivalConfirmedAt = null;
+    }
 
     /// <summary>Moves the ticket along its lifecycle; returns false (and changes nothing) for a move the lifecycle does not allow.</summary>
     public bool TryMoveTo(TicketStatus next)

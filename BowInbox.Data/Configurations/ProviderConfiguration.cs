@@ -23,6 +23,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.Property(p => p.ParentUserIdProtected).HasMaxLength(512);
         builder.Property(p => p.WaIdProtected).HasMaxLength(512);
         builder.Property(p => p.PauseReason).HasMaxLength(500);
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Ignore(p => p.FirstName);
     }
 }

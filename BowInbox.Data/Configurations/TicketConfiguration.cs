@@ -28,5 +28,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.ProviderId, t.Status });
         builder.HasIndex(t => new { t.Status, t.SlaDueAt });
         builder.Property(t => t.RoutingExplanation).HasMaxLength(2000);
+        builder.Property(t => t.ArrivalWindowZone).HasMaxLength(64);
     }
 }

@@ -64,7 +64,12 @@ public sealed class SupervisorComponentTests : AppComponentTest
         dashboard.WaitForAssertion(() => Assert.Equal("4", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
         Assert.Equal("2.5 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
         Assert.Contains("9 in 10 within 7.9 min · 75% under 5 min", dashboard.Find("[data-testid=kpi-frt]").TextContent);
-        Assert.Equal("100%", dashboard.Find("[data-testid=kpi-containment-value]").TextContent);
+        Assert.Contains("Goal: under 5 min · met", dashboard.Find("[data-testid=kpi-frt-goal]").TextContent);
+
+        // None is resolved yet: containment (of resolved conversations) has nothing to measure; no leak got through.
+        Assert.Equal("–", dashboard.Find("[data-testid=kpi-containment-value]").TextContent);
+        Assert.Equal("0", dashboard.Find("[data-testid=kpi-leakage-value]").TextContent);
+        Assert.Contains("Goal: 0 · met", dashboard.Find("[data-testid=kpi-leakage-goal]").TextContent);
         Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
 
         await AddAnsweredTicketsAsync(20);

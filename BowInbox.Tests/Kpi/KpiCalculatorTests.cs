@@ -63,12 +63,37 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
-    public void Time_to_dispatch_runs_from_first_message_to_acceptance()
+    public void Time_to_dispatch_runs_from_first_message_to_the_confirmed_arrival_window_not_to_acceptance()
     {
-        var report = KpiCalculator.Compute(FourTickets());
+        var facts = FourTickets() with
+        {
+            Tickets = [Ticket(1, 1, acceptMinutes: 4, provider: 7) with { ArrivalConfirmedAt = T0.AddHours(1).AddMinutes(20) }, Ticket(2, 2, acceptMinutes: 8, provider: 7)],
+        };
 
-        Assert.Equal(2, report.TimeToDispatch.Count);
-        Assert.Equal(TimeSpan.FromMinutes(6), report.TimeToDispatch.Median);
+        var report = KpiCalculator.Compute(facts);
+
+        Assert.Equal(1, report.TimeToDispatch.Count);
+        Assert.Equal(TimeSpan.FromMinutes(20), report.TimeToDispatch.Median);
+    }
+
+    [Fact]
+    public void Scheduled_rate_counts_accepted_offers_whose_provider_then_confirmed_a_window()
+    {
+        var facts = new KpiFacts(
+            [Ticket(1, 1, acceptMinutes: 4, provider: 7) with { ArrivalConfirmedAt = T0.AddHours(2) }, Ticket(2, 2, acceptMinutes: 8, provider: 7), Ticket(3, 1, acceptMinutes: 3, provider: 9) with { ArrivalConfirmedAt = T0.AddHours(4) }],
+            [
+                new(1, 7, OfferStatus.Accepted, T0, T0),
+                new(2, 7, OfferStatus.Accepted, T0, T0),
+                new(3, 8, OfferStatus.Accepted, T0, T0),
+                new(3, 9, OfferStatus.Accepted, T0, T0),
+            ],
+            [], [], []);
+
+        var report = KpiCalculator.Compute(facts);
+
+        // Ticket 3 was accepted by 8, then reassigned to 9 who confirmed: only 9's acceptance became a scheduled job.
+        Assert.Equal(1.0, report.AcceptanceRate);
+        Assert.Equal(0.5, report.ScheduledRate);
     }
 
     [Fact]
@@ -86,26 +111,52 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
-    public void Containment_excludes_blocked_and_flagged_tickets_but_not_redacted_ones()
+    public void Containment_is_the_share_of_resolved_conversations_where_no_leak_got_through()
+    {
+        var facts = new KpiFacts(
+            [
+                Ticket(1, 1, status: TicketStatus.Resolved), Ticket(2, 1, status: TicketStatus.Closed),
+                Ticket(3, 1, status: TicketStatus.Resolved), Ticket(4, 1, status: TicketStatus.Resolved), Ticket(5, 1),
+            ],
+            [],
+            [
+                new(1, ViolationKind.Phone, PolicyAction.Redact, 7),
+                new(2, ViolationKind.Email, PolicyAction.Block, 7),
+                new(3, ViolationKind.PaymentOutside, PolicyAction.Flag, null),
+                new(5, ViolationKind.Phone, PolicyAction.Flag, 7),
+            ],
+            [], []);
+
+        var report = KpiCalculator.Compute(facts);
+
+        // Four resolved; only #3 let something through (a flagged message is delivered). #5 is still open.
+        Assert.Equal(0.75, report.Containment);
+        Assert.Equal(0.25, report.MeasuredLeakage);
+        Assert.Equal(2, report.CaughtAttempts);
+        Assert.Equal(40, report.ViolationsPer100[ViolationKind.Phone]);
+        Assert.Equal(0, report.ViolationsPer100[ViolationKind.Link]);
+    }
+
+    [Fact]
+    public void Leakage_incidents_are_contact_details_that_got_through_plus_number_reveals()
     {
         var facts = FourTickets() with
         {
             Violations =
             [
                 new(1, ViolationKind.Phone, PolicyAction.Redact, 7),
-                new(2, ViolationKind.Email, PolicyAction.Block, 7),
+                new(2, ViolationKind.Email, PolicyAction.Flag, 7),
                 new(3, ViolationKind.PaymentOutside, PolicyAction.Flag, null),
-                new(3, ViolationKind.Phone, PolicyAction.Block, null),
             ],
+            Reveals = [new(4, T0.AddDays(1))],
         };
 
         var report = KpiCalculator.Compute(facts);
 
-        Assert.Equal(0.5, report.Containment);
-        Assert.Equal(0.5, report.MeasuredLeakage);
-        Assert.Equal(50, report.ViolationsPer100[ViolationKind.Phone]);
-        Assert.Equal(25, report.ViolationsPer100[ViolationKind.Email]);
-        Assert.Equal(0, report.ViolationsPer100[ViolationKind.Link]);
+        Assert.Equal([2, 4], report.LeakageIncidents.Select(i => i.TicketId).ToArray());
+        Assert.Contains("Email got through", report.LeakageIncidents[0].What, StringComparison.Ordinal);
+        Assert.Contains("Number revealed", report.LeakageIncidents[1].What, StringComparison.Ordinal);
+        Assert.Single(KpiCalculator.Compute(facts.ForTickets(t => t.Id == 4)).LeakageIncidents);
     }
 
     [Fact]

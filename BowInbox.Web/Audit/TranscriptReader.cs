@@ -90,6 +90,7 @@ public static class TranscriptReader
                 SlaTargetKind.FirstResponse => ticket.FirstHumanReplyAt,
                 SlaTargetKind.OfferAcceptance => ticket.AcceptedAt,
                 SlaTargetKind.ProviderFirstContact => ticket.ProviderFirstMessageAt,
+                SlaTargetKind.ArrivalWindow => ticket.ArrivalConfirmedAt,
                 SlaTargetKind.Resolution => ticket.ResolvedAt,
                 _ => null,
             };

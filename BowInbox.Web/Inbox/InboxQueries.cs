@@ -106,6 +106,7 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             TechnicianSince = technicianSince,
             OffersMade = offersMade,
             ExternalReferences = references,
+            ArrivalWindow = Core.Dispatch.ArrivalWindow.Of(ticket.ArrivalWindowStart, ticket.ArrivalWindowEnd, ticket.ArrivalWindowZone)?.Describe(),
         };
     }
 

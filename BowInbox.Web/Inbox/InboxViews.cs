@@ -96,6 +96,9 @@ public sealed record TicketDetails(
 
     /// <summary>The marketplace's ids for the ticket ("booking BK-1001"), oldest first.</summary>
     public IReadOnlyList<string> ExternalReferences { get; init; } = [];
+
+    /// <summary>The arrival window the technician confirmed, as the customer was told it; null when none yet.</summary>
+    public string? ArrivalWindow { get; init; }
 }
 
 public enum InboxFilter

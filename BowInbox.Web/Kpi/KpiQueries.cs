@@ -61,7 +61,7 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
         }
 
         var ticketFacts = await tickets
-            .Select(t => new TicketFacts(t.Id, t.CreatedAt, t.FirstHumanReplyAt, t.OfferedAt, t.AcceptedAt, t.ProviderFirstMessageAt, t.ResolvedAt, t.Status, t.GroupId, t.ProviderId, t.ServiceType))
+            .Select(t => new TicketFacts(t.Id, t.CreatedAt, t.FirstHumanReplyAt, t.OfferedAt, t.AcceptedAt, t.ProviderFirstMessageAt, t.ResolvedAt, t.Status, t.GroupId, t.ProviderId, t.ServiceType, t.ArrivalConfirmedAt))
             .ToListAsync(cancellationToken);
         var ids = tickets.Select(t => t.Id);
         var offers = await db.Offers.AsNoTracking().Where(o => ids.Contains(o.TicketId))
@@ -76,7 +76,13 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
             .Select(e => StatusReached(e.Kind, e.Detail) is { } to ? new StatusChangeFacts(e.TicketId, to) : null)
             .OfType<StatusChangeFacts>()
             .ToList();
-        return new KpiFacts(ticketFacts, offers, violations, alerts, changes);
+        var measured = ticketFacts.Select(t => t.Id).ToHashSet();
+        var reveals = (await db.AuditEntries.AsNoTracking().Where(a => a.Action == Audit.AuditActions.NumberRevealed && a.At >= filter.From)
+                .Select(a => new { a.Target, a.At }).ToListAsync(cancellationToken))
+            .Select(a => RevealedTicket(a.Target) is { } id && measured.Contains(id) ? new RevealFacts(id, a.At) : null)
+            .OfType<RevealFacts>()
+            .ToList();
+        return new KpiFacts(ticketFacts, offers, violations, alerts, changes) { Reveals = reveals };
     }
 
     public async Task<KpiDashboardData> DashboardAsync(KpiFilter filter, CancellationToken cancellationToken = default)
@@ -114,6 +120,19 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
 
         var arrow = detail.LastIndexOf('→');
         return arrow >= 0 && Enum.TryParse<TicketStatus>(detail[(arrow + 1)..].Trim(), ignoreCase: true, out var to) ? to : null;
+    }
+
+    /// <summary>The ticket a <c>number-revealed</c> entry names ("ticket #42 customer").</summary>
+    public static int? RevealedTicket(string target)
+    {
+        const string prefix = "ticket #";
+        if (!target.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digits = new string(target[prefix.Length..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     public static string Percent(double? rate) => rate is { } r ? r.ToString("0.#%", CultureInfo.InvariantCulture) : "–";

@@ -36,6 +36,8 @@ public static class RelaySetup
         services.AddHostedService(sp => sp.GetRequiredService<DeferredCommandDispatcher>());
         services.AddSingleton<RelayCommands>();
         services.AddSingleton<IProviderCommandHandler>(sp => sp.GetRequiredService<RelayCommands>());
+        services.AddSingleton<ArrivalWindows>();
+        services.AddSingleton<IProviderCommandHandler, ArrivalWindowCommand>();
         services.AddSingleton<RelayAssignment>();
         services.AddSingleton<TechnicianQueue>();
         services.AddSingleton<TechnicianJobActions>();

@@ -13,22 +13,42 @@ namespace BowInbox.Web.Relay;
 /// Done and Hand back on the technician's job page: the same as <c>/done</c> and <c>/handoff</c> on WhatsApp (the
 /// same code), allowed only to the technician doing the job, and only once he has it (an offer is not a job).
 /// </summary>
-public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> contexts, RelayCommands commands, RelayDelivery delivery, InboxEvents events)
+public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> contexts, RelayCommands commands, ArrivalWindows arrivals, RelayDelivery delivery, InboxEvents events)
 {
     public const string NotYours = "That job does not exist or is not yours.";
 
     public Task<ActionResult> DoneAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
         => RunAsync(user, ticketId, "Done: the job is closed and the customer thanked.",
-            (db, job, ct) => commands.DoneAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "marked it done in the web queue", ct), cancellationToken);
+            async (db, job, ct) =>
+            {
+                await commands.DoneAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "marked it done in the web queue", ct);
+                return null;
+            }, cancellationToken);
 
     public Task<ActionResult> HandBackAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
         => RunAsync(user, ticketId, "Handed back: the team will find another technician.",
-            (db, job, ct) => commands.HandoffAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "", ct), cancellationToken);
+            async (db, job, ct) =>
+            {
+                await commands.HandoffAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "", ct);
+                return null;
+            }, cancellationToken);
+
+    /// <summary>The arrival window typed in the web queue ("14:00-16:00", "tomorrow 9-11"): the same as <c>/eta</c> on WhatsApp.</summary>
+    public async Task<ActionResult> ConfirmArrivalAsync(ClaimsPrincipal user, int ticketId, string window, CancellationToken cancellationToken = default)
+    {
+        ArrivalAnswer? answer = null;
+        var result = await RunAsync(user, ticketId, "", async (db, job, ct) =>
+        {
+            answer = await arrivals.ConfirmAsync(db, job.Provider, job.Ticket, window, "in the web queue", ct);
+            return answer.Confirmed ? null : answer.Message;
+        }, cancellationToken);
+        return result.Succeeded && answer is not null ? ActionResult.Ok(answer.Message) : result;
+    }
 
     private sealed record Job(Ticket Ticket, Core.Providers.Provider Provider, string PoolPhoneNumberId);
 
     private async Task<ActionResult> RunAsync(
-        ClaimsPrincipal user, int ticketId, string done, Func<InboxDbContext, Job, CancellationToken, Task> act, CancellationToken cancellationToken)
+        ClaimsPrincipal user, int ticketId, string done, Func<InboxDbContext, Job, CancellationToken, Task<string?>> act, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Technician) || TicketAccess.UserId(user) is not { } userId)
         {
@@ -57,7 +77,12 @@ public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> conte
             return ActionResult.Fail("This job has no conversation yet.");
         }
 
-        await act(db, new Job(ticket, provider, pool), cancellationToken);
+        // A problem (a window that cannot be read) changes nothing: the transaction is not committed.
+        if (await act(db, new Job(ticket, provider, pool), cancellationToken) is { } problem)
+        {
+            return ActionResult.Fail(problem);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         delivery.NotifySender();

@@ -20,6 +20,9 @@ public sealed record QueueJob(int Id, string CustomerAlias, string CustomerFirst
 {
     /// <summary>Read for one job's page only; null in lists.</summary>
     public string? Request { get; init; }
+
+    /// <summary>The confirmed arrival window, as the customer was told it; read for one job's page only.</summary>
+    public string? ArrivalWindow { get; init; }
 }
 
 /// <summary>One message as a technician sees it: the delivered text only, never an original, a note or a number.</summary>
@@ -52,7 +55,15 @@ public sealed class TechnicianQueue(
         // policy); a job given to him without an offer keeps what the customer said before it was his with staff.
         var userId = TicketAccess.UserId(user);
         var offered = job is not null && await db.Offers.AnyAsync(o => o.TicketId == ticketId && db.Providers.Any(p => p.Id == o.ProviderId && p.UserId == userId), cancellationToken);
-        return job is null || !offered ? job : job with { Request = Routing.OfferText.Summary(await Routing.TicketQualification.CustomerTextsAsync(db, ticketId, 5, cancellationToken)) };
+        if (job is null)
+        {
+            return null;
+        }
+
+        var arrival = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.ArrivalWindowStart, t.ArrivalWindowEnd, t.ArrivalWindowZone }).SingleAsync(cancellationToken);
+        job = job with { ArrivalWindow = Core.Dispatch.ArrivalWindow.Of(arrival.ArrivalWindowStart, arrival.ArrivalWindowEnd, arrival.ArrivalWindowZone)?.Describe() };
+        return !offered ? job : job with { Request = Routing.OfferText.Summary(await Routing.TicketQualification.CustomerTextsAsync(db, ticketId, 5, cancellationToken)) };
     }
 
     /// <summary>The thread since the job reached this technician; null when the ticket is not theirs (or does not exist).</summary>

@@ -67,7 +67,9 @@ public sealed class OfferResponses(
                 var claimed = await db.Tickets
                     .Where(t => t.Id == offer.TicketId && t.Status != TicketStatus.Assigned && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Assigned).SetProperty(t => t.ProviderId, providerId)
-                        .SetProperty(t => t.AcceptedAt, now).SetProperty(t => t.LastActivityAt, now), cancellationToken);
+                        .SetProperty(t => t.AcceptedAt, now).SetProperty(t => t.LastActivityAt, now)
+                        .SetProperty(t => t.ArrivalWindowStart, (DateTime?)null).SetProperty(t => t.ArrivalWindowEnd, (DateTime?)null)
+                        .SetProperty(t => t.ArrivalWindowZone, (string?)null).SetProperty(t => t.ArrivalConfirmedAt, (DateTime?)null), cancellationToken);
                 if (claimed == 1)
                 {
                     await CompleteAcceptanceAsync(db, offer, now, cancellationToken);

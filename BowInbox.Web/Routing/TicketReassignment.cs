@@ -65,6 +65,7 @@ public sealed class TicketReassignment(
             ticket.Provider = provider;
             ticket.TryMoveTo(TicketStatus.Assigned);
             ticket.AcceptedAt = now;
+            ticket.ForgetArrivalWindow();
             ticket.LastActivityAt = now;
             db.TicketEvents.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = "reassigned", Detail = detail, Actor = actor });
             var pool = await OfferPoolNumbers.PickAsync(db, provider.Id, cancellationToken);

@@ -83,6 +83,7 @@ public sealed class SlaClockRecalculator(IDbContextFactory<InboxDbContext> conte
                 OfferExpiresAt = db.Offers.Where(o => o.TicketId == t.Id && o.Status == OfferStatus.Pending).Max(o => (DateTime?)o.ExpiresAt),
                 AcceptedAt = t.AcceptedAt,
                 ProviderFirstMessageAt = t.ProviderFirstMessageAt,
+                ArrivalConfirmedAt = t.ArrivalConfirmedAt,
                 WaitingSince = t.WaitingSince,
                 ResolvedAt = t.ResolvedAt,
             },

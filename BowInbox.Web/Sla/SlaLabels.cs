@@ -12,6 +12,7 @@ public static class SlaLabels
         SlaTargetKind.ProviderFirstContact => "Provider first contact",
         SlaTargetKind.NextResponse => "Next response",
         SlaTargetKind.Resolution => "Resolution",
+        SlaTargetKind.ArrivalWindow => "Arrival window confirmed",
         _ => kind.ToString(),
     };
 

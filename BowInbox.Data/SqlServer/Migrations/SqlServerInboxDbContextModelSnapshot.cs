@@ -572,6 +572,65 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Csat.CsatSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("CommentedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "Status");
+
+                    b.ToTable("CsatSurveys");
+                });
+
             modelBuilder.Entity("BowInbox.Core.Inbox.CannedReply", b =>
                 {
                     b.Property<int>("Id")
@@ -860,6 +919,10 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1368,6 +1431,19 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<string>("Area")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ArrivalConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ArrivalWindowEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ArrivalWindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ArrivalWindowZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("AssigneeUserId")
                         .HasColumnType("nvarchar(450)");
@@ -1976,6 +2052,31 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("BowInbox.Core.Csat.CsatSurvey", b =>
+                {
+                    b.HasOne("BowInbox.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BowInbox.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BowInbox.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>
