@@ -4,6 +4,7 @@ using BowInbox.Core.Messaging;
 using BowInbox.Core.Providers;
 using BowInbox.Core.Tickets;
 using BowInbox.Data;
+using BowInbox.Web.Languages;
 using BowInbox.Web.Live;
 using BowInbox.Web.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -20,15 +21,17 @@ public sealed record ArrivalAnswer(bool Confirmed, string Message);
 /// never a number; by the <c>relayed_message</c> template when the customer's window is closed). A changed window is
 /// told again; the first one ends time to dispatch and the ArrivalWindow SLA target.
 /// </summary>
-public sealed class ArrivalWindows(RelayDelivery delivery, TimeProvider time)
+public sealed class ArrivalWindows(RelayDelivery delivery, CustomerLanguages languages, TimeProvider time)
 {
     public const string MarketplaceZoneKey = "marketplace.time-zone";
 
-    public static string ToldCustomer(string providerFirstName, string? serviceType, int ticketId, string window)
-        => $"{providerFirstName}, your {Routing.CustomerNotices.Role(serviceType)}, will arrive {window} (request #{ticketId}).";
-
-    public static string ChangedToCustomer(string providerFirstName, int ticketId, string window)
-        => $"Change of time: {providerFirstName} will now arrive {window} (request #{ticketId}).";
+    /// <summary>What the customer is told, in their language: the first window, or a change of it.</summary>
+    private async Task<string> CustomerTextAsync(InboxDbContext db, Ticket ticket, string providerFirstName, string window, bool changed, CancellationToken cancellationToken)
+    {
+        var language = await languages.OfAsync(db, ticket, cancellationToken);
+        return languages.Texts.Get(language, changed ? "arrival-window.changed" : "arrival-window",
+            ("provider", providerFirstName), ("role", languages.Role(language, ticket.ServiceType)), ("window", window), ("ticket", ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>The zone <paramref name="provider"/> gives times in.</summary>
     public static async Task<TimeZoneInfo> ZoneOfAsync(InboxDbContext db, Provider provider, CancellationToken cancellationToken)
@@ -79,9 +82,8 @@ public sealed class ArrivalWindows(RelayDelivery delivery, TimeProvider time)
             : $"{provider.DisplayName} changed the arrival window from {previous} to {described} ({how})";
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "arrival-window", Detail = detail, Actor = provider.DisplayName });
 
-        var told = await TellCustomerAsync(db, provider, ticket, previous is null
-            ? ToldCustomer(provider.FirstName, ticket.ServiceType, ticket.Id, described)
-            : ChangedToCustomer(provider.FirstName, ticket.Id, described), cancellationToken);
+        var notice = await CustomerTextAsync(db, ticket, provider.FirstName, described, previous is not null, cancellationToken);
+        var told = await TellCustomerAsync(db, provider, ticket, notice, cancellationToken);
         PendingChanges.Add(db, new TicketChanged(ticket.Id, "arrival-window"));
         var customer = told ? "The customer has been told." : "The customer could not be told on WhatsApp; our team will tell them.";
         return new ArrivalAnswer(true, $"#{ticket.Id} Arrival {(previous is null ? "confirmed" : "changed")}: {described}. {customer}");
