@@ -43,7 +43,9 @@ public sealed record QualificationRules(
             new ServiceRule("locksmith",
             [
                 "locksmith", "lock", "locks", "locked out", "lockout", "key", "keys", "door lock",
-                "cerrajero", "cerrajería", "cerradura", "llave", "llaves", "me quedé fuera",
+                // "llave" alone is also a tap or a stopcock ("la llave del lavabo", "llave de paso"): only phrases about keys.
+                "cerrajero", "cerrajería", "cerradura", "me quedé fuera", "perdí la llave", "perdí las llaves", "sin llaves",
+                "copia de llave", "copia de llaves",
                 "chaveiro", "fechadura", "chave", "chaves", "trancado", "trancada",
             ]),
             new ServiceRule("appliance repair",

@@ -21,6 +21,8 @@ public sealed class QualifierTests
     [InlineData("el desague está tapado", "plumbing", "plumbing from 'desagüe'")]
     [InlineData("No hay luz en la cocina", "electrical", "electrical from 'luz'")]
     [InlineData("El enchufe echa chispas", "electrical", "electrical from 'enchufe'")]
+    [InlineData("Se me rompió la llave del lavabo", "plumbing", "plumbing from 'lavabo'")]
+    [InlineData("Perdí las llaves de casa", "locksmith", "locksmith from 'perdí las llaves'")]
     public void Service_comes_from_keywords_in_any_case_language_or_accent(string text, string service, string reason)
     {
         var result = Qualify(text);
