@@ -111,7 +111,11 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         }
 
         var groups = await db.ProviderGroups.AsNoTracking().Select(g => new HandoffGroup(g.Id, g.Name, g.Area)).ToListAsync(cancellationToken);
-        var (named, note) = HandoffArgument.Read(argument, groups, ticket.Area);
+        var (named, written) = HandoffArgument.Read(argument, groups, ticket.Area);
+
+        // Staff read the note on the timeline and the next provider in the offer: contact details never go further, nor
+        // into the database in plain text.
+        var note = written is null ? null : Routing.OfferText.Scrub(written);
         ticket.GroupId = named?.Id ?? ticket.GroupId;
         ticket.ProviderId = null;
         ticket.Provider = null;

@@ -67,6 +67,13 @@ public sealed class GuidedIntakeTests
         Assert.Contains("need a second pair of hands", eli.Body);
         Assert.DoesNotContain("555 010 0001", eli.Body);
         Assert.DoesNotContain(RoutingApp.Customer, eli.Body);
+
+        // Staff read the note on the timeline and as an internal note: the number stays out of both, and of the database.
+        await using var db = app.CreateDbContext();
+        var stored = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Detail).ToListAsync(TestContext.Current.CancellationToken);
+        stored.AddRange(await db.Messages.Where(m => m.TicketId == ticketId && m.Text != null).Select(m => m.Text!).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(stored, d => d.Contains("need a second pair of hands", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, d => d.Contains("010 0001", StringComparison.Ordinal));
     }
 
     [Fact]
