@@ -30,6 +30,10 @@ if (builder.Configuration.GetValue<bool>("StaticWebAssets:FromBuildOutput"))
     builder.WebHost.UseStaticWebAssets();
 }
 
+// First hosted service, registered before anything that adds its own (Razor components bring Data Protection, whose
+// start reads the key ring from the database): the schema is in place before any of them touches it.
+builder.Services.AddHostedService<DatabaseMigrator>();
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
@@ -39,8 +43,6 @@ builder.AddObservability();
 builder.AddHardening();
 var (provider, connectionString) = builder.AddInboxDatabase();
 
-// First hosted service: the schema is in place before any worker touches it.
-builder.Services.AddHostedService<DatabaseMigrator>();
 builder.AddNumberProtection();
 builder.AddPrivacyAtRest();
 builder.AddInboxIdentity();

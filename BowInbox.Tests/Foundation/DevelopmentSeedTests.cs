@@ -35,6 +35,19 @@ public sealed class DevelopmentSeedTests
     }
 
     [Fact]
+    public async Task A_first_start_on_an_empty_database_logs_no_error()
+    {
+        // The README's first command on a new machine: nothing (Data Protection's key ring warm-up, a worker) may read a
+        // table before the migrator has made it.
+        await using var app = new InboxAppFactory(useTemplate: false);
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        Assert.True(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Production_starts_without_demo_users()
     {
         await using var app = new InboxAppFactory { EnvironmentName = "Production" };
