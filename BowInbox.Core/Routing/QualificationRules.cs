@@ -101,10 +101,12 @@ public sealed record QualificationRules(
         [
             new AreaRule("downtown",
                 ["downtown", "centre", "center", "city centre", "city center", "5th and main", "centro"],
-                new GeoCircle(40.7128, -74.0060, 3)),
+                new GeoCircle(40.7128, -74.0060, 3),
+                ["10004", "10005", "10006", "10007", "10038", "10280"]),
             new AreaRule("uptown",
                 ["uptown", "north side", "northside", "norte"],
-                new GeoCircle(40.7870, -73.9754, 3)),
+                new GeoCircle(40.7870, -73.9754, 3),
+                ["10023", "10024", "10025", "10069"]),
         ],
         UrgencyWords:
         [

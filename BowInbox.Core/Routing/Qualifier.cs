@@ -10,7 +10,8 @@ public static class Qualifier
         (double Lat, double Lon)? sharedLocation,
         QualificationRules rules)
     {
-        var text = FoldedText.FromMessages(texts);
+        var messages = texts.ToList();
+        var text = FoldedText.FromMessages(messages);
         var reasons = new List<string>();
 
         var service = BestMatch(text, rules.Services.Select(s => (s.Name, s.Keywords)));
@@ -20,6 +21,7 @@ public static class Qualifier
         }
 
         var area = AreaFromLocation(sharedLocation, rules, reasons)
+            ?? AreaFromPostcode(messages, rules, reasons)
             ?? AreaFromWords(text, rules, reasons);
 
         var urgency = Urgency.Normal;
@@ -75,6 +77,18 @@ public static class Qualifier
 
         reasons.Add($"{area.Name} from location");
         return area.Name;
+    }
+
+    // A postcode names one place where words such as "centro" may name several, so it comes before them.
+    private static string? AreaFromPostcode(IReadOnlyList<string> texts, QualificationRules rules, List<string> reasons)
+    {
+        if (Postcodes.Match(texts, rules.Areas) is not { } hit)
+        {
+            return null;
+        }
+
+        reasons.Add($"{hit.Area} from postcode '{hit.Written}'");
+        return hit.Area;
     }
 
     private static string? AreaFromWords(FoldedText text, QualificationRules rules, List<string> reasons)

@@ -25,7 +25,7 @@ public sealed partial class RelayForwarder
 
     public const string UnscannableBlockedNotice = "Your file was not sent: files of this kind cannot be checked here. Please describe it in a message.";
 
-    private const string WithheldNotice = "Your file was not passed on: it showed contact details, which are shared only through the platform. Describe it in a message instead.";
+    public const string WithheldNotice = "Your file was not passed on: it showed contact details, which are shared only through the platform. Describe it in a message instead.";
 
     private async Task<Outgoing> PrepareMediaAsync(
         InboxDbContext db, int ticketId, SenderKind sender, Provider? provider, Message message, InboundMessage inbound, InboundMessage safe,

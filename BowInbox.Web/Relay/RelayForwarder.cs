@@ -24,7 +24,7 @@ namespace BowInbox.Web.Relay;
 /// </summary>
 public sealed partial class RelayForwarder(
     RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, BowInbox.Web.Media.MediaScanCache mediaScans,
-    BowInbox.Web.Review.HeldItems held, CustomerPause pause, TimeProvider time)
+    BowInbox.Web.Review.HeldItems held, CustomerPause pause, BowInbox.Web.Languages.CustomerLanguages languages, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -43,8 +43,10 @@ public sealed partial class RelayForwarder(
         session.LastActivityAt = time.GetUtcNow().UtcDateTime;
         ticket.ShowLatest(message.Text ?? message.Caption ?? inbound.DisplayText);
 
-        if (outgoing.Screening?.SenderNotice is { } notice && central is not null)
+        if (outgoing.Screening is { SenderNotice: { } scannerNotice } told && central is not null)
         {
+            var language = await languages.OfAsync(db, ticket, cancellationToken);
+            var notice = BowInbox.Web.Languages.CustomerScanNotices.For(languages.Texts, language, told.Scan, scannerNotice) ?? scannerNotice;
             await delivery.SendTextAsync(db, central.PhoneNumberId, RelayDelivery.RecipientOf(contact), notice, null, null, cancellationToken);
         }
 

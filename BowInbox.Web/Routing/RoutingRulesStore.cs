@@ -68,9 +68,14 @@ public sealed class RoutingRulesStore(IDbContextFactory<InboxDbContext> contexts
             return $"Service '{service.Name}' needs at least one keyword, and no empty ones.";
         }
 
-        if (rules.Areas.FirstOrDefault(a => (a.PlaceWords is not { Count: > 0 } && a.Circle is null) || (a.PlaceWords?.Any(string.IsNullOrWhiteSpace) ?? false)) is { } area)
+        if (rules.Areas.FirstOrDefault(a => (a.PlaceWords is not { Count: > 0 } && a.Circle is null && a.Postcodes is not { Count: > 0 }) || (a.PlaceWords?.Any(string.IsNullOrWhiteSpace) ?? false)) is { } area)
         {
-            return $"Area '{area.Name}' needs place words or a circle, and no empty words.";
+            return $"Area '{area.Name}' needs place words, a circle or postcodes, and no empty words.";
+        }
+
+        if (rules.Areas.FirstOrDefault(a => a.Postcodes?.Any(p => !Postcodes.IsValid(p ?? "")) ?? false) is { } badPostcodes)
+        {
+            return $"Area '{badPostcodes.Name}': each postcode or prefix needs 2 to 10 letters and digits, at least one a digit (spaces and hyphens are ignored).";
         }
 
         if (rules.Areas.FirstOrDefault(a => a.Circle is { } c && (Math.Abs(c.Latitude) > 90 || Math.Abs(c.Longitude) > 180 || c.RadiusKm <= 0 || c.RadiusKm > 500)) is { } badCircle)

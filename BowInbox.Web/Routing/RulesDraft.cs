@@ -18,18 +18,18 @@ public sealed class RulesDraft
     {
         var draft = new RulesDraft();
         draft.Services.AddRange(rules.Services.Select(s => new RuleDraft(s.Name, s.Keywords, null)));
-        draft.Areas.AddRange(rules.Areas.Select(a => new RuleDraft(a.Name, a.PlaceWords ?? [], a.Circle)));
+        draft.Areas.AddRange(rules.Areas.Select(a => new RuleDraft(a.Name, a.PlaceWords ?? [], a.Circle) { Postcodes = a.Postcodes }));
         draft.Urgency.Words.AddRange(rules.UrgencyWords);
         return draft;
     }
 
     public QualificationRules ToRules() => new(
         Services.Select(s => new ServiceRule(s.Name, s.Words.ToList())).ToList(),
-        Areas.Select(a => new AreaRule(a.Name, a.Words.ToList(), a.Circle)).ToList(),
+        Areas.Select(a => new AreaRule(a.Name, a.Words.ToList(), a.Circle, a.Postcodes)).ToList(),
         Urgency.Words.ToList());
 }
 
-/// <summary>One service or area: its name, its words (each once, whatever the case) and an area's optional circle.</summary>
+/// <summary>One service or area: its name, its words (each once, whatever the case) and an area's optional circle and postcodes.</summary>
 public sealed class RuleDraft(string name, IEnumerable<string> words, GeoCircle? circle)
 {
     public string Name { get; set; } = name;
@@ -37,6 +37,9 @@ public sealed class RuleDraft(string name, IEnumerable<string> words, GeoCircle?
     public List<string> Words { get; } = words.ToList();
 
     public GeoCircle? Circle { get; } = circle;
+
+    /// <summary>An area's postcodes, kept as they are: the chips edit words only, the JSON import edits postcodes.</summary>
+    public IReadOnlyList<string>? Postcodes { get; init; }
 
     /// <summary>Adds the typed words (commas separate several); blanks and words already there are skipped.</summary>
     public void Add(string? typed)
