@@ -147,6 +147,35 @@ public sealed class SupervisorComponentTests : AppComponentTest
     }
 
     [Fact]
+    public async Task Transcript_times_are_in_the_readers_zone_to_the_second()
+    {
+        var ticketId = await AuditTestData.SessionAsync(App, "15557000082");
+
+        var page = Render<TranscriptPage>(p => p.Add(c => c.TicketId, ticketId).AddCascadingValue(UserClock.For("Asia/Kolkata")));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=transcript-message]")));
+        var markup = WebUtility.HtmlDecode(page.Markup);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+5:30", markup);
+        Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2} UTC(?![+-])", markup);
+    }
+
+    [Fact]
+    public async Task Audit_page_writes_each_entry_in_the_readers_zone()
+    {
+        var log = App.Services.GetRequiredService<AuditLog>();
+        await log.WriteAsync("supervisor@demo.local", AuditActions.TranscriptViewed, "ticket #3", "viewed on the transcript page");
+        var clock = UserClock.For("America/Sao_Paulo");
+        var page = Render<AuditLogPage>(p => p.AddCascadingValue(clock));
+
+        page.WaitForAssertion(() => Assert.Contains("transcript-viewed", page.Markup));
+        var head = await App.Services.GetRequiredService<AuditQueries>().HeadAsync();
+        var markup = WebUtility.HtmlDecode(page.Markup);
+        Assert.Contains(clock.ExactToSecond(head!.At), markup);
+        Assert.Contains("UTC-3", markup);
+        Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2} UTC(?![+-])", markup);
+    }
+
+    [Fact]
     public async Task Reveal_panel_needs_a_reason_shows_the_number_briefly_and_hides_it()
     {
         var ticketId = await AuditTestData.SessionAsync(App, "15557000082");

@@ -11,6 +11,9 @@ public sealed record ProviderAdminRow(int Id, string DisplayName, int Capacity, 
 
 public sealed record GroupAdminRow(int Id, string Name, string ServiceType, string Area, SelectionStrategy Strategy, int OfferExpiryMinutes, int AttemptLimit);
 
+/// <summary>What an admin may change on a provider group.</summary>
+public sealed record GroupSettings(int GroupId, SelectionStrategy Strategy, int OfferExpiryMinutes, int AttemptLimit);
+
 /// <summary>Admins setting providers' capacity, availability and groups, and groups' routing settings; every change audited.</summary>
 public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> contexts, AuditLog audit)
 {
@@ -75,24 +78,49 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
         return null;
     }
 
-    public async Task<string?> UpdateGroupAsync(string actor, int groupId, SelectionStrategy strategy, int expiryMinutes, int attemptLimit, CancellationToken cancellationToken = default)
+    public Task<string?> UpdateGroupAsync(string actor, int groupId, SelectionStrategy strategy, int expiryMinutes, int attemptLimit, CancellationToken cancellationToken = default)
+        => UpdateGroupsAsync(actor, [new GroupSettings(groupId, strategy, expiryMinutes, attemptLimit)], cancellationToken);
+
+    /// <summary>
+    /// Saves the settings of several groups at once, with one audit entry, or nothing at all: one form, one Save. Returns
+    /// the reason when any of them is refused.
+    /// </summary>
+    public async Task<string?> UpdateGroupsAsync(string actor, IReadOnlyList<GroupSettings> changes, CancellationToken cancellationToken = default)
     {
-        if (expiryMinutes is < 1 or > MaxExpiryMinutes || attemptLimit is < 1 or > MaxAttempts)
+        if (changes.Count == 0)
+        {
+            return "Nothing to save.";
+        }
+
+        if (changes.Any(c => c.OfferExpiryMinutes is < 1 or > MaxExpiryMinutes || c.AttemptLimit is < 1 or > MaxAttempts))
         {
             return $"Offer expiry must be 1–{MaxExpiryMinutes} minutes and the attempt limit 1–{MaxAttempts}.";
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var group = await db.ProviderGroups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
-        if (group is null)
+        var ids = changes.Select(c => c.GroupId).Distinct().ToList();
+        if (ids.Count != changes.Count)
         {
-            return "That group does not exist.";
+            return "A group appears twice; reload the page.";
         }
 
-        group.Strategy = strategy;
-        group.OfferExpiryMinutes = expiryMinutes;
-        group.AttemptLimit = attemptLimit;
-        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.PolicyChanged, $"group:{groupId}", $"{strategy}, offers expire after {expiryMinutes} min, {attemptLimit} attempts"), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var groups = await db.ProviderGroups.Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
+        if (groups.Count != ids.Count)
+        {
+            return ids.Count == 1 ? "That group does not exist." : "One of the groups no longer exists; reload the page.";
+        }
+
+        foreach (var change in changes)
+        {
+            var group = groups[change.GroupId];
+            group.Strategy = change.Strategy;
+            group.OfferExpiryMinutes = change.OfferExpiryMinutes;
+            group.AttemptLimit = change.AttemptLimit;
+        }
+
+        var target = string.Join(", ", ids.Select(id => $"group:{id}"));
+        var details = string.Join("; ", changes.Select(c => $"{c.Strategy}, offers expire after {c.OfferExpiryMinutes} min, {c.AttemptLimit} attempts"));
+        await audit.SaveWithAsync(db, new AuditRecord(actor, AuditActions.PolicyChanged, target, details), cancellationToken);
         return null;
     }
 }

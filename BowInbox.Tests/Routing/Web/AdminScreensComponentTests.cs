@@ -1,4 +1,5 @@
 using System.Reflection;
+using BowInbox.Core.Providers;
 using BowInbox.Core.Routing;
 using BowInbox.Data.Identity;
 using BowInbox.Tests.Support;
@@ -18,6 +19,7 @@ public sealed class AdminScreensComponentTests : AppComponentTest
     public AdminScreensComponentTests()
     {
         UseAppService<RoutingRulesStore>();
+        UseAppService<ProviderAdministration>();
         SignInAs("admin@demo.local", Roles.Admin);
     }
 
@@ -64,6 +66,55 @@ public sealed class AdminScreensComponentTests : AppComponentTest
         Assert.Single(saved.Services.Single(s => s.Name == "plumbing").Keywords, k => string.Equals(k, "pipe", StringComparison.OrdinalIgnoreCase));
         await using var db = App.CreateDbContext();
         Assert.Single(await db.AuditEntries.Where(e => e.Action == AuditActions.PolicyChanged && e.Target == RoutingRulesStore.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Group_edits_show_unsaved_changes_and_one_save_stores_them_all_or_nothing()
+    {
+        await using (var setup = App.CreateDbContext())
+        {
+            setup.ProviderGroups.AddRange(
+                new ProviderGroup { Name = "Form plumbers", ServiceType = "plumbing", Area = "form-north" },
+                new ProviderGroup { Name = "Form locksmiths", ServiceType = "locksmith", Area = "form-north" });
+            await setup.SaveChangesAsync();
+        }
+
+        var form = Render<ProviderGroupsForm>(p => p.Add(c => c.Actor, "admin@demo.local"));
+        form.WaitForAssertion(() => Assert.True(form.FindAll("[data-testid=group-expiry] input, input[data-testid=group-expiry]").Count >= 2));
+        Assert.Empty(form.FindAll("[data-testid=groups-unsaved]"));
+        Assert.True(form.Find("[data-testid=groups-save]").HasAttribute("disabled"));
+        var expiry = (int i) => form.FindAll("[data-testid=group-expiry] input, input[data-testid=group-expiry]")[i];
+        var rows = form.FindAll("[data-testid=group-table] tbody tr").Select(r => r.TextContent).ToList();
+        var plumbers = rows.FindIndex(r => r.Contains("Form plumbers", StringComparison.Ordinal));
+        var locksmiths = rows.FindIndex(r => r.Contains("Form locksmiths", StringComparison.Ordinal));
+
+        var ids = await GroupIdsAsync();
+        var refused = await App.Services.GetRequiredService<ProviderAdministration>().UpdateGroupsAsync("admin@demo.local",
+            [new GroupSettings(ids["Form plumbers"], SelectionStrategy.RoundRobin, 0, 2), new GroupSettings(ids["Form locksmiths"], SelectionStrategy.RoundRobin, 12, 2)]);
+        Assert.Contains("Offer expiry must be", refused, StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.NotEqual(12, (await db.ProviderGroups.SingleAsync(g => g.Name == "Form locksmiths")).OfferExpiryMinutes);
+        }
+
+        expiry(locksmiths).Change("12");
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=groups-unsaved]")));
+        Assert.False(form.Find("[data-testid=groups-save]").HasAttribute("disabled"));
+        expiry(plumbers).Change("7");
+        form.Find("[data-testid=groups-save]").Click();
+
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=groups-unsaved]")));
+        await using var check = App.CreateDbContext();
+        var saved = await check.ProviderGroups.Where(g => g.Area == "form-north").ToDictionaryAsync(g => g.Name, g => g.OfferExpiryMinutes);
+        Assert.Equal(7, saved["Form plumbers"]);
+        Assert.Equal(12, saved["Form locksmiths"]);
+        Assert.Single(await check.AuditEntries.Where(e => e.Action == AuditActions.PolicyChanged && e.Target.Contains("group:")).ToListAsync());
+    }
+
+    private async Task<Dictionary<string, int>> GroupIdsAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.ProviderGroups.Where(g => g.Area == "form-north").ToDictionaryAsync(g => g.Name, g => g.Id);
     }
 
     [Fact]
