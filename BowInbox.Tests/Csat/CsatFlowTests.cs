@@ -62,6 +62,18 @@ public sealed class CsatFlowTests
         Assert.Equal(1, Assert.Single(report.ByProvider).Count);
         Assert.Equal(1, Assert.Single(report.ByGroup).Count);
 
+        // The page shows them to a supervisor by name only, and to a technician not at all.
+        var supervisor = await Login.AsAsync(app, "supervisor@demo.local");
+        var page = await supervisor.GetStringAsync("/supervisor");
+        Assert.Contains("csat-by-provider", page, StringComparison.Ordinal);
+        Assert.Contains(Assert.Single(report.ByProvider).Name, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(RoutingApp.Customer, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(technician, page, StringComparison.Ordinal);
+        var tech = await Login.AsAsync(app, "tech1@demo.local");
+        var denied = await tech.GetAsync("/supervisor");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.DoesNotContain("csat-panel", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // A second sweep asks nothing again.
         var surveys = app.Graph.Requests.Count(r => r.Body.Contains("csat:", StringComparison.Ordinal));
         app.Clock.Advance(TimeSpan.FromMinutes(5));
