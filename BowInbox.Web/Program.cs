@@ -3,6 +3,7 @@ using BowInbox.Web.Alerts;
 using BowInbox.Web.Api;
 using BowInbox.Web.Audit;
 using BowInbox.Web.Components;
+using BowInbox.Web.Csat;
 using BowInbox.Web.Database;
 using BowInbox.Web.Hardening;
 using BowInbox.Web.Identity;
@@ -59,6 +60,7 @@ builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
+builder.AddCsat();
 builder.AddOutgoingWebhooks();
 builder.AddIntegrationApi();
 

@@ -26,6 +26,9 @@ public enum SupervisorAlertKind
 
     /// <summary>An outgoing-event subscription kept failing and was disabled. Not about a ticket.</summary>
     WebhookDisabled = 7,
+
+    /// <summary>A customer rated a resolved job 1 or 2 of 5 (<c>CsatSurvey</c>).</summary>
+    LowRating = 8,
 }
 
 /// <summary>

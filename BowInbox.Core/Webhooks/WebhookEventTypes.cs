@@ -37,7 +37,7 @@ public static class WebhookEventTypes
         (ProviderPaused, "A technician was paused for repeated leak attempts"),
         (SlaWarning, "An SLA target reached its warning point"),
         (SlaBreached, "An SLA target was missed"),
-        (CsatReceived, "A customer answered a satisfaction survey (not produced yet: BowInbox has no surveys)"),
+        (CsatReceived, "A customer answered a satisfaction survey (not produced yet: ratings are shown on /supervisor only)"),
     ];
 
     /// <summary>Events BowInbox does not produce yet; they can be subscribed to ahead of time.</summary>

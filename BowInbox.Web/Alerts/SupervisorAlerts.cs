@@ -45,6 +45,7 @@ public static class SupervisorAlerts
         SupervisorAlertKind.CustomerPaused => "Customer paused",
         SupervisorAlertKind.SendingStopped => "Sending stopped",
         SupervisorAlertKind.WebhookDisabled => "Webhook disabled",
+        SupervisorAlertKind.LowRating => "Low rating",
         _ => kind.ToString(),
     };
 }

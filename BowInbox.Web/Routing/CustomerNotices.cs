@@ -37,6 +37,10 @@ public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages langu
     public Task<bool> AskAsync(InboxDbContext db, Ticket ticket, IntakeQuestion question, CancellationToken cancellationToken)
         => QueueAsync(db, ticket, "interactive", question.AsText, OutboxKind.Interactive, question.Payload(), cancellationToken);
 
+    /// <summary>Queues an interactive message (<paramref name="payload"/>, shown in the inbox as <paramref name="shown"/>); false when it cannot go.</summary>
+    public Task<bool> AskAsync(InboxDbContext db, Ticket ticket, string shown, string payload, CancellationToken cancellationToken)
+        => QueueAsync(db, ticket, "interactive", shown, OutboxKind.Interactive, payload, cancellationToken);
+
     /// <summary>Queues <paramref name="text"/> to the ticket's customer; false when it cannot go (no central number, window closed).</summary>
     public Task<bool> SendAsync(InboxDbContext db, Ticket ticket, string text, CancellationToken cancellationToken)
         => QueueAsync(db, ticket, "text", text, OutboxKind.Text, OutboundPayloads.Text(text), cancellationToken);

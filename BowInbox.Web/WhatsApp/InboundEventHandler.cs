@@ -25,6 +25,7 @@ internal sealed class InboundEventHandler(
     SenderIdentities identities,
     IdentityChangeRecorder identityChanges,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
+    BowInbox.Web.Csat.CsatReplies csatReplies,
     DeliveryStatusRecorder statuses,
     MarketingPreferences preferences,
     IInboundRelay relay,
@@ -273,6 +274,13 @@ internal sealed class InboundEventHandler(
             if (await supervisorCommands.TryHandleAsync(db, message, fromHash, cancellationToken) is { } served)
             {
                 applied.Commands.Add(served);
+                return;
+            }
+
+            // A rating or its comment stays on the surveyed (resolved) ticket instead of opening a new one.
+            if (await csatReplies.TryHandleAsync(db, message, fromHash, changes, cancellationToken) is { } answer)
+            {
+                applied.Recorded.Add((changes.Count, answer));
                 return;
             }
 
