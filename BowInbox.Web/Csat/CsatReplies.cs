@@ -37,10 +37,21 @@ internal sealed class CsatReplies(CustomerNotices notices, CustomerLanguages lan
     private TimeSpan CommentWindow => TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue(CommentKey, DefaultCommentMinutes)));
 
     /// <summary>The stored answer when <paramref name="inbound"/> answers a survey; null when it is an ordinary message.</summary>
-    public async Task<RecordedMessage?> TryHandleAsync(InboxDbContext db, InboundMessage inbound, string fromHash, List<InboxChange> changes, CancellationToken cancellationToken)
+    public async Task<RecordedMessage?> TryHandleAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.WaIdHash == fromHash, cancellationToken);
+        if (!group.TryContact(fromHash, out var contact))
+        {
+            contact = await db.Contacts.FirstOrDefaultAsync(c => c.WaIdHash == fromHash, cancellationToken);
+        }
+
         if (contact is null)
+        {
+            return null;
+        }
+
+        // While another request is open (the usual case: a message for an ongoing job), only a tapped row can answer a
+        // survey; typed answers and comments wait for no open request. So most messages cost no survey read at all.
+        if (CsatRating.ReadRowId(inbound.ReplyId) is null && group.TryOpenTicket(contact.Id, out var open) && open is not null)
         {
             return null;
         }

@@ -278,7 +278,7 @@ internal sealed class InboundEventHandler(
             }
 
             // A rating or its comment stays on the surveyed (resolved) ticket instead of opening a new one.
-            if (await csatReplies.TryHandleAsync(db, message, fromHash, changes, cancellationToken) is { } answer)
+            if (await csatReplies.TryHandleAsync(db, group, message, fromHash, changes, cancellationToken) is { } answer)
             {
                 applied.Recorded.Add((changes.Count, answer));
                 return;
