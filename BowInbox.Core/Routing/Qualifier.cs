@@ -35,28 +35,6 @@ public static class Qualifier
         return new Qualification(service?.Name, area, urgency, reasons);
     }
 
-    /// <summary>
-    /// The question to send the customer when something needed for routing is unknown, or null when nothing is.
-    /// One question at a time, service first, so the customer is not asked two things in one message.
-    /// </summary>
-    public static string? MissingQuestion(Qualification qualification, QualificationRules rules)
-    {
-        if (qualification.ServiceType is null)
-        {
-            return $"What do you need help with: {JoinChoices(rules.Services.Select(s => s.Name))}?";
-        }
-
-        if (qualification.Area is null)
-        {
-            var question = $"Which area are you in: {JoinChoices(rules.Areas.Select(a => a.Name))}?";
-            return rules.Areas.Any(a => a.Circle is not null)
-                ? question + " You can also share your location."
-                : question;
-        }
-
-        return null;
-    }
-
     // A shared location is more reliable than words, so it wins; when several circles hold it the nearest centre does.
     private static string? AreaFromLocation((double Lat, double Lon)? location, QualificationRules rules, List<string> reasons)
     {
@@ -127,13 +105,5 @@ public static class Qualifier
             .FirstOrDefault();
 
         return found.Hits is null ? null : (found.Name, found.Hits[0].Word);
-    }
-
-    private static string JoinChoices(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count <= 1
-            ? string.Concat(list)
-            : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1];
     }
 }

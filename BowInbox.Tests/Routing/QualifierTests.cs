@@ -163,44 +163,6 @@ public sealed class QualifierTests
     }
 
     [Fact]
-    public void Unknown_service_is_asked_first()
-    {
-        var result = Qualify("hello");
-
-        Assert.False(result.IsComplete);
-        Assert.Equal($"What do you need help with: {string.Join(", ", Rules.Services.SkipLast(1).Select(s => s.Name))} or {Rules.Services[^1].Name}?", Qualifier.MissingQuestion(result, Rules));
-    }
-
-    [Fact]
-    public void Unknown_area_asks_for_area_or_location()
-    {
-        var result = Qualify("my sink is blocked");
-
-        Assert.Equal(
-            "Which area are you in: downtown or uptown? You can also share your location.",
-            Qualifier.MissingQuestion(result, Rules));
-    }
-
-    [Fact]
-    public void Nothing_is_asked_when_service_and_area_are_known() =>
-        Assert.Null(Qualifier.MissingQuestion(Qualify("leaking tap downtown"), Rules));
-
-    [Fact]
-    public void Questions_follow_edited_rules()
-    {
-        var rules = new QualificationRules(
-            [new ServiceRule("plumbing", ["pipe"]), new ServiceRule("electrical", ["socket"]), new ServiceRule("gardening", ["lawn"])],
-            [new AreaRule("harbour", ["harbour"])],
-            []);
-        var nothing = Qualifier.Qualify(["hi"], null, rules);
-        var noArea = Qualifier.Qualify(["mow my lawn"], null, rules);
-
-        Assert.Equal("What do you need help with: plumbing, electrical or gardening?", Qualifier.MissingQuestion(nothing, rules));
-        Assert.Equal("gardening", noArea.ServiceType);
-        Assert.Equal("Which area are you in: harbour?", Qualifier.MissingQuestion(noArea, rules));
-    }
-
-    [Fact]
     public void Rules_survive_a_json_round_trip()
     {
         var json = JsonSerializer.Serialize(Rules);
