@@ -51,6 +51,7 @@ public sealed class KeyboardBrowserTests
         var rows = page.GetByTestId("ticket-row");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         var ids = await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.ticketId)");
+        await Assertions.Expect(page.Locator("html[data-inbox-keys=bound]")).ToBeAttachedAsync();
 
         await page.Keyboard.PressAsync("j");
         await AssertFocusedRowAsync(page, ids[0]);

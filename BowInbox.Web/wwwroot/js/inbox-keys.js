@@ -101,11 +101,14 @@ export function bind() {
         }
     };
     document.addEventListener("keydown", handler);
+    // Says the keys work from now on (a key pressed before the page bound them does nothing).
+    document.documentElement.dataset.inboxKeys = "bound";
 }
 
 export function unbind() {
     if (handler) {
         document.removeEventListener("keydown", handler);
         handler = null;
+        delete document.documentElement.dataset.inboxKeys;
     }
 }
