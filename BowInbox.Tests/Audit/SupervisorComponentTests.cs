@@ -72,6 +72,10 @@ public sealed class SupervisorComponentTests : AppComponentTest
         Assert.Contains("Goal: 0 · met", dashboard.Find("[data-testid=kpi-leakage-goal]").TextContent);
         Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
 
+        // Nothing offered or scheduled yet: the hints say so rather than print dashes in a sentence.
+        Assert.Contains("No offers answered yet", dashboard.Find("[data-testid=kpi-acceptance]").TextContent);
+        Assert.Contains("no job scheduled yet", dashboard.Find("[data-testid=kpi-dispatch]").TextContent);
+
         await AddAnsweredTicketsAsync(20);
         await App.Services.GetRequiredService<InboxEvents>().PublishAsync(new TicketChanged(1, "test"));
 

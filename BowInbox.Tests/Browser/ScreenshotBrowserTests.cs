@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace BowInbox.Tests.Browser;
 
 /// <summary>
-/// The README's inbox screenshot, taken from a real relayed conversation, saved where BOWINBOX_SCREENSHOTS says
+/// The README's screenshots (inbox, the technician's job on a phone, the supervisor's KPIs), taken from a real relayed conversation, saved where BOWINBOX_SCREENSHOTS says
 /// (<c>BOWINBOX_SCREENSHOTS=$PWD/docs/screenshots dotnet test BowInbox.Tests --filter FullyQualifiedName~ScreenshotBrowserTests</c>)
 /// and otherwise in a temporary folder, so every run shows the screenshot can still be taken.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ScreenshotBrowserTests
     private const string Customer = "15557000991";
 
     [Fact]
-    public async Task Inbox_thread()
+    public async Task Inbox_thread_job_on_a_phone_and_kpis()
     {
         var folder = Environment.GetEnvironmentVariable("BOWINBOX_SCREENSHOTS") is { Length: > 0 } named
             ? named
@@ -52,6 +52,25 @@ public sealed class ScreenshotBrowserTests
         var file = Path.Combine(folder, "inbox.png");
         await page.ScreenshotAsync(new() { Path = file });
         Assert.True(new FileInfo(file).Length > 10_000, "the screenshot to hold a rendered page");
+
+        var phone = await session.LoginAsync("tech1@demo.local", viewport: new ViewportSize { Width = 390, Height = 844 });
+        await phone.GotoAsync($"/queue/{ticketId}");
+        await BrowserSession.WaitForInteractiveAsync(phone);
+        await Assertions.Expect(phone.GetByTestId("job-card")).ToContainTextAsync("Maria");
+        await Assertions.Expect(phone.Locator("body")).Not.ToContainTextAsync(Customer);
+        await phone.Mouse.MoveAsync(0, 0);
+        file = Path.Combine(folder, "queue-phone.png");
+        await phone.ScreenshotAsync(new() { Path = file });
+        Assert.True(new FileInfo(file).Length > 10_000, "the phone screenshot to hold a rendered page");
+
+        var supervisor = await session.LoginAsync("supervisor@demo.local", viewport: new ViewportSize { Width = 1440, Height = 900 });
+        await supervisor.GotoAsync("/supervisor");
+        await BrowserSession.WaitForInteractiveAsync(supervisor);
+        await Assertions.Expect(supervisor.GetByTestId("kpi-containment")).ToBeVisibleAsync();
+        await supervisor.Mouse.MoveAsync(0, 0);
+        file = Path.Combine(folder, "supervisor.png");
+        await supervisor.ScreenshotAsync(new() { Path = file, FullPage = false });
+        Assert.True(new FileInfo(file).Length > 10_000, "the supervisor screenshot to hold a rendered page");
     }
 
     private static async Task WritesAsync(BrowserSession session, HttpClient http, string payload)

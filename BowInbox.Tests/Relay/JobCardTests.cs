@@ -53,4 +53,16 @@ public sealed class JobCardTests : BunitContext
         Assert.Empty(card.FindAll("[data-testid=job-done]"));
         Assert.Empty(card.FindAll("[data-testid=job-hand-back]"));
     }
+
+    [Fact]
+    public void The_card_shows_the_confirmed_arrival_window_itself()
+    {
+        var card = Render<JobCard>(p => p
+            .Add(c => c.Job, Job(TicketStatus.Assigned, Urgency.Normal) with { ArrivalWindow = "today 14:00–16:00" })
+            .Add(c => c.OnDone, () => Task.FromResult(ActionResult.Ok("done")))
+            .Add(c => c.OnHandBack, () => Task.FromResult(ActionResult.Ok("back")))
+            .Add(c => c.OnConfirmArrival, _ => Task.FromResult(ActionResult.Ok("ok"))));
+
+        Assert.Equal("Arriving today 14:00–16:00", card.Find("[data-testid=arrival-window]").TextContent.Trim());
+    }
 }

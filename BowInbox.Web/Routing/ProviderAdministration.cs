@@ -11,6 +11,9 @@ public sealed record ProviderAdminRow(int Id, string DisplayName, int Capacity, 
 
 public sealed record GroupAdminRow(int Id, string Name, string ServiceType, string Area, SelectionStrategy Strategy, int OfferExpiryMinutes, int AttemptLimit);
 
+/// <summary>What an admin may change on a provider.</summary>
+public sealed record ProviderSettingsChange(int ProviderId, int Capacity, ProviderAvailability Availability, IReadOnlyCollection<int> GroupIds);
+
 /// <summary>What an admin may change on a provider group.</summary>
 public sealed record GroupSettings(int GroupId, SelectionStrategy Strategy, int OfferExpiryMinutes, int AttemptLimit);
 
@@ -39,43 +42,81 @@ public sealed class ProviderAdministration(IDbContextFactory<InboxDbContext> con
     }
 
     /// <summary>Saves one provider's settings; returns an error a person can act on, or null.</summary>
-    public async Task<string?> UpdateProviderAsync(string actor, int providerId, int capacity, ProviderAvailability availability, IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken = default)
+    public Task<string?> UpdateProviderAsync(string actor, int providerId, int capacity, ProviderAvailability availability, IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken = default)
+        => UpdateProvidersAsync(actor, [new ProviderSettingsChange(providerId, capacity, availability, groupIds)], cancellationToken);
+
+    /// <summary>
+    /// Saves the settings of several providers at once, each with its own audit entry, or nothing at all: one form, one
+    /// Save. Returns the reason when any of them is refused.
+    /// </summary>
+    public async Task<string?> UpdateProvidersAsync(string actor, IReadOnlyList<ProviderSettingsChange> changes, CancellationToken cancellationToken = default)
     {
-        if (capacity is < 0 or > MaxCapacity)
+        if (changes.Count == 0)
+        {
+            return "Nothing to save.";
+        }
+
+        if (changes.Any(c => c.Capacity is < 0 or > MaxCapacity))
         {
             return $"Capacity must be between 0 and {MaxCapacity}.";
         }
 
+        var ids = changes.Select(c => c.ProviderId).Distinct().ToList();
+        if (ids.Count != changes.Count)
+        {
+            return "A provider appears twice; reload the page.";
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var provider = await db.Providers.Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
-        if (provider is null)
+        var providers = await db.Providers.Include(p => p.Groups).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        if (providers.Count != ids.Count)
         {
-            return "That provider does not exist.";
+            return ids.Count == 1 ? "That provider does not exist." : "One of the providers no longer exists; reload the page.";
         }
 
-        if (availability != ProviderAvailability.Paused && !await db.IsActiveProviderAsync(providerId, cancellationToken))
-        {
-            return UserStanding.InactiveProvider(provider.DisplayName) + " Reactivate the user or give them the Technician role first.";
-        }
-
+        var groupIds = changes.SelectMany(c => c.GroupIds).Distinct().ToList();
         var known = await db.ProviderGroups.Where(g => groupIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
-        if (known.Count != groupIds.Distinct().Count())
+        if (known.Count != groupIds.Count)
         {
             return "One of the groups no longer exists; reload the page.";
         }
 
-        var paused = availability == ProviderAvailability.Paused && provider.Availability != ProviderAvailability.Paused;
-        var lifted = availability != ProviderAvailability.Paused && provider.Availability == ProviderAvailability.Paused;
-        provider.Capacity = capacity;
-        provider.Availability = availability;
-        provider.PauseReason = availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
-        provider.Groups.RemoveAll(m => !known.Contains(m.GroupId));
-        provider.Groups.AddRange(known.Where(id => provider.Groups.All(m => m.GroupId != id)).Select(id => new ProviderGroupMember { GroupId = id }));
+        var records = new List<AuditRecord>(changes.Count);
+        foreach (var change in changes)
+        {
+            var provider = providers[change.ProviderId];
+            if (change.Availability != ProviderAvailability.Paused && !await db.IsActiveProviderAsync(provider.Id, cancellationToken))
+            {
+                return UserStanding.InactiveProvider(provider.DisplayName) + " Reactivate the user or give them the Technician role first.";
+            }
 
-        var details = $"capacity {capacity}, {availability}, groups [{string.Join(", ", known.Order())}]";
-        var action = paused ? AuditActions.ProviderPaused : lifted ? AuditActions.PauseLifted : AuditActions.PolicyChanged;
-        await audit.SaveWithAsync(db, new AuditRecord(actor, action, $"provider:{providerId}", details), cancellationToken);
+            records.Add(Apply(actor, provider, change));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            await audit.SaveWithAsync(db, record, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    private static AuditRecord Apply(string actor, Provider provider, ProviderSettingsChange change)
+    {
+        var paused = change.Availability == ProviderAvailability.Paused && provider.Availability != ProviderAvailability.Paused;
+        var lifted = change.Availability != ProviderAvailability.Paused && provider.Availability == ProviderAvailability.Paused;
+        var groups = change.GroupIds.Distinct().Order().ToList();
+        provider.Capacity = change.Capacity;
+        provider.Availability = change.Availability;
+        provider.PauseReason = change.Availability == ProviderAvailability.Paused ? provider.PauseReason ?? $"paused by {actor}" : null;
+        provider.Groups.RemoveAll(m => !groups.Contains(m.GroupId));
+        provider.Groups.AddRange(groups.Where(id => provider.Groups.All(m => m.GroupId != id)).Select(id => new ProviderGroupMember { GroupId = id }));
+
+        var details = $"capacity {change.Capacity}, {change.Availability}, groups [{string.Join(", ", groups)}]";
+        var action = paused ? AuditActions.ProviderPaused : lifted ? AuditActions.PauseLifted : AuditActions.PolicyChanged;
+        return new AuditRecord(actor, action, $"provider:{provider.Id}", details);
     }
 
     public Task<string?> UpdateGroupAsync(string actor, int groupId, SelectionStrategy strategy, int expiryMinutes, int attemptLimit, CancellationToken cancellationToken = default)

@@ -111,6 +111,47 @@ public sealed class AdminScreensComponentTests : AppComponentTest
         Assert.Single(await check.AuditEntries.Where(e => e.Action == AuditActions.PolicyChanged && e.Target.Contains("group:")).ToListAsync());
     }
 
+    [Fact]
+    public async Task Provider_edits_show_unsaved_changes_and_one_save_stores_them_all_or_nothing()
+    {
+        Dictionary<string, (int Id, int Capacity)> before;
+        await using (var db = App.CreateDbContext())
+        {
+            before = await db.Providers.Where(p => p.DisplayName == "Eli Watts" || p.DisplayName == "Uma Reed")
+                .ToDictionaryAsync(p => p.DisplayName, p => (p.Id, p.Capacity));
+        }
+
+        var admin = App.Services.GetRequiredService<ProviderAdministration>();
+        var refused = await admin.UpdateProvidersAsync("admin@demo.local",
+            [new ProviderSettingsChange(before["Eli Watts"].Id, 9, ProviderAvailability.Online, []), new ProviderSettingsChange(before["Uma Reed"].Id, 99, ProviderAvailability.Online, [])]);
+        Assert.Contains("Capacity must be between", refused, StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(before["Eli Watts"].Capacity, (await db.Providers.SingleAsync(p => p.Id == before["Eli Watts"].Id)).Capacity);
+        }
+
+        var page = Render<ProviderSettings>();
+        var capacity = (string name) => page.FindAll("[data-testid=provider-table] tbody tr")
+            .Single(r => r.TextContent.Contains(name, StringComparison.Ordinal))
+            .QuerySelector("[data-testid=provider-capacity] input, input[data-testid=provider-capacity]")!;
+        page.WaitForAssertion(() => Assert.NotNull(capacity("Uma")));
+        Assert.Empty(page.FindAll("[data-testid=providers-unsaved]"));
+        Assert.True(page.Find("[data-testid=providers-save]").HasAttribute("disabled"));
+
+        capacity("Eli").Change((before["Eli Watts"].Capacity + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=providers-unsaved]")));
+        capacity("Uma").Change((before["Uma Reed"].Capacity + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.Find("[data-testid=providers-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=providers-unsaved]")));
+        await using var check = App.CreateDbContext();
+        var saved = await check.Providers.Where(p => p.DisplayName == "Eli Watts" || p.DisplayName == "Uma Reed").ToDictionaryAsync(p => p.DisplayName, p => p.Capacity);
+        Assert.Equal(before["Eli Watts"].Capacity + 1, saved["Eli Watts"]);
+        Assert.Equal(before["Uma Reed"].Capacity + 2, saved["Uma Reed"]);
+        var targets = new[] { $"provider:{before["Eli Watts"].Id}", $"provider:{before["Uma Reed"].Id}" };
+        Assert.Equal(2, await check.AuditEntries.CountAsync(e => targets.Contains(e.Target)));
+    }
+
     private async Task<Dictionary<string, int>> GroupIdsAsync()
     {
         await using var db = App.CreateDbContext();
