@@ -23,6 +23,9 @@ public sealed record IntakeQuestion(IntakeStep Step, string Body, string? ListBu
 {
     public string Kind => KindOf(Step);
 
+    /// <summary>When set, a location request (WhatsApp's "Send location" button) with this text follows the question.</summary>
+    public string? LocationPrompt { get; init; }
+
     /// <summary>How the question reads in the inbox thread: the body, then the choices offered.</summary>
     public string AsText => $"{Body} [{string.Join(" / ", Choices.Select(c => c.Title))}]";
 
@@ -45,11 +48,11 @@ public static class IntakeQuestions
 
     /// <summary>The areas the groups cover (for the service when it is known); offers sharing a location when areas have circles.</summary>
     public static IntakeQuestion Area(CustomerTexts texts, string language, IEnumerable<string> areas, bool offersLocation)
-    {
-        var body = texts.Get(language, "ask.area") + (offersLocation ? " " + texts.Get(language, "ask.area.location") : "");
-        return new(IntakeStep.Area, body, Short(texts.Get(language, "ask.area.button"), WhatsAppLimits.MaxListButtonTextLength),
-            Choices("area", areas, name => Label(texts, language, "area", name)));
-    }
+        => new(IntakeStep.Area, texts.Get(language, "ask.area"), Short(texts.Get(language, "ask.area.button"), WhatsAppLimits.MaxListButtonTextLength),
+            Choices("area", areas, name => Label(texts, language, "area", name)))
+        {
+            LocationPrompt = offersLocation ? texts.Get(language, "ask.area.location") : null,
+        };
 
     /// <summary>Emergency / Today / This week as reply buttons.</summary>
     public static IntakeQuestion Urgency(CustomerTexts texts, string language)

@@ -40,6 +40,16 @@ public static partial class OutboundPayloads
         return Interactive("button", bodyText, new JsonObject { ["buttons"] = new JsonArray([.. replies]) });
     }
 
+    /// <summary>
+    /// A location request: the body text with WhatsApp's own "Send location" button, which opens the customer's
+    /// location picker and sends back an ordinary <c>location</c> message.
+    /// </summary>
+    public static string LocationRequest(string bodyText)
+    {
+        RequireLength(bodyText, MaxInteractiveBodyLength, "body text", nameof(bodyText));
+        return Interactive("location_request_message", bodyText, new JsonObject { ["name"] = "send_location" });
+    }
+
     public static string List(string bodyText, string buttonText, IReadOnlyList<ListSection> sections)
     {
         RequireLength(bodyText, MaxInteractiveBodyLength, "body text", nameof(bodyText));

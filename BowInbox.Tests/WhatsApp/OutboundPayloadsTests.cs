@@ -103,6 +103,18 @@ public class OutboundPayloadsTests
     }
 
     [Fact]
+    public void Location_request_has_the_send_location_action_and_refuses_an_overlong_body()
+    {
+        AssertSameJson(
+            """
+            {"messaging_product":"whatsapp","recipient_type":"individual","type":"interactive","interactive":{
+              "type":"location_request_message","body":{"text":"Or send your location"},"action":{"name":"send_location"}}}
+            """,
+            OutboundPayloads.LocationRequest("Or send your location"));
+        Assert.Throws<ArgumentException>(() => OutboundPayloads.LocationRequest(new string('x', 1025)));
+    }
+
+    [Fact]
     public void List_with_several_sections_needs_section_titles()
     {
         ListSection[] sections = [new(null, [new ListRow("a", "A")]), new("Later", [new ListRow("b", "B")])];

@@ -33,9 +33,27 @@ public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages langu
         return languages.Texts.Get(language, "who-is-coming", ("provider", providerFirstName), ("role", languages.Role(language, ticket.ServiceType)), ("ticket", Id(ticket.Id)));
     }
 
-    /// <summary>Queues an intake question (a list or reply buttons); false when it cannot go (no central number, window closed).</summary>
-    public Task<bool> AskAsync(InboxDbContext db, Ticket ticket, IntakeQuestion question, CancellationToken cancellationToken)
-        => QueueAsync(db, ticket, "interactive", question.AsText, OutboxKind.Interactive, question.Payload(), cancellationToken);
+    /// <summary>
+    /// Queues an intake question (a list or reply buttons), then its location request when it offers one; false when it
+    /// cannot go (no central number, window closed).
+    /// </summary>
+    public async Task<bool> AskAsync(InboxDbContext db, Ticket ticket, IntakeQuestion question, CancellationToken cancellationToken)
+    {
+        if (!await QueueAsync(db, ticket, "interactive", question.AsText, OutboxKind.Interactive, question.Payload(), cancellationToken))
+        {
+            return false;
+        }
+
+        if (question.LocationPrompt is { } prompt)
+        {
+            await QueueAsync(db, ticket, "interactive", $"{prompt} [{LocationButtonShown}]", OutboxKind.Interactive, OutboundPayloads.LocationRequest(prompt), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>How the inbox thread shows WhatsApp's own "Send location" button, which the customer sees in their language.</summary>
+    public const string LocationButtonShown = "Send location";
 
     /// <summary>Queues an interactive message (<paramref name="payload"/>, shown in the inbox as <paramref name="shown"/>); false when it cannot go.</summary>
     public Task<bool> AskAsync(InboxDbContext db, Ticket ticket, string shown, string payload, CancellationToken cancellationToken)

@@ -83,6 +83,11 @@ internal sealed class SimulatedGraphApi(SimulatorPhones phones, SimulatedWebhook
             text.Append(" [").Append(button?["reply"]?["title"]).Append(']');
         }
 
+        if (interactive["action"]?["name"]?.GetValue<string>() == "send_location")
+        {
+            text.Append(" [Send location]");
+        }
+
         foreach (var section in interactive["action"]?["sections"]?.AsArray() ?? [])
         {
             foreach (var row in section?["rows"]?.AsArray() ?? [])

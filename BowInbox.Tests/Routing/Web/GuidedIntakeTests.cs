@@ -25,7 +25,10 @@ public sealed class GuidedIntakeTests
 
         await Webhooks.PostSignedAsync(http, ListReply("intake:service:plumbing", "Fontanería"));
         var area = await QuestionAsync(app, "list", after: service);
-        Assert.Contains("compartir tu ubicación", Body(area));
+        Assert.StartsWith("¿En qué zona estás?", Body(area));
+        var location = await QuestionAsync(app, "location_request_message");
+        Assert.Equal("O comparte tu ubicación con el botón de abajo.", Body(location));
+        Assert.Equal("send_location", location.Json["interactive"]!["action"]!["name"]!.GetValue<string>());
         Assert.Equal(["downtown", "uptown"], Rows(area).Select(r => r.Id["intake:area:".Length..]).Order());
 
         await Webhooks.PostSignedAsync(http, ListReply("intake:area:uptown", "Uptown"));
@@ -44,7 +47,7 @@ public sealed class GuidedIntakeTests
         Assert.Equal(("plumbing", "uptown", Urgency.Urgent), (ticket.ServiceType, ticket.Area, ticket.Urgency));
         // Each question once, and what the customer was asked and what providers were told carry no customer number.
         var toCustomer = app.Graph.Requests.Where(r => r.To == RoutingApp.Customer).ToList();
-        Assert.Equal(3, toCustomer.Count(r => r.Json["type"]?.GetValue<string>() == "interactive"));
+        Assert.Equal(4, toCustomer.Count(r => r.Json["type"]?.GetValue<string>() == "interactive"));
         Assert.All(toCustomer, r => Assert.DoesNotContain(RoutingApp.Customer, r.Json["interactive"]?.ToJsonString() ?? r.Text ?? ""));
         Assert.All(app.Graph.Requests.Where(r => r.To != RoutingApp.Customer), r => Assert.DoesNotContain(RoutingApp.Customer, r.Body));
         Assert.DoesNotContain(await db.Messages.Where(m => m.TicketId == ticketId && m.Direction != Core.Messaging.MessageDirection.FromCustomer).Select(m => m.Text).ToListAsync(), t => t != null && t.Contains(RoutingApp.Customer));

@@ -12,8 +12,8 @@ public sealed class LocationIntakeTests
         await using var app = new RoutingApp();
         var http = app.CreateBrowserlessClient();
         await Webhooks.PostSignedAsync(http, Webhooks.Text(RoutingApp.Customer, "My kitchen sink is leaking, it's urgent"));
-        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Json["interactive"]?["body"]?["text"]?.GetValue<string>() is { } body
-            && body.Contains("send your location", StringComparison.Ordinal)), "the area question offering to send a location");
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && r.Json["interactive"]?["type"]?.GetValue<string>() == "location_request_message"
+            && r.Json["interactive"]?["body"]?["text"]?.GetValue<string>() is { } body && body.Contains("send your location", StringComparison.Ordinal)), "the area question's Send location button");
 
         await Webhooks.PostSignedAsync(http, Webhooks.Message(RoutingApp.Customer, Webhooks.OurNumber, $"wamid.LOC{Guid.NewGuid():N}",
             "\"type\":\"location\",\"location\":{\"latitude\":40.7880,\"longitude\":-73.9760,\"name\":\"Home\",\"address\":\"88 W 80th St\"}"));
