@@ -58,4 +58,11 @@ public sealed record PolicyContext(int? InsurerId, string? PolicyNumber, string?
         var reason = byName is not null ? $"{insurerName} from '{nameSaid}'" : $"{insurerName} from its policy number";
         return new PolicyContext(insurerId, policy, reason);
     }
+
+    /// <summary>The first of <paramref name="words"/> the messages say as a whole word or phrase (accents and case aside), or null.</summary>
+    public static string? FirstSaid(IReadOnlyList<string> messages, IEnumerable<string> words)
+    {
+        var folded = FoldedText.FromMessages(messages);
+        return words.FirstOrDefault(w => w.Trim().Length > 1 && folded.FirstIndexOf(w) is not null);
+    }
 }

@@ -22,8 +22,8 @@ public sealed record InsuranceStep(bool Applies, IReadOnlyList<string> Filled, s
 
 /// <summary>
 /// The insurance part of guided intake, only when insurers are configured: reads the insurer and policy number from the
-/// customer's messages (never overwriting what staff set), asks for the insurer with a WhatsApp list and then for the
-/// policy number, each once. A ticket with an insurer is routed to that insurer's desk, whatever service and area say.
+/// customer's messages (never overwriting what staff set); for an insurance request asks for the insurer with a WhatsApp
+/// list and then for the policy number, each once. A ticket with an insurer is routed to that insurer's desk, whatever service and area say.
 /// </summary>
 public sealed class InsuranceIntake(InsurerCatalog catalog, CustomerNotices customers, CustomerLanguages languages, TimeProvider time)
 {
@@ -66,11 +66,19 @@ public sealed class InsuranceIntake(InsurerCatalog catalog, CustomerNotices cust
             return asked is { } at && messages.Any(m => m.CreatedAt > at);
         }
 
+        if (ticket.InsurerId is null && ticket.ServiceType is null && InsuranceSaid(snapshot, [.. messages.Select(m => m.Text!)]) is { } said)
+        {
+            ticket.ServiceType = said.Service;
+            filled.Add($"{said.Service} from '{said.Word}'");
+        }
+
         if (ticket.InsurerId is null)
         {
-            // A home-services lead in a mixed marketplace, or a customer who did not name an insurer when asked: the usual
-            // service and area questions take over.
-            if (ticket.ServiceType is not null || (done.Contains(AskedInsurer) && await AnsweredSinceAsync(AskedInsurer)))
+            // An insurance request is one whose service is an insurer desk's ("insurance", chosen from the service list),
+            // or any request in a marketplace of insurers only. Otherwise, or when the customer named no insurer when
+            // asked, the usual service and area questions take over.
+            var insurance = ticket.ServiceType is { } service ? snapshot.DeskServices.Contains(service) : snapshot.OnlyInsurance;
+            if (!insurance || (done.Contains(AskedInsurer) && await AnsweredSinceAsync(AskedInsurer)))
             {
                 return new InsuranceStep(false, filled, null, false);
             }
@@ -90,6 +98,20 @@ public sealed class InsuranceIntake(InsurerCatalog catalog, CustomerNotices cust
 
         // Asked once: the ticket goes to the desk on the customer's next message, policy number or not.
         return new InsuranceStep(true, filled, null, !await AnsweredSinceAsync(AskedPolicy));
+    }
+
+    // "my insurance", "mi seguro", or the Insurance row of the service list: the desks' service in any language.
+    private (string Service, string Word)? InsuranceSaid(InsurerSnapshot snapshot, IReadOnlyList<string> messages)
+    {
+        foreach (var service in snapshot.DeskServices)
+        {
+            if (PolicyContext.FirstSaid(messages, languages.Texts.InEveryLanguage($"service.{service.Trim().ToLowerInvariant()}").Append(service)) is { } word)
+            {
+                return (service, word);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Sends the question <paramref name="ask"/> names; false when it cannot go (no central number, window closed).</summary>

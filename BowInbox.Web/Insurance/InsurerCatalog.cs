@@ -6,10 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Insurance;
 
-/// <summary>The configured insurers with their policy patterns compiled once.</summary>
-public sealed record InsurerSnapshot(IReadOnlyList<Insurer> Insurers, IReadOnlyList<Regex> PolicyPatterns)
+/// <summary>
+/// The configured insurers with their policy patterns compiled once; <see cref="DeskServices"/> are the service types of
+/// their desk groups ("insurance"), and <see cref="OnlyInsurance"/> says every group is such a service (a pure insurance
+/// marketplace, where a new request is an insurance request before the customer says anything).
+/// </summary>
+public sealed record InsurerSnapshot(IReadOnlyList<Insurer> Insurers, IReadOnlyList<Regex> PolicyPatterns, IReadOnlySet<string> DeskServices, bool OnlyInsurance)
 {
-    public static InsurerSnapshot Empty { get; } = new([], []);
+    public static InsurerSnapshot Empty { get; } = new([], [], new HashSet<string>(), false);
 
     public bool Any => Insurers.Count > 0;
 
@@ -45,7 +49,11 @@ public sealed class InsurerCatalog(IDbContextFactory<InboxDbContext> contexts, T
 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var insurers = await db.Insurers.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
-            var snapshot = insurers.Count == 0 ? InsurerSnapshot.Empty : new InsurerSnapshot(insurers, BowInbox.Core.Insurance.PolicyPatterns.Compile(insurers.SelectMany(i => i.PatternList)));
+            var groups = insurers.Count == 0 ? [] : await db.ProviderGroups.AsNoTracking().Select(g => new { g.Id, g.ServiceType }).ToListAsync(cancellationToken);
+            var deskIds = insurers.Select(i => i.DeskGroupId).ToHashSet();
+            var deskServices = groups.Where(g => deskIds.Contains(g.Id)).Select(g => g.ServiceType).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var snapshot = insurers.Count == 0 ? InsurerSnapshot.Empty : new InsurerSnapshot(
+                insurers, BowInbox.Core.Insurance.PolicyPatterns.Compile(insurers.SelectMany(i => i.PatternList)), deskServices, groups.All(g => deskServices.Contains(g.ServiceType)));
             current = (snapshot, time.GetUtcNow());
             return snapshot;
         }

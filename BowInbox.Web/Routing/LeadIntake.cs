@@ -198,7 +198,9 @@ public sealed class LeadIntake(
     {
         var language = await languages.OfAsync(db, ticket, cancellationToken);
         var texts = languages.Texts;
-        var groups = await db.ProviderGroups.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.ServiceType, g.Area }).ToListAsync(cancellationToken);
+        // An insurer's underwriting group takes requests only from its desk, never from a customer's choice.
+        var groups = await db.ProviderGroups.AsNoTracking().Where(g => !db.Insurers.Any(i => i.UnderwritingGroupId == g.Id)).OrderBy(g => g.Id)
+            .Select(g => new { g.ServiceType, g.Area }).ToListAsync(cancellationToken);
         switch (step)
         {
             case IntakeStep.Service:
