@@ -13,7 +13,7 @@ namespace BowInbox.Web.Insurance;
 public sealed record TicketInsurance(int? InsurerId, string? Policy, IReadOnlyList<Insurer> Insurers);
 
 /// <summary>Staff reading and correcting a ticket's insurer and policy number; audited, and only on tickets they may see.</summary>
-public sealed class InsuranceDetails(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, InboxEvents events, TimeProvider time)
+public sealed class InsuranceDetails(IDbContextFactory<InboxDbContext> contexts, InsurerCatalog catalog, AuditLog audit, InboxEvents events, TimeProvider time)
 {
     /// <summary>Null when no insurer is configured (the pane shows nothing) or the ticket is not the user's to see.</summary>
     public async Task<TicketInsurance?> ForAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
@@ -39,9 +39,13 @@ public sealed class InsuranceDetails(IDbContextFactory<InboxDbContext> contexts,
         }
 
         var number = string.IsNullOrWhiteSpace(policy) ? null : policy.Trim();
-        if (number is not null && ExternalReference.Problem(InsuranceIntake.PolicyKind, number) is { } problem)
+        // A number in an insurer's own format is a policy number (patterns that match phones are refused on save); any
+        // other text must not look like contact details, as for every external reference.
+        var patterns = (await catalog.GetAsync(cancellationToken)).PolicyPatterns;
+        if (number is not null && !PolicyPatterns.Matches(number, patterns).Any(m => m.Length == number.Length)
+            && ExternalReference.Problem(InsuranceIntake.PolicyKind, number) is { } problem)
         {
-            return ActionResult.Fail("Policy number: " + problem.Replace("The id", "It", StringComparison.Ordinal));
+            return ActionResult.Fail("Policy number: " + problem.Replace("The id", "it", StringComparison.Ordinal));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

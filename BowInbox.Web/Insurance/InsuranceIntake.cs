@@ -53,7 +53,8 @@ public sealed class InsuranceIntake(InsurerCatalog catalog, CustomerNotices cust
         }
 
         var hasPolicy = await db.ExternalReferences.AnyAsync(r => r.TicketId == ticket.Id && r.Kind == PolicyKind, cancellationToken);
-        if (!hasPolicy && found.PolicyNumber is { } number && ExternalReference.Problem(PolicyKind, number) is null)
+        // The number matched an Admin's pattern, and patterns that match phone numbers are refused on save.
+        if (!hasPolicy && found.PolicyNumber is { } number && number.Length <= ExternalReference.MaxValueLength)
         {
             db.ExternalReferences.Add(new ExternalReference { TicketId = ticket.Id, Kind = PolicyKind, Value = number, CreatedAt = now });
             filled.Add($"policy {number} from the customer's message");
