@@ -35,6 +35,14 @@ public sealed class InsuranceFlowTests
         Assert.Equal(await app.ProviderIdAsync("Ines Costa"), offer.ProviderId);
         Assert.Equal(OfferAnswer.Accepted, (await app.Get<OfferResponses>().AcceptAsync(offer.Id, offer.ProviderId)).Answer);
 
+        // The desk's first reply ends its first response time, which /supervisor shows per insurer.
+        await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Text(Desk, "Hello, I am looking at your policy now", phoneNumberId: offer.PoolPhoneNumberId!));
+        await Eventually.TrueAsync(() => app.Graph.Requests.Any(r => r.To == RoutingApp.Customer && (r.Text ?? "").Contains("looking at your policy", StringComparison.Ordinal)), "the desk's reply");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var frt = Assert.Single(await app.Get<InsurerResponseReport>().ForAsync(now.AddDays(-1), now.AddDays(1)));
+        Assert.Equal(("Acme Insurance", 1, 0), (frt.Insurer, frt.Stats.Count, frt.Waiting));
+        Assert.True(frt.MeetsGoal);
+
         await Webhooks.PostSignedAsync(app.CreateBrowserlessClient(), Webhooks.Text(Desk, "/handoff_to_underwriter wants a higher cover, call me on 555 010 0001", phoneNumberId: offer.PoolPhoneNumberId!));
 
         var next = await app.PendingOfferAsync(ticketId);
