@@ -84,6 +84,8 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<ExternalReference> ExternalReferences => Set<ExternalReference>();
 
+    public DbSet<BowInbox.Core.Insurance.Insurer> Insurers => Set<BowInbox.Core.Insurance.Insurer>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

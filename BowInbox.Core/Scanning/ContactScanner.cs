@@ -43,6 +43,7 @@ public sealed class ContactScanner(IntentLexicon lexicon, ScannerRegions regions
         HandleFinder.Find(input, policy, found);
         HandleInvitations.Find(input, policy, found);
         lexicon.Find(input, policy, found);
+        SkipPolicyNumbers(text, policy, found);
         if (found.Count == 0)
         {
             return ScanResult.Clean(text);
@@ -52,6 +53,18 @@ public sealed class ContactScanner(IntentLexicon lexicon, ScannerRegions regions
         var verdict = VerdictOf(findings);
         var delivered = verdict == ScanVerdict.Blocked ? null : Redact(text, findings);
         return new ScanResult(findings, verdict, delivered, SenderNotice.For(verdict, findings, lexicon, text));
+    }
+
+    // "POL-55501001" reads like a phone number to the phone finder; inside a configured policy pattern it is the policy.
+    private static void SkipPolicyNumbers(string text, ContentPolicy policy, List<Finding> found)
+    {
+        if (policy.PolicyNumberPatterns.Count == 0 || !found.Any(f => f.Kind == ViolationKind.Phone))
+        {
+            return;
+        }
+
+        var spans = Insurance.PolicyPatterns.Matches(text, policy.PolicyNumberPatterns).ToList();
+        found.RemoveAll(f => f.Kind == ViolationKind.Phone && spans.Any(s => f.Start >= s.Start && f.End <= s.Start + s.Length));
     }
 
     /// <summary>

@@ -44,6 +44,12 @@ public sealed record ContentPolicy
     /// </summary>
     public IReadOnlyList<string> OwnNumberRegions { get; init; } = [];
 
+    /// <summary>
+    /// The insurers' policy-number patterns (<c>/admin/insurers</c>): a number inside a match is a policy number, not a
+    /// phone number. Filled in by the relay, never stored.
+    /// </summary>
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> PolicyNumberPatterns { get; init; } = [];
+
     public PolicyAction ActionFor(ViolationKind kind) => kind switch
     {
         ViolationKind.Phone => Phone,

@@ -26,6 +26,9 @@ public class Ticket
 
     public ProviderGroup? Group { get; set; }
 
+    /// <summary>The insurer the customer's policy is with (insurance marketplaces); its desk group answers the ticket.</summary>
+    public int? InsurerId { get; set; }
+
     /// <summary>The provider the ticket is offered or assigned to.</summary>
     public int? ProviderId { get; set; }
 

@@ -1,3 +1,4 @@
+using BowInbox.Core.Insurance;
 using BowInbox.Core.Tickets;
 using BowInbox.Data.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(t => t.Provider).WithMany().HasForeignKey(t => t.ProviderId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Insurer>().WithMany().HasForeignKey(t => t.InsurerId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(t => t.Channel).HasMaxLength(32).IsRequired();
         builder.Property(t => t.ServiceType).HasMaxLength(100);
         builder.Property(t => t.Area).HasMaxLength(100);

@@ -103,15 +103,20 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
     /// </summary>
     public async Task HandoffAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, string argument, CancellationToken cancellationToken)
     {
+        var groups = await db.ProviderGroups.AsNoTracking().Select(g => new HandoffGroup(g.Id, g.Name, g.Area)).ToListAsync(cancellationToken);
+        var (named, written) = HandoffArgument.Read(argument, groups, ticket.Area);
+        await HandoffAsync(db, provider, poolPhoneNumberId, ticket, named, written, string.IsNullOrWhiteSpace(argument), cancellationToken);
+    }
+
+    /// <summary>Hands the job to the group <paramref name="named"/> (or back to intake when null) with the note <paramref name="written"/>.</summary>
+    public async Task HandoffAsync(InboxDbContext db, Provider provider, string poolPhoneNumberId, Ticket ticket, HandoffGroup? named, string? written, bool nothingNamed, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
         if (!ticket.TryMoveTo(TicketStatus.Requeued))
         {
             ticket.TryMoveTo(TicketStatus.New);
         }
-
-        var groups = await db.ProviderGroups.AsNoTracking().Select(g => new HandoffGroup(g.Id, g.Name, g.Area)).ToListAsync(cancellationToken);
-        var (named, written) = HandoffArgument.Read(argument, groups, ticket.Area);
 
         // Staff read the note on the timeline and the next provider in the offer: contact details never go further, nor
         // into the database in plain text.
@@ -121,7 +126,7 @@ public sealed class RelayCommands(IRelaySessions sessions, RelayDelivery deliver
         ticket.Provider = null;
         ticket.LastActivityAt = now;
         await ExcludeAsync(db, ticket, provider.Id, now, cancellationToken);
-        var target = named is not null ? $"group '{named.Name}'" : string.IsNullOrWhiteSpace(argument) ? "no group named" : "no known group named";
+        var target = named is not null ? $"group '{named.Name}'" : nothingNamed ? "no group named" : "no known group named";
         var detail = $"{provider.DisplayName} handed the job back ({target}); status {from} → {ticket.Status}, back in the intake queue"
             + (note is null ? "" : $". Note: {note}");
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "handoff", Detail = detail, Actor = provider.DisplayName });

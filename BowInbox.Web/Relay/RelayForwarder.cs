@@ -24,7 +24,8 @@ namespace BowInbox.Web.Relay;
 /// </summary>
 public sealed partial class RelayForwarder(
     RelayScreening screening, RelayDelivery delivery, RelaySessionStore sessions, OriginalTexts originals, BowInbox.Web.Media.MediaScanCache mediaScans,
-    BowInbox.Web.Review.HeldItems held, CustomerPause pause, BowInbox.Web.Languages.CustomerLanguages languages, TimeProvider time)
+    BowInbox.Web.Review.HeldItems held, CustomerPause pause, BowInbox.Web.Languages.CustomerLanguages languages,
+    BowInbox.Web.Insurance.InsurerCatalog insurers, TimeProvider time)
 {
     public const string BlockedText = "[not passed on: content policy]";
 
@@ -185,7 +186,7 @@ public sealed partial class RelayForwarder(
     private async Task<Outgoing> PrepareAsync(
         InboxDbContext db, int ticketId, SenderKind sender, Provider? provider, Message message, InboundMessage inbound, List<InboxChange> changes, CancellationToken cancellationToken)
     {
-        var policy = await RelaySettings.ContentPolicyAsync(db, cancellationToken);
+        var policy = await insurers.WithPolicyPatternsAsync(await RelaySettings.ContentPolicyAsync(db, cancellationToken), cancellationToken);
         var (safe, fields) = RelayFields.Screen(screening, policy, inbound);
         switch (inbound.Type)
         {

@@ -13,7 +13,8 @@ namespace BowInbox.Web.Relay;
 /// Done and Hand back on the technician's job page: the same as <c>/done</c> and <c>/handoff</c> on WhatsApp (the
 /// same code), allowed only to the technician doing the job, and only once he has it (an offer is not a job).
 /// </summary>
-public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> contexts, RelayCommands commands, ArrivalWindows arrivals, RelayDelivery delivery, InboxEvents events)
+public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> contexts, RelayCommands commands, ArrivalWindows arrivals, RelayDelivery delivery, InboxEvents events,
+    Insurance.UnderwriterHandoff underwriting)
 {
     public const string NotYours = "That job does not exist or is not yours.";
 
@@ -32,6 +33,11 @@ public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> conte
                 await commands.HandoffAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "", ct);
                 return null;
             }, cancellationToken);
+
+    /// <summary>Hand to underwriting in the web queue: the same as <c>/handoff_to_underwriter [note]</c> on WhatsApp, for the insurer's desk only.</summary>
+    public Task<ActionResult> HandToUnderwritingAsync(ClaimsPrincipal user, int ticketId, string note, CancellationToken cancellationToken = default)
+        => RunAsync(user, ticketId, "Handed to underwriting: the customer has been told.",
+            (db, job, ct) => underwriting.HandOverAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, note, ct), cancellationToken);
 
     /// <summary>The arrival window typed in the web queue ("14:00-16:00", "tomorrow 9-11"): the same as <c>/eta</c> on WhatsApp.</summary>
     public async Task<ActionResult> ConfirmArrivalAsync(ClaimsPrincipal user, int ticketId, string window, CancellationToken cancellationToken = default)

@@ -23,6 +23,7 @@ public sealed class LeadIntake(
     CustomerNotices customers,
     CustomerLanguages languages,
     TicketRouter router,
+    BowInbox.Web.Insurance.InsuranceIntake insurance,
     OutboxWriter outbox,
     IOptions<RoutingOptions> options,
     TimeProvider time,
@@ -94,6 +95,8 @@ public sealed class LeadIntake(
             var now = time.GetUtcNow().UtcDateTime;
             var filled = Fill(ticket, found);
             var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
+            var insured = await insurance.ReadAsync(db, ticket, done, cancellationToken);
+            filled.AddRange(insured.Filled);
             var awaitingUrgency = done.Contains(IntakeQuestion.KindOf(IntakeStep.Urgency)) && !done.Contains(UrgencyAnswered);
             if (awaitingUrgency)
             {
@@ -121,8 +124,15 @@ public sealed class LeadIntake(
                 replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = Acknowledged, Detail = "The customer was acknowledged automatically" });
             }
 
-            var step = NextStep(ticket, done);
-            routable = step is null && !awaitingUrgency;
+            // An insurance request goes to the insurer's desk: service and area are not asked.
+            var step = insured.Applies ? null : NextStep(ticket, done);
+            routable = step is null && !awaitingUrgency && !insured.Waiting;
+            if (insured.Ask is { } ask && sent)
+            {
+                (sent, var shown) = await insurance.AskAsync(db, ticket, ask, cancellationToken);
+                replied.Add(new TicketEvent { TicketId = ticketId, At = now, Kind = ask, Detail = $"Asked the customer: {shown}" });
+            }
+
             if (step is { } next && sent && !done.Contains(IntakeQuestion.KindOf(next)))
             {
                 var question = await QuestionAsync(db, ticket, next, rules, cancellationToken);
@@ -137,7 +147,7 @@ public sealed class LeadIntake(
             {
                 logger.LogWarning("The automatic reply on ticket {TicketId} could not be queued", ticketId);
                 replied = [new TicketEvent { TicketId = ticketId, At = now, Kind = NotSent, Detail = "The automatic reply could not be sent (no central number, or the 24-hour window is closed)." }];
-                routable = step is null or IntakeStep.Urgency;
+                routable = (step is null or IntakeStep.Urgency) && !(insured.Applies && insured.Waiting && insured.Ask == BowInbox.Web.Insurance.InsuranceIntake.AskedInsurer);
             }
 
             db.TicketEvents.AddRange(replied);
@@ -188,7 +198,9 @@ public sealed class LeadIntake(
     {
         var language = await languages.OfAsync(db, ticket, cancellationToken);
         var texts = languages.Texts;
-        var groups = await db.ProviderGroups.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.ServiceType, g.Area }).ToListAsync(cancellationToken);
+        // An insurer's underwriting group takes requests only from its desk, never from a customer's choice.
+        var groups = await db.ProviderGroups.AsNoTracking().Where(g => !db.Insurers.Any(i => i.UnderwritingGroupId == g.Id)).OrderBy(g => g.Id)
+            .Select(g => new { g.ServiceType, g.Area }).ToListAsync(cancellationToken);
         switch (step)
         {
             case IntakeStep.Service:

@@ -121,7 +121,9 @@ public sealed class TicketRouter(
             return new RoutingOutcome(false, $"Ticket #{ticketId} already has an open offer.");
         }
 
-        if (ticket.ServiceType is null || ticket.Area is null)
+        // An insurance request goes to its insurer's desk group, whatever service and area say.
+        var insurerDesk = await BowInbox.Web.Insurance.InsurerRouting.DeskGroupAsync(db, ticket, cancellationToken);
+        if (insurerDesk is null && (ticket.ServiceType is null || ticket.Area is null))
         {
             return new RoutingOutcome(false, "Fill in the service type and area first.");
         }
@@ -130,8 +132,8 @@ public sealed class TicketRouter(
         var qualification = await TicketQualification.ExplainAsync(db, ticket, rules, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         // A technician who handed the job to a named group decided where it goes: that group wins over service and area.
-        var group = await HandedToGroupAsync(db, ticket, cancellationToken)
-            ?? await RoutingCandidates.GroupCoveringAsync(db, ticket.ServiceType, ticket.Area, cancellationToken);
+        var group = await HandedToGroupAsync(db, ticket, cancellationToken) ?? insurerDesk
+            ?? await RoutingCandidates.GroupCoveringAsync(db, ticket.ServiceType!, ticket.Area!, cancellationToken);
         Selection selection;
         if (chosen is { } pick)
         {

@@ -26,6 +26,8 @@ public static class DemoData
         new("tech2@demo.local", "Ana Lopez", Roles.Technician, "15550100002", "Plumbers - Downtown"),
         new("tech3@demo.local", "Eli Watts", Roles.Technician, "15550100003", "Electricians - Downtown"),
         new("tech4@demo.local", "Uma Reed", Roles.Technician, "15550100004", "Plumbers - Uptown"),
+        new("desk@demo.local", "Ines Costa", Roles.Technician, "15550100005", InsurerGroup),
+        new("underwriter@demo.local", "Umar Hale", Roles.Technician, "15550100006", UnderwritingGroup),
     ];
 
     public static readonly IReadOnlyList<(string Shortcut, string Text)> CannedReplies =
@@ -41,7 +43,13 @@ public static class DemoData
         new("Electricians - Downtown", "electrical", "downtown"),
         new("Plumbers - Uptown", "plumbing", "uptown"),
         new(InsurerGroup, "insurance", "downtown"),
+        new(UnderwritingGroup, "underwriting", "downtown"),
     ];
+
+    public const string UnderwritingGroup = "Underwriting - Acme";
+
+    /// <summary>The demo insurer: customers who name it or write a policy number like POL-12345678 reach its desk.</summary>
+    public static readonly DemoInsurer Insurer = new("Acme Insurance", "Acme\nAcme Seguros", @"POL-\d{8}", InsurerGroup, UnderwritingGroup);
 
     /// <summary>An insurer's support desk: office hours in New York, so SLA clocks pause at night and at weekends.</summary>
     public const string InsurerGroup = "Insurer desk - Acme";
@@ -67,6 +75,14 @@ public static class DemoData
         new(InsurerGroup, Urgency.Normal,
             [Target(SlaTargetKind.FirstResponse, 60), Target(SlaTargetKind.OfferAcceptance, 30, SlaBreachAction.Requeue), Target(SlaTargetKind.ProviderFirstContact, 120),
              Target(SlaTargetKind.NextResponse, 240), Target(SlaTargetKind.Resolution, 3 * 9 * 60, SlaBreachAction.Escalate)],
+            InsurerHours),
+
+        // Underwriting works on what the desk handed over: slower targets, same office hours.
+        new(UnderwritingGroup, Urgency.Urgent,
+            [Target(SlaTargetKind.OfferAcceptance, 30, SlaBreachAction.Requeue), Target(SlaTargetKind.ProviderFirstContact, 120), Target(SlaTargetKind.Resolution, 2 * 9 * 60, SlaBreachAction.Escalate)],
+            InsurerHours),
+        new(UnderwritingGroup, Urgency.Normal,
+            [Target(SlaTargetKind.OfferAcceptance, 60, SlaBreachAction.Requeue), Target(SlaTargetKind.ProviderFirstContact, 240), Target(SlaTargetKind.Resolution, 5 * 9 * 60, SlaBreachAction.Escalate)],
             InsurerHours),
     ];
 
@@ -94,5 +110,7 @@ public sealed record DemoSlaPolicy(string? Group, Urgency Urgency, IReadOnlyList
 public sealed record DemoUser(string Email, string DisplayName, string Role, string? WaId, string? Group);
 
 public sealed record DemoGroup(string Name, string ServiceType, string Area);
+
+public sealed record DemoInsurer(string Name, string Aliases, string PolicyPatterns, string DeskGroup, string UnderwritingGroup);
 
 public sealed record DemoNumber(string PhoneNumberId, string DisplayNumber, NumberPurpose Purpose);

@@ -59,12 +59,32 @@ internal sealed class DevelopmentSeed(
         }
 
         await EnsureSlaPoliciesAsync(cancellationToken);
+        await EnsureInsurerAsync(cancellationToken);
         await RegisterSupervisorWhatsAppAsync();
 
         logger.LogInformation("Development seed is in place ({Count} demo users)", DemoData.Users.Count);
     }
 
     /// <summary>Adds the demo policies that are missing; an Admin's edits to existing ones are kept.</summary>
+    private async Task EnsureInsurerAsync(CancellationToken cancellationToken)
+    {
+        var demo = DemoData.Insurer;
+        if (await db.Insurers.AnyAsync(i => i.Name == demo.Name, cancellationToken))
+        {
+            return;
+        }
+
+        db.Insurers.Add(new BowInbox.Core.Insurance.Insurer
+        {
+            Name = demo.Name,
+            Aliases = demo.Aliases,
+            PolicyPatterns = demo.PolicyPatterns,
+            DeskGroupId = await db.ProviderGroups.Where(g => g.Name == demo.DeskGroup).Select(g => g.Id).SingleAsync(cancellationToken),
+            UnderwritingGroupId = await db.ProviderGroups.Where(g => g.Name == demo.UnderwritingGroup).Select(g => g.Id).SingleAsync(cancellationToken),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task EnsureSlaPoliciesAsync(CancellationToken cancellationToken)
     {
         foreach (var demo in DemoData.SlaPolicies)

@@ -655,6 +655,47 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.ToTable("CannedReplies");
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DeskGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PolicyPatterns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("UnderwritingGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskGroupId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UnderwritingGroupId");
+
+                    b.ToTable("Insurers");
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.MediaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1459,6 +1500,9 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.Property<int?>("GroupId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("InsurerId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1517,6 +1561,8 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InsurerId");
 
                     b.HasIndex("LastActivityAt");
 
@@ -2071,6 +2117,20 @@ namespace BowInbox.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("DeskGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("UnderwritingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>
                 {
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
@@ -2209,6 +2269,11 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasOne("BowInbox.Core.Providers.ProviderGroup", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BowInbox.Core.Insurance.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("BowInbox.Core.Providers.Provider", "Provider")

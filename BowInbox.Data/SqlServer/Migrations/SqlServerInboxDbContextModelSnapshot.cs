@@ -657,6 +657,47 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.ToTable("CannedReplies");
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("DeskGroupId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PolicyPatterns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("UnderwritingGroupId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskGroupId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UnderwritingGroupId");
+
+                    b.ToTable("Insurers");
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.MediaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1465,6 +1506,9 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.Property<int?>("GroupId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("InsurerId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("datetime2");
 
@@ -1523,6 +1567,8 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InsurerId");
 
                     b.HasIndex("LastActivityAt");
 
@@ -2079,6 +2125,20 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("DeskGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("UnderwritingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>
                 {
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
@@ -2217,6 +2277,11 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasOne("BowInbox.Core.Providers.ProviderGroup", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BowInbox.Core.Insurance.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("BowInbox.Core.Providers.Provider", "Provider")

@@ -626,6 +626,45 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.ToTable("CannedReplies");
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyPatterns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnderwritingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskGroupId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UnderwritingGroupId");
+
+                    b.ToTable("Insurers");
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.MediaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1404,6 +1443,9 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.Property<int?>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("InsurerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("TEXT");
 
@@ -1462,6 +1504,8 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InsurerId");
 
                     b.HasIndex("LastActivityAt");
 
@@ -2000,6 +2044,20 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BowInbox.Core.Insurance.Insurer", b =>
+                {
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("DeskGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BowInbox.Core.Providers.ProviderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("UnderwritingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("BowInbox.Core.Messaging.Message", b =>
                 {
                     b.HasOne("BowInbox.Core.Tickets.Ticket", null)
@@ -2138,6 +2196,11 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasOne("BowInbox.Core.Providers.ProviderGroup", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BowInbox.Core.Insurance.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("BowInbox.Core.Providers.Provider", "Provider")
