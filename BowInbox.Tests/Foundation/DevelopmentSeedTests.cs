@@ -20,9 +20,9 @@ public sealed class DevelopmentSeedTests
         }
 
         await using var db = app.CreateDbContext();
-        Assert.Equal(7, await db.Users.CountAsync());
-        Assert.Equal(4, await db.Providers.CountAsync());
-        Assert.Equal(["Electricians - Downtown", "Insurer desk - Acme", "Plumbers - Downtown", "Plumbers - Uptown"], await db.ProviderGroups.OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());
+        Assert.Equal(9, await db.Users.CountAsync());
+        Assert.Equal(6, await db.Providers.CountAsync());
+        Assert.Equal(["Electricians - Downtown", "Insurer desk - Acme", "Plumbers - Downtown", "Plumbers - Uptown", "Tutors - Math"], await db.ProviderGroups.OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());
         Assert.Equal(["100000000000001", "100000000000011", "100000000000012", "100000000000013"], await db.ProxyNumbers.OrderBy(n => n.PhoneNumberId).Select(n => n.PhoneNumberId).ToListAsync());
         Assert.Equal(NumberPurpose.Central, (await db.ProxyNumbers.SingleAsync(n => n.DisplayNumber == "15550000000")).Purpose);
 

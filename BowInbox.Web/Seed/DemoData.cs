@@ -26,6 +26,8 @@ public static class DemoData
         new("tech2@demo.local", "Ana Lopez", Roles.Technician, "15550100002", "Plumbers - Downtown"),
         new("tech3@demo.local", "Eli Watts", Roles.Technician, "15550100003", "Electricians - Downtown"),
         new("tech4@demo.local", "Uma Reed", Roles.Technician, "15550100004", "Plumbers - Uptown"),
+        new("tutor1@demo.local", "Mia Chen", Roles.Technician, "15550100005", TutoringGroup),
+        new("tutor2@demo.local", "Raj Patel", Roles.Technician, "15550100006", TutoringGroup),
     ];
 
     public static readonly IReadOnlyList<(string Shortcut, string Text)> CannedReplies =
@@ -41,7 +43,11 @@ public static class DemoData
         new("Electricians - Downtown", "electrical", "downtown"),
         new("Plumbers - Uptown", "plumbing", "uptown"),
         new(InsurerGroup, "insurance", "downtown"),
+        new(TutoringGroup, "math tutoring", "downtown"),
     ];
+
+    /// <summary>The tutoring marketplace's maths tutors: a learner asking for algebra help downtown is offered to them, and bookings open sessions with them.</summary>
+    public const string TutoringGroup = "Tutors - Math";
 
     /// <summary>An insurer's support desk: office hours in New York, so SLA clocks pause at night and at weekends.</summary>
     public const string InsurerGroup = "Insurer desk - Acme";
