@@ -90,6 +90,34 @@ public static class RoiModels
         return new RoiOutcome(result.Savings, result.Costs, result.Roi * 100, result.Withheld);
     }
 
+    /// <summary>
+    /// Null when the inputs can be saved, else what is wrong: every figure is zero or more, and rates and leakages
+    /// (properties named <c>…Rate</c> or <c>Leakage…</c>, fractions) are at most 1.
+    /// </summary>
+    public static string? Problem(object inputs)
+    {
+        foreach (var property in inputs.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.CanWrite))
+        {
+            var value = property.GetValue(inputs) switch
+            {
+                decimal d => d,
+                int i => i,
+                _ => (decimal?)null,
+            };
+            if (value < 0)
+            {
+                return $"{property.Name} cannot be negative.";
+            }
+
+            if (value > 1 && (property.Name.EndsWith("Rate", StringComparison.Ordinal) || property.Name.StartsWith("Leakage", StringComparison.Ordinal)))
+            {
+                return $"{property.Name} is a share between 0 % and 100 %.";
+            }
+        }
+
+        return null;
+    }
+
     public static string Title(RoiModel model) => model switch
     {
         RoiModel.HomeServices => "Home services",
