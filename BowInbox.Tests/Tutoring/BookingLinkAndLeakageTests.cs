@@ -51,6 +51,19 @@ public sealed class BookingLinkAndLeakageTests(SharedApp shared) : IClassFixture
     }
 
     [Fact]
+    public async Task A_learner_asking_for_algebra_downtown_is_routed_to_the_seeded_maths_tutors()
+    {
+        await using var app = new InboxAppFactory();
+        app.Settings["Routing:AutomaticIntake"] = "true";
+        var ticketId = await ChannelTestData.CustomerWroteAsync(app, "I need algebra help, I'm downtown", "15557040201");
+
+        await using var db = app.CreateDbContext();
+        var tutors = await db.ProviderGroups.Where(g => g.Name == Web.Seed.DemoData.TutoringGroup).Select(g => g.Id).SingleAsync();
+        await Eventually.TrueAsync(() => db.Tickets.AsNoTracking().AnyAsync(t => t.Id == ticketId && t.GroupId == tutors), "the ticket to reach the maths tutors");
+        Assert.Equal("math tutoring", (await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId)).ServiceType);
+    }
+
+    [Fact]
     public async Task Only_supervisors_read_or_save_roi_inputs_and_bad_inputs_are_refused()
     {
         var settings = shared.App.Services.GetRequiredService<RoiSettings>();
