@@ -15,7 +15,10 @@ public static class ApiScopes
     /// <summary>Manage outgoing webhooks.</summary>
     public const string Webhooks = "webhooks";
 
-    public static IReadOnlyList<string> All { get; } = [Read, Write, Sessions, Webhooks];
+    /// <summary>Report booking figures (leads booked, sessions paid) for the leakage baseline on the ROI page.</summary>
+    public const string Metrics = "metrics";
+
+    public static IReadOnlyList<string> All { get; } = [Read, Write, Sessions, Webhooks, Metrics];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 }

@@ -21,8 +21,8 @@ public sealed class ApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
         Assert.Equal(
-            new[] { "GET /api/v1/sessions", "GET /api/v1/tickets", "GET /api/v1/tickets/{id}", "GET /api/v1/tickets/{id}/transcript", "PATCH /api/v1/sessions/{id}",
-                "POST /api/v1/leads", "POST /api/v1/sessions", "POST /api/v1/tickets/{id}/assign", "POST /api/v1/tickets/{id}/notes", "POST /api/v1/tickets/{id}/status", "POST /api/v1/webhooks/test" },
+            new[] { "GET /api/v1/leakage", "GET /api/v1/sessions", "GET /api/v1/tickets", "GET /api/v1/tickets/{id}", "GET /api/v1/tickets/{id}/transcript", "PATCH /api/v1/sessions/{id}",
+                "POST /api/v1/leads", "POST /api/v1/sessions", "POST /api/v1/tickets/{id}/assign", "POST /api/v1/tickets/{id}/notes", "POST /api/v1/tickets/{id}/status", "POST /api/v1/webhooks/test", "PUT /api/v1/leakage/{phase}" },
             operations.Select(o => o.Name).Order(StringComparer.Ordinal).ToArray());
         foreach (var (name, operation) in operations)
         {

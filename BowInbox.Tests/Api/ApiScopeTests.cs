@@ -19,6 +19,8 @@ public sealed class ApiScopeTests(SharedApp shared) : IClassFixture<SharedApp>
         { "POST", "/api/v1/sessions", ApiScopes.Write, ApiScopes.Sessions },
         { "GET", "/api/v1/sessions", ApiScopes.Read, ApiScopes.Sessions },
         { "PATCH", "/api/v1/sessions/1", ApiScopes.Write, ApiScopes.Sessions },
+        { "PUT", "/api/v1/leakage/before", ApiScopes.Write, ApiScopes.Metrics },
+        { "GET", "/api/v1/leakage", ApiScopes.Read, ApiScopes.Metrics },
     };
 
     [Theory]

@@ -10,6 +10,7 @@ public sealed class SupervisorAccessTests(SharedApp shared) : IClassFixture<Shar
     [
         "/supervisor/audit",
         "/supervisor/roi",
+        "/supervisor/bookings",
         "/supervisor/held",
         "/supervisor/held/1/media",
         "/supervisor/sessions/1",

@@ -30,6 +30,8 @@ public sealed class SupervisorComponentTests : AppComponentTest
         UseAppService<InboxEvents>();
         UseAppService<TicketAccess>();
         UseAppService<TicketActions>();
+        UseAppService<BowInbox.Web.Tutoring.BookingLinks>();
+        UseAppService<RoiSettings>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<BowInbox.Web.Relay.RelayAssignment>();
         UseAppService<BowInbox.Web.Routing.OfferQueries>();

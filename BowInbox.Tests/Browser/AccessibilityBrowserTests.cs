@@ -80,7 +80,7 @@ public sealed class AccessibilityBrowserTests
         var page = await session.LoginAsync("supervisor@demo.local");
         await page.WaitForURLAsync("**/supervisor");
 
-        await AssertPagesAsync(page, "/supervisor", "/supervisor/audit", "/supervisor/roi", "/supervisor/held", $"/supervisor/sessions/{ticketId}");
+        await AssertPagesAsync(page, "/supervisor", "/supervisor/audit", "/supervisor/roi", "/supervisor/bookings", "/supervisor/held", $"/supervisor/sessions/{ticketId}");
     }
 
     [Fact]

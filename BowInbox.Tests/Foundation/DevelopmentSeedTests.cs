@@ -20,9 +20,9 @@ public sealed class DevelopmentSeedTests
         }
 
         await using var db = app.CreateDbContext();
-        Assert.Equal(9, await db.Users.CountAsync());
-        Assert.Equal(6, await db.Providers.CountAsync());
-        Assert.Equal(["Electricians - Downtown", "Insurer desk - Acme", "Plumbers - Downtown", "Plumbers - Uptown", "Underwriting - Acme"], await db.ProviderGroups.OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());
+        Assert.Equal(11, await db.Users.CountAsync());
+        Assert.Equal(8, await db.Providers.CountAsync());
+        Assert.Equal(["Electricians - Downtown", "Insurer desk - Acme", "Plumbers - Downtown", "Plumbers - Uptown", "Tutors - Math", "Underwriting - Acme"], await db.ProviderGroups.OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());
         var insurer = await db.Insurers.SingleAsync();
         Assert.Equal(("Acme Insurance", @"POL-\d{8}"), (insurer.Name, insurer.PolicyPatterns));
         Assert.Equal(["Insurer desk - Acme", "Underwriting - Acme"], await db.ProviderGroups.Where(g => g.Id == insurer.DeskGroupId || g.Id == insurer.UnderwritingGroupId).OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());

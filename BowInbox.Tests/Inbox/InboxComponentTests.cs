@@ -24,6 +24,7 @@ public sealed class InboxComponentTests : AppComponentTest
         UseAppService<ReplySender>();
         UseAppService<ReadReceipts>();
         UseAppService<TicketActions>();
+        UseAppService<BowInbox.Web.Tutoring.BookingLinks>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<ApprovedTemplates>();
         UseAppService<IDbContextFactory<InboxDbContext>>();

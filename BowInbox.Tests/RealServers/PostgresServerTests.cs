@@ -27,7 +27,7 @@ public sealed class PostgresServerTests
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Id == reply.MessageId && m.Status == DeliveryStatus.Sent), "the reply to be sent");
-        Assert.Equal(9, await db.Users.CountAsync());
+        Assert.Equal(11, await db.Users.CountAsync());
     }
 
     [Fact]

@@ -96,6 +96,7 @@ public static class ApiSetup
         api.MapSessions();
         api.MapTickets();
         api.MapWebhookTests();
+        Tutoring.LeakageApi.MapLeakage(api);
 
         app.MapOpenApi(DocumentPath).RequireAuthorization(DocumentPolicy).ExcludeFromDescription();
         app.MapScalarApiReference(ReferencePath, (options, http) => options

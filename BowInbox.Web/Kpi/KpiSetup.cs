@@ -6,6 +6,8 @@ public static class KpiSetup
     {
         builder.Services.AddSingleton<KpiQueries>();
         builder.Services.AddSingleton<MessagingCosts>();
+        builder.Services.AddSingleton<RoiSettings>();
+        builder.Services.AddSingleton<Tutoring.BookingLinks>();
         builder.Services.Configure<MessagingPriceOptions>(builder.Configuration.GetSection(MessagingPriceOptions.Section));
     }
 }

@@ -28,6 +28,8 @@ public static class DemoData
         new("tech4@demo.local", "Uma Reed", Roles.Technician, "15550100004", "Plumbers - Uptown"),
         new("desk@demo.local", "Ines Costa", Roles.Technician, "15550100005", InsurerGroup),
         new("underwriter@demo.local", "Umar Hale", Roles.Technician, "15550100006", UnderwritingGroup),
+        new("tutor1@demo.local", "Mia Chen", Roles.Technician, "15550100007", TutoringGroup),
+        new("tutor2@demo.local", "Raj Patel", Roles.Technician, "15550100008", TutoringGroup),
     ];
 
     public static readonly IReadOnlyList<(string Shortcut, string Text)> CannedReplies =
@@ -44,12 +46,16 @@ public static class DemoData
         new("Plumbers - Uptown", "plumbing", "uptown"),
         new(InsurerGroup, "insurance", "downtown"),
         new(UnderwritingGroup, "underwriting", "downtown"),
+        new(TutoringGroup, "math tutoring", "downtown"),
     ];
 
     public const string UnderwritingGroup = "Underwriting - Acme";
 
     /// <summary>The demo insurer: customers who name it or write a policy number like POL-12345678 reach its desk.</summary>
     public static readonly DemoInsurer Insurer = new("Acme Insurance", "Acme\nAcme Seguros", @"POL-\d{8}", InsurerGroup, UnderwritingGroup);
+
+    /// <summary>The tutoring marketplace's maths tutors: a learner asking for algebra help downtown is offered to them, and bookings open sessions with them.</summary>
+    public const string TutoringGroup = "Tutors - Math";
 
     /// <summary>An insurer's support desk: office hours in New York, so SLA clocks pause at night and at weekends.</summary>
     public const string InsurerGroup = "Insurer desk - Acme";
