@@ -56,6 +56,7 @@ builder.AddRelay();
 BowInbox.Web.Review.ReviewSetup.AddMediaReview(builder);
 BowInbox.Web.Media.MediaStoreSetup.AddMediaStore(builder);
 builder.AddTicketRouting();
+BowInbox.Web.Ai.AiSetup.AddAiAssistant(builder);
 builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();

@@ -26,6 +26,7 @@ public sealed class InboxComponentTests : AppComponentTest
         UseAppService<TicketActions>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<ApprovedTemplates>();
+        UseAppService<BowInbox.Web.Ai.AiAssistant>();
         UseAppService<IDbContextFactory<InboxDbContext>>();
     }
 
