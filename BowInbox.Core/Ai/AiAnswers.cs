@@ -20,7 +20,7 @@ public sealed record AiQualificationHint(string? ServiceType, string? Area, bool
         }
 
         var reasons = rules.Reasons.ToList();
-        var sure = $"AI, {Confidence:P0} sure";
+        var sure = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"AI, {Math.Round(Confidence * 100)}% sure");
         var service = rules.ServiceType ?? ServiceType;
         if (rules.ServiceType is null && ServiceType is not null)
         {
