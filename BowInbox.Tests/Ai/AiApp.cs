@@ -7,6 +7,8 @@ namespace BowInbox.Tests.Ai;
 public sealed class AiApp : IAsyncLifetime
 {
     public const string Summary = "Customer has a wet floor under the kitchen cabinet since this morning; wants someone today.";
+    public const string HandoffNote = "Customer reports a wet cabinet floor; Technician checked the trap, the leak source is still open.";
+
     public static readonly string[] Replies = ["Thanks, we are on it.", "Could you send a photo of the cabinet?", "Is the water still coming out?"];
 
     /// <summary>What must never reach the AI: the customer's and the technician's numbers, email and names.</summary>
@@ -24,6 +26,7 @@ public sealed class AiApp : IAsyncLifetime
         Ai.Answer("Summarize the conversation", Summary);
         Ai.Answer("Suggest three short", "1. " + string.Join("\n- ", Replies));
         Ai.Answer("choose the service type", """{"service": "Plumbing", "area": "nowhere-town", "urgent": false, "confidence": 0.9}""");
+        Ai.Answer("handed to another technician", HandoffNote);
         Ai.Answer("Judge only the last message", """{"leak": true, "reason": "invites the customer to another app"}""");
         App.Settings["AI:Endpoint"] = Ai.Endpoint;
         App.Settings["AI:ApiKey"] = "test-ai-key";

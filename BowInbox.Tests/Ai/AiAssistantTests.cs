@@ -152,4 +152,26 @@ public sealed class AiAssistantTests : BunitContext, IClassFixture<AiApp>
         Assert.False(await check.HeldItems.AnyAsync(h => h.MessageId == messageId));
         fixture.AssertNothingIdentifyingWasSent();
     }
+
+    [Fact]
+    public async Task A_handoff_note_is_drafted_for_the_technician_on_the_job_only()
+    {
+        var ticketId = await CustomerWroteAsync("15557300006");
+        var other = await CustomerWroteAsync("15557300007");
+        string tomUserId;
+        await using (var db = App.CreateDbContext())
+        {
+            var tom = await db.Providers.SingleAsync(p => p.DisplayName == "Tom Baker");
+            tomUserId = tom.UserId;
+            await db.Tickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ProviderId, tom.Id));
+        }
+
+        var assistant = App.Services.GetRequiredService<AiAssistant>();
+        var technician = Staff(Roles.Technician, tomUserId);
+        var note = await assistant.HandoffNoteAsync(technician, ticketId, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal((AiOutcome.Suggested, AiApp.HandoffNote), (note.Outcome, note.Value));
+        Assert.Equal(AiOutcome.Denied, (await assistant.HandoffNoteAsync(technician, other, Xunit.TestContext.Current.CancellationToken)).Outcome);
+        fixture.AssertNothingIdentifyingWasSent();
+    }
 }
