@@ -154,7 +154,7 @@ public sealed class AiAssistantTests : BunitContext, IClassFixture<AiApp>
     }
 
     [Fact]
-    public async Task A_handoff_note_is_drafted_for_the_technician_on_the_job_only()
+    public async Task A_handoff_note_and_briefing_summary_are_drafted_for_the_technician_on_the_job_only()
     {
         var ticketId = await CustomerWroteAsync("15557300006");
         var other = await CustomerWroteAsync("15557300007");
@@ -172,6 +172,8 @@ public sealed class AiAssistantTests : BunitContext, IClassFixture<AiApp>
 
         Assert.Equal((AiOutcome.Suggested, AiApp.HandoffNote), (note.Outcome, note.Value));
         Assert.Equal(AiOutcome.Denied, (await assistant.HandoffNoteAsync(technician, other, Xunit.TestContext.Current.CancellationToken)).Outcome);
+        Assert.Equal((AiOutcome.Suggested, AiApp.Summary), ((await assistant.SummaryAsync(technician, ticketId, Xunit.TestContext.Current.CancellationToken)) is var briefing ? (briefing.Outcome, briefing.Value) : default));
+        Assert.Equal(AiOutcome.Denied, (await assistant.SummaryAsync(technician, other, Xunit.TestContext.Current.CancellationToken)).Outcome);
         fixture.AssertNothingIdentifyingWasSent();
     }
 }
