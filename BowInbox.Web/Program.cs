@@ -58,6 +58,7 @@ builder.AddInsurance();
 BowInbox.Web.Review.ReviewSetup.AddMediaReview(builder);
 BowInbox.Web.Media.MediaStoreSetup.AddMediaStore(builder);
 builder.AddTicketRouting();
+BowInbox.Web.Ai.AiSetup.AddAiAssistant(builder);
 builder.AddSla();
 builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();

@@ -27,6 +27,7 @@ public sealed class InboxComponentTests : AppComponentTest
         UseAppService<BowInbox.Web.Tutoring.BookingLinks>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<ApprovedTemplates>();
+        UseAppService<BowInbox.Web.Ai.AiAssistant>();
         UseAppService<IDbContextFactory<InboxDbContext>>();
     }
 

@@ -26,11 +26,12 @@ public sealed class TechnicianJobActions(IDbContextFactory<InboxDbContext> conte
                 return null;
             }, cancellationToken);
 
-    public Task<ActionResult> HandBackAsync(ClaimsPrincipal user, int ticketId, CancellationToken cancellationToken = default)
+    /// <summary>Hands the job back; <paramref name="note"/> is read as <c>/handoff</c>'s text (a group's name first hands it to that group).</summary>
+    public Task<ActionResult> HandBackAsync(ClaimsPrincipal user, int ticketId, string? note = null, CancellationToken cancellationToken = default)
         => RunAsync(user, ticketId, "Handed back: the team will find another technician.",
             async (db, job, ct) =>
             {
-                await commands.HandoffAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, "", ct);
+                await commands.HandoffAsync(db, job.Provider, job.PoolPhoneNumberId, job.Ticket, note ?? "", ct);
                 return null;
             }, cancellationToken);
 

@@ -27,6 +27,7 @@ public sealed class LeadIntake(
     OutboxWriter outbox,
     IOptions<RoutingOptions> options,
     TimeProvider time,
+    BowInbox.Web.Ai.AiQualification aiQualification,
     ILogger<LeadIntake> logger) : InboxEventWorker<int>(events, logger, capacity: null)
 {
     public const string Acknowledged = "acknowledged";
@@ -80,6 +81,9 @@ public sealed class LeadIntake(
     private async Task ProcessAsync(int ticketId, CancellationToken cancellationToken)
     {
         bool routable;
+
+        // Asked before the transaction: the AI may take seconds, the database must not wait for it.
+        var aiHint = await aiQualification.HintAsync(ticketId, cancellationToken);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             // The batch has already read which tickets are in intake; inside the transaction that is checked again.
@@ -91,7 +95,7 @@ public sealed class LeadIntake(
             }
 
             var rules = IntakeQuestions.Understanding(await RoutingRulesStore.LoadAsync(db, cancellationToken), languages.Texts);
-            var found = await TicketQualification.FromMessagesAsync(db, ticketId, rules, cancellationToken);
+            var found = aiQualification.Complete(await TicketQualification.FromMessagesAsync(db, ticketId, rules, cancellationToken), aiHint);
             var now = time.GetUtcNow().UtcDateTime;
             var filled = Fill(ticket, found);
             var done = await db.TicketEvents.Where(e => e.TicketId == ticketId).Select(e => e.Kind).Distinct().ToListAsync(cancellationToken);
