@@ -17,7 +17,7 @@ public static partial class WidgetSettings
 
     public const int MaxEmailLength = 254;
 
-    public static readonly IReadOnlyList<string> Languages = ["en", "de", "fr", "es", "hi"];
+    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
 
     /// <summary>An origin as browsers send it (<c>scheme://host[:port]</c>, lower case, no path), or null when it is none.</summary>
     public static string? NormalizeOrigin(string? origin)

@@ -24,9 +24,6 @@ public class WidgetVisitor
 
     public DateTime? HandoverCodeExpiresAt { get; set; }
 
-    /// <summary>Keyed hash of the WhatsApp number the visitor gave (with consent) to continue there.</summary>
-    public string? HandoverNumberHash { get; set; }
-
     /// <summary>When the conversation moved to WhatsApp: the panel shows nothing written after it.</summary>
     public DateTime? MovedToWhatsAppAt { get; set; }
 

@@ -17,8 +17,6 @@ internal sealed class WidgetVisitorConfiguration : IEntityTypeConfiguration<Widg
         builder.Property(v => v.EmailProtected).HasMaxLength(1024);
         builder.Property(v => v.HandoverCodeHash).HasMaxLength(64);
         builder.HasIndex(v => v.HandoverCodeHash);
-        builder.Property(v => v.HandoverNumberHash).HasMaxLength(64);
-        builder.HasIndex(v => v.HandoverNumberHash);
         builder.HasIndex(v => v.TicketId);
         builder.Ignore(v => v.HasMoved);
     }

@@ -1870,10 +1870,6 @@ namespace BowInbox.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("HandoverNumberHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTime?>("MovedToWhatsAppAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1888,8 +1884,6 @@ namespace BowInbox.Data.Postgres.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("HandoverCodeHash");
-
-                    b.HasIndex("HandoverNumberHash");
 
                     b.HasIndex("TicketId");
 

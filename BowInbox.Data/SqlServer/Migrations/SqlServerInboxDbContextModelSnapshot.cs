@@ -1876,10 +1876,6 @@ namespace BowInbox.Data.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("HandoverNumberHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<DateTime?>("MovedToWhatsAppAt")
                         .HasColumnType("datetime2");
 
@@ -1894,8 +1890,6 @@ namespace BowInbox.Data.SqlServer.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("HandoverCodeHash");
-
-                    b.HasIndex("HandoverNumberHash");
 
                     b.HasIndex("TicketId");
 

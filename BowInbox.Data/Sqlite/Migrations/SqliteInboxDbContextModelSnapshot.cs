@@ -1801,10 +1801,6 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HandoverNumberHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("MovedToWhatsAppAt")
                         .HasColumnType("TEXT");
 
@@ -1819,8 +1815,6 @@ namespace BowInbox.Data.Sqlite.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("HandoverCodeHash");
-
-                    b.HasIndex("HandoverNumberHash");
 
                     b.HasIndex("TicketId");
 

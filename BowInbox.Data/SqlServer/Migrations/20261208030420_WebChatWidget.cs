@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BowInbox.Data.Sqlite.Migrations
+namespace BowInbox.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class WebChatWidget : Migration
@@ -15,17 +15,17 @@ namespace BowInbox.Data.Sqlite.Migrations
                 name: "WidgetKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AllowedOrigins = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    Greeting = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PublicKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Color = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Greeting = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,18 +36,17 @@ namespace BowInbox.Data.Sqlite.Migrations
                 name: "WidgetVisitors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WidgetKeyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EmailProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
-                    HandoverCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    HandoverCodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HandoverNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    MovedToWhatsAppAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WidgetKeyId = table.Column<int>(type: "int", nullable: false),
+                    ContactId = table.Column<int>(type: "int", nullable: false),
+                    TicketId = table.Column<int>(type: "int", nullable: false),
+                    EmailHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    EmailProtected = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
+                    HandoverCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    HandoverCodeExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MovedToWhatsAppAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,11 +86,6 @@ namespace BowInbox.Data.Sqlite.Migrations
                 name: "IX_WidgetVisitors_HandoverCodeHash",
                 table: "WidgetVisitors",
                 column: "HandoverCodeHash");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WidgetVisitors_HandoverNumberHash",
-                table: "WidgetVisitors",
-                column: "HandoverNumberHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WidgetVisitors_TicketId",

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BowInbox.Data.Postgres.Migrations
+namespace BowInbox.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class WebChatWidget : Migration
@@ -16,17 +15,17 @@ namespace BowInbox.Data.Postgres.Migrations
                 name: "WidgetKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PublicKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AllowedOrigins = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    Greeting = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Greeting = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,18 +36,17 @@ namespace BowInbox.Data.Postgres.Migrations
                 name: "WidgetVisitors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WidgetKeyId = table.Column<int>(type: "integer", nullable: false),
-                    ContactId = table.Column<int>(type: "integer", nullable: false),
-                    TicketId = table.Column<int>(type: "integer", nullable: false),
-                    EmailHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EmailProtected = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
-                    HandoverCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    HandoverCodeExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HandoverNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    MovedToWhatsAppAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WidgetKeyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EmailProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    HandoverCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HandoverCodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MovedToWhatsAppAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,11 +86,6 @@ namespace BowInbox.Data.Postgres.Migrations
                 name: "IX_WidgetVisitors_HandoverCodeHash",
                 table: "WidgetVisitors",
                 column: "HandoverCodeHash");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WidgetVisitors_HandoverNumberHash",
-                table: "WidgetVisitors",
-                column: "HandoverNumberHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WidgetVisitors_TicketId",
