@@ -112,10 +112,9 @@ public sealed class WidgetConversations(
             return null;
         }
 
-        // Only what was said on the web: once on WhatsApp, the conversation is no longer the browser's to read.
-        var until = visitor.MovedToWhatsAppAt ?? DateTime.MaxValue;
+        // Only what was said on the web (no WhatsApp message id, no WhatsApp number): once on WhatsApp, the rest is not the browser's to read.
         var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.TicketId == visitor.TicketId && m.Id > afterId && m.CreatedAt <= until && m.Text != null
+            .Where(m => m.TicketId == visitor.TicketId && m.Id > afterId && m.Wamid == null && m.PhoneNumberId == null && m.Text != null
                 && (m.Direction == MessageDirection.FromCustomer || m.Direction == MessageDirection.ToCustomer))
             .OrderBy(m => m.Id)
             .Take(200)
