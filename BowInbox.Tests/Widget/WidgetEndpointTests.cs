@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using BowInbox.Data.Identity;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BowInbox.Core.Messaging;
@@ -159,6 +161,31 @@ public sealed class WidgetEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(VisitorPhone, after, StringComparison.Ordinal);
         Assert.DoesNotContain(VisitorEmail, after, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await http.SendAsync(Request(HttpMethod.Post, "/messages", new { text = "still there?" }, token))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_an_Admin_manages_widgets_and_bad_settings_change_nothing()
+    {
+        var widgets = app.Services.GetRequiredService<WidgetKeyAdministration>();
+        var supervisor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sup"), new Claim(ClaimTypes.Role, Roles.Supervisor)], "test"));
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        var draft = new WidgetKeyDraft("Blog", "https://blog.example", "#123456", "Hello", "en");
+
+        Assert.False((await widgets.CreateAsync(supervisor, draft)).Succeeded);
+        Assert.Empty(await widgets.ListAsync(supervisor));
+        Assert.False((await widgets.RevokeAsync(supervisor, key.Id)).Succeeded);
+        Assert.Contains("https://blog.example/x", (await widgets.CreateAsync(admin, draft with { Origins = "https://blog.example/x" })).Message, StringComparison.Ordinal);
+        Assert.False((await widgets.CreateAsync(admin, draft with { Color = "red" })).Succeeded);
+        Assert.DoesNotContain(await widgets.ListAsync(admin), w => w.Name == "Blog");
+
+        Assert.True((await widgets.CreateAsync(admin, draft)).Succeeded);
+        var created = (await widgets.ListAsync(admin)).Single(w => w.Name == "Blog");
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/widget.js?key={created.PublicKey}")).StatusCode);
+        Assert.True((await widgets.RevokeAsync(admin, created.Id)).Succeeded);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/widget.js?key={created.PublicKey}")).StatusCode);
+
+        var page = await http.GetAsync("/admin/channels");
+        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
     }
 
     private async Task<int> CountTicketsAsync()
