@@ -64,6 +64,7 @@ builder.AddSupervisorAlerts();
 builder.AddSupervisorAudit();
 builder.AddKpis();
 builder.AddCsat();
+BowInbox.Web.Widget.WidgetSetup.AddWebChatWidget(builder);
 builder.AddOutgoingWebhooks();
 builder.AddIntegrationApi();
 
@@ -105,6 +106,7 @@ app.MapLive();
 app.MapRelay();
 app.MapSupervisorAudit();
 app.MapOutgoingWebhooks();
+BowInbox.Web.Widget.WidgetSetup.MapWebChatWidget(app);
 BowInbox.Web.Review.ReviewSetup.MapMediaReview(app);
 app.MapAdditionalIdentityEndpoints();
 app.MapIntegrationApi();

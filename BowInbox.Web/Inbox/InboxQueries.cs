@@ -14,7 +14,14 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
 {
     public const int MaxPageSize = 100;
 
-    public async Task<InboxPage> ListAsync(ClaimsPrincipal user, InboxFilter filter, string? search, int page, int pageSize, CancellationToken cancellationToken = default, InboxSort sort = InboxSort.Recent)
+    /// <summary>The channels tickets have come through (WhatsApp, web chat, ...): the inbox filters by channel once there is more than one.</summary>
+    public async Task<IReadOnlyList<string>> ChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking().Select(t => t.Channel).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
+    public async Task<InboxPage> ListAsync(ClaimsPrincipal user, InboxFilter filter, string? search, int page, int pageSize, CancellationToken cancellationToken = default, InboxSort sort = InboxSort.Recent, string? channel = null)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -28,6 +35,11 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
             InboxFilter.Resolved => query.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
             _ => query.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed),
         };
+
+        if (!string.IsNullOrEmpty(channel))
+        {
+            query = query.Where(t => t.Channel == channel);
+        }
 
         if (!string.IsNullOrWhiteSpace(search))
         {

@@ -76,9 +76,11 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
             return new ReplyResult(ReplyOutcome.NotFound, "That conversation no longer exists.");
         }
 
-        var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
+        // A web chat visitor reads replies in the widget's panel, which reads them from the database: no WhatsApp send.
+        var webChat = ticket.Channel == BowInbox.Core.Tickets.TicketChannels.WebChat;
+        var central = webChat ? null : await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
             .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
-        if (central is null)
+        if (central is null && !webChat)
         {
             return new ReplyResult(ReplyOutcome.Invalid, "No central WhatsApp number is configured; an Admin must add one.");
         }
@@ -94,14 +96,14 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
             Type = "text",
             Text = text!.Trim(),
             PhoneNumberId = central,
-            Status = DeliveryStatus.Pending,
+            Status = webChat ? DeliveryStatus.Sent : DeliveryStatus.Pending,
             CreatedAt = now,
         };
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
 
         var recipient = new Recipient(ticket.Contact.WaIdProtected, ticket.Contact.WaIdHash);
-        if (await outbox.EnqueueTextAsync(db, central, recipient, message.Text, message.Id, cancellationToken) == EnqueueResult.WindowClosed)
+        if (!webChat && await outbox.EnqueueTextAsync(db, central!, recipient, message.Text, message.Id, cancellationToken) == EnqueueResult.WindowClosed)
         {
             await transaction.RollbackAsync(cancellationToken);
             return new ReplyResult(ReplyOutcome.WindowClosed, "The customer last wrote more than 24 hours ago: WhatsApp only allows an approved template now.");

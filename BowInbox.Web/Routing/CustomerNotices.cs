@@ -65,6 +65,14 @@ public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages langu
 
     private async Task<bool> QueueAsync(InboxDbContext db, Ticket ticket, string type, string shown, OutboxKind kind, string payload, CancellationToken cancellationToken)
     {
+        if (ticket.Channel == BowInbox.Core.Tickets.TicketChannels.WebChat)
+        {
+            // The widget's panel reads its messages from the database: stored is delivered, shown as text.
+            db.Messages.Add(new Message { TicketId = ticket.Id, Direction = MessageDirection.ToCustomer, AuthorName = AuthorName, Type = "text", Text = shown, Status = DeliveryStatus.Sent, CreatedAt = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
         var contact = ticket.Contact ?? await db.Contacts.SingleAsync(c => c.Id == ticket.ContactId, cancellationToken);
         var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active)
             .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);

@@ -26,6 +26,7 @@ internal sealed class InboundEventHandler(
     IdentityChangeRecorder identityChanges,
     BowInbox.Web.Audit.SupervisorCommands supervisorCommands,
     BowInbox.Web.Csat.CsatReplies csatReplies,
+    BowInbox.Web.Widget.WidgetHandover widgetHandover,
     DeliveryStatusRecorder statuses,
     MarketingPreferences preferences,
     IInboundRelay relay,
@@ -277,9 +278,14 @@ internal sealed class InboundEventHandler(
                 return;
             }
 
-            // A rating or its comment stays on the surveyed (resolved) ticket instead of opening a new one.
-            if (await csatReplies.TryHandleAsync(db, group, message, fromHash, changes, cancellationToken) is { } answer)
+            // A web visitor's one-time code: their web ticket becomes this sender's, and the message is recorded on it below.
+            if (await widgetHandover.TryContinueAsync(db, group, message, fromHash, cancellationToken) is { } moved)
             {
+                changes.Add(moved);
+            }
+            else if (await csatReplies.TryHandleAsync(db, group, message, fromHash, changes, cancellationToken) is { } answer)
+            {
+                // A rating or its comment stays on the surveyed (resolved) ticket instead of opening a new one.
                 applied.Recorded.Add((changes.Count, answer));
                 return;
             }
