@@ -483,6 +483,13 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("WhatsApp");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BowInbox.Data.SqlServer.Migrations
+namespace BowInbox.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class SmsChannel : Migration
@@ -14,7 +15,15 @@ namespace BowInbox.Data.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Channel",
                 table: "ProxyNumbers",
-                type: "nvarchar(32)",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "WhatsApp");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "Contacts",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "WhatsApp");
@@ -24,9 +33,9 @@ namespace BowInbox.Data.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    NumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StoppedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoppedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,12 +47,12 @@ namespace BowInbox.Data.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    TicketId = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,6 +95,10 @@ namespace BowInbox.Data.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Channel",
                 table: "ProxyNumbers");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Contacts");
         }
     }
 }

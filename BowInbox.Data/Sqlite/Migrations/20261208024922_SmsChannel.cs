@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BowInbox.Data.Postgres.Migrations
+namespace BowInbox.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SmsChannel : Migration
@@ -15,7 +14,15 @@ namespace BowInbox.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Channel",
                 table: "ProxyNumbers",
-                type: "character varying(32)",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "WhatsApp");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "Contacts",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "WhatsApp");
@@ -24,10 +31,10 @@ namespace BowInbox.Data.Postgres.Migrations
                 name: "SmsOptOuts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StoppedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,13 +45,13 @@ namespace BowInbox.Data.Postgres.Migrations
                 name: "WhatsAppContinuations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TicketId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,6 +94,10 @@ namespace BowInbox.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Channel",
                 table: "ProxyNumbers");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Contacts");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BowInbox.Data.Sqlite.Migrations
+namespace BowInbox.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SmsChannel : Migration
@@ -14,7 +14,15 @@ namespace BowInbox.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Channel",
                 table: "ProxyNumbers",
-                type: "TEXT",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "WhatsApp");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "Contacts",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "WhatsApp");
@@ -23,10 +31,10 @@ namespace BowInbox.Data.Sqlite.Migrations
                 name: "SmsOptOuts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    NumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StoppedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,13 +45,13 @@ namespace BowInbox.Data.Sqlite.Migrations
                 name: "WhatsAppContinuations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TicketId = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,6 +94,10 @@ namespace BowInbox.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Channel",
                 table: "ProxyNumbers");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Contacts");
         }
     }
 }
