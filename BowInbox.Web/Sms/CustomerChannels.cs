@@ -33,9 +33,13 @@ public static class CustomerChannels
 
         var channel = db.Contacts.Local.FirstOrDefault(c => c.WaIdHash == recipientHash)?.Channel
             ?? await db.Contacts.AsNoTracking().Where(c => c.WaIdHash == recipientHash).Select(c => c.Channel).FirstOrDefaultAsync(cancellationToken);
-        return channel == TicketChannels.Sms && routing.SmsCentral is { } sms ? (sms, true)
-            : routing.WhatsAppCentral is { } whatsApp ? (whatsApp, false)
-            : (from, routing.Sms.Contains(from));
+        // Someone who is not a customer (a supervisor's command number, a phone answered by keyword) keeps the number given.
+        return channel switch
+        {
+            TicketChannels.Sms when routing.SmsCentral is { } sms => (sms, true),
+            TicketChannels.WhatsApp when routing.WhatsAppCentral is { } whatsApp => (whatsApp, false),
+            _ => (from, routing.Sms.Contains(from)),
+        };
     }
 
     /// <summary>The active central number of a channel, if there is one.</summary>
