@@ -90,7 +90,7 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
         var otherCentrals = await db.ProxyNumbers.CountAsync(n => n.Purpose == NumberPurpose.Central && n.Active && n.Id != form.Id && n.Channel == form.Channel, cancellationToken);
         if (form.Purpose == NumberPurpose.Central && form.Active && otherCentrals > 0)
         {
-            return $"Another central {(form.Channel == TicketChannels.Sms ? "SMS" : "WhatsApp")} number is active: customers write to one central number per channel. Deactivate it first.";
+            return $"Another central number is active for {(form.Channel == TicketChannels.Sms ? "SMS" : "WhatsApp")}: customers write to one central number per channel. Deactivate it first.";
         }
 
         var wasActiveCentral = number.Id != 0 && number.Purpose == NumberPurpose.Central && number.Active && number.Channel == TicketChannels.WhatsApp;

@@ -47,15 +47,24 @@ public static class CustomerChannels
         => db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active && n.Channel == channel)
             .OrderBy(n => n.Id).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>Remembers the routing from numbers the caller read anyway (an inbound turn), for the unit of work.</summary>
+    public static void Remember(InboxDbContext db, IEnumerable<ProxyNumber> numbers)
+        => db.Remember(Key, From(numbers.Where(n => n.Active).OrderBy(n => n.Id).Select(n => (n.PhoneNumberId, n.Purpose, n.Channel)).ToList()));
+
     private static async Task<Routing> ReadAsync(InboxDbContext db, CancellationToken cancellationToken)
     {
         var numbers = await db.ProxyNumbers.AsNoTracking().Where(n => n.Active && (n.Channel == TicketChannels.Sms || n.Purpose == NumberPurpose.Central))
             .OrderBy(n => n.Id).Select(n => new { n.PhoneNumberId, n.Purpose, n.Channel }).ToListAsync(cancellationToken);
+        return From(numbers.Select(n => (n.PhoneNumberId, n.Purpose, n.Channel)).ToList());
+    }
+
+    private static Routing From(List<(string PhoneNumberId, NumberPurpose Purpose, string Channel)> numbers)
+    {
         var centrals = numbers.Where(n => n.Purpose == NumberPurpose.Central).ToList();
         return new Routing(
             numbers.Where(n => n.Channel == TicketChannels.Sms).Select(n => n.PhoneNumberId).ToHashSet(StringComparer.Ordinal),
             centrals.Select(n => n.PhoneNumberId).ToHashSet(StringComparer.Ordinal),
-            centrals.FirstOrDefault(n => n.Channel != TicketChannels.Sms)?.PhoneNumberId,
-            centrals.FirstOrDefault(n => n.Channel == TicketChannels.Sms)?.PhoneNumberId);
+            centrals.Where(n => n.Channel != TicketChannels.Sms).Select(n => n.PhoneNumberId).FirstOrDefault(),
+            centrals.Where(n => n.Channel == TicketChannels.Sms).Select(n => n.PhoneNumberId).FirstOrDefault());
     }
 }

@@ -122,6 +122,7 @@ internal sealed class InboundEventHandler(
             var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
             applied.SmsNumbers.UnionWith(proxyNumbers.Where(n => n.IsSms).Select(n => n.PhoneNumberId));
             relay.BeginTurn(db, proxyNumbers);
+            BowInbox.Web.Sms.CustomerChannels.Remember(db, proxyNumbers);
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
