@@ -151,5 +151,5 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
     // The display number goes masked, as everywhere a number is written down; the phone_number_id is Meta's id for it.
     private static string Describe(ProxyNumber number)
         => $"{number.PhoneNumberId} {NumberMask.Mask(number.DisplayNumber)}, {number.Purpose}, region {number.Region ?? "none"}, {(number.Active ? "active" : "inactive")}"
-            + $", {number.Channel}, portfolio {number.PortfolioId ?? "none"}, WABA {number.WabaId ?? "none"}, {number.MessagesPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} msg/s{(number.Coexistence ? ", coexistence" : "")}";
+            + (number.IsSms ? ", SMS" : "") + $", portfolio {number.PortfolioId ?? "none"}, WABA {number.WabaId ?? "none"}, {number.MessagesPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} msg/s{(number.Coexistence ? ", coexistence" : "")}";
 }
