@@ -95,7 +95,11 @@ public sealed class SmsRulesTests
     {
         var form = new Dictionary<string, string>
         {
-            ["From"] = "+15551230001", ["To"] = "+15550009999", ["Body"] = "Leaking pipe", ["MessageSid"] = "SM0123456789abcdef0123456789abcdef", ["NumMedia"] = "0",
+            ["From"] = "+15551230001",
+            ["To"] = "+15550009999",
+            ["Body"] = "Leaking pipe",
+            ["MessageSid"] = "SM0123456789abcdef0123456789abcdef",
+            ["NumMedia"] = "0",
         };
 
         var (payload, error) = SmsWebhookTranslation.Message(form, new DateTime(2026, 12, 8, 3, 0, 0, DateTimeKind.Utc));
