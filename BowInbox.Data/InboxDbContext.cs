@@ -90,6 +90,10 @@ public partial class InboxDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<BowInbox.Core.Sms.SmsOptOut> SmsOptOuts => Set<BowInbox.Core.Sms.SmsOptOut>();
+
+    public DbSet<BowInbox.Core.Sms.WhatsAppContinuation> WhatsAppContinuations => Set<BowInbox.Core.Sms.WhatsAppContinuation>();
+
     /// <summary>The Data Protection key ring, shared by every server (encrypted with the configured certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

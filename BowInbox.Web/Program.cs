@@ -19,6 +19,7 @@ using BowInbox.Web.Routing;
 using BowInbox.Web.Security;
 using BowInbox.Web.Seed;
 using BowInbox.Web.Sla;
+using BowInbox.Web.Sms;
 using BowInbox.Web.Webhooks;
 using BowInbox.Web.WhatsApp;
 using MudBlazor.Services;
@@ -50,6 +51,7 @@ builder.AddPrivacyAtRest();
 builder.AddInboxIdentity();
 builder.AddBackgroundJobs(provider, connectionString);
 builder.AddWhatsAppChannel();
+builder.AddSmsChannel();
 builder.AddInbox();
 builder.AddLive();
 BowInbox.Web.Languages.CustomerLanguagesSetup.AddCustomerLanguages(builder);
@@ -87,6 +89,7 @@ app.UseHubOriginCheck(InboxHub.Path);
 
 app.UseWebhookTiming();
 app.MapWhatsApp();
+app.MapSmsWebhooks();
 
 // Explicit, so that they run after the simulator's "/dev is 404 outside Development" above: a page that needs an
 // Admin must not even redirect to the login page where it does not exist.

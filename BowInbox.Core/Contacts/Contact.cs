@@ -28,6 +28,12 @@ public class Contact : IWhatsAppIdentity
 
     public string? ProfileName { get; set; }
 
+    /// <summary>
+    /// The channel the customer last wrote on (<see cref="Tickets.TicketChannels"/>): what goes to them goes on it, from
+    /// that channel's central number, so an SMS customer is answered by SMS and, once they continue on WhatsApp, there.
+    /// </summary>
+    public string Channel { get; set; } = Tickets.TicketChannels.WhatsApp;
+
     /// <summary>Stable, number-free handle shown to staff and providers, e.g. <c>C-4F7K2</c>.</summary>
     public string Alias { get; set; } = "";
 

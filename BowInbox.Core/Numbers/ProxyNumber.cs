@@ -1,6 +1,6 @@
 namespace BowInbox.Core.Numbers;
 
-/// <summary>A WhatsApp business number the marketplace owns.</summary>
+/// <summary>A business number the marketplace owns: WhatsApp, or SMS.</summary>
 public class ProxyNumber
 {
     /// <summary>Meta's default throughput for a business number, in messages a second.</summary>
@@ -20,6 +20,14 @@ public class ProxyNumber
     public string DisplayNumber { get; set; } = "";
 
     public NumberPurpose Purpose { get; set; }
+
+    /// <summary>
+    /// How the number talks: <see cref="Tickets.TicketChannels.WhatsApp"/> (the Cloud API) or <see cref="Tickets.TicketChannels.Sms"/>
+    /// (the SMS provider's Messages API). For an SMS number <see cref="PhoneNumberId"/> is its E.164 digits.
+    /// </summary>
+    public string Channel { get; set; } = Tickets.TicketChannels.WhatsApp;
+
+    public bool IsSms => Channel == Tickets.TicketChannels.Sms;
 
     public string? Region { get; set; }
 

@@ -18,6 +18,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.ParentUserIdProtected).HasMaxLength(512);
         builder.Property(c => c.WaIdProtected).HasMaxLength(512).IsRequired();
         builder.Property(c => c.ProfileName).HasMaxLength(200);
+        builder.Property(c => c.Channel).HasMaxLength(32).IsRequired().HasDefaultValue(BowInbox.Core.Tickets.TicketChannels.WhatsApp);
         builder.Property(c => c.Alias).HasMaxLength(16).IsRequired();
         builder.Property(c => c.PauseReason).HasMaxLength(500);
         builder.Ignore(c => c.IsPaused);

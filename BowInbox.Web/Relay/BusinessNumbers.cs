@@ -1,5 +1,6 @@
 using BowInbox.Core.Numbers;
 using BowInbox.Core.Audit;
+using BowInbox.Core.Tickets;
 using BowInbox.Data;
 using BowInbox.Web.Audit;
 using BowInbox.Web.WhatsApp;
@@ -12,9 +13,10 @@ namespace BowInbox.Web.Relay;
 /// <param name="WabaId">The WhatsApp Business Account the number belongs to.</param>
 /// <param name="MessagesPerSecond">The rate Meta granted the number; null for the default.</param>
 /// <param name="Coexistence">Shared with the WhatsApp Business app (held to 20 messages a second).</param>
+/// <param name="Channel">WhatsApp, or SMS (then the id is the number's digits).</param>
 public sealed record NumberForm(
     int? Id, string? PhoneNumberId, string? DisplayNumber, NumberPurpose Purpose, string? Region, bool Active,
-    string? PortfolioId = null, string? WabaId = null, int? MessagesPerSecond = null, bool Coexistence = false);
+    string? PortfolioId = null, string? WabaId = null, int? MessagesPerSecond = null, bool Coexistence = false, string Channel = TicketChannels.WhatsApp);
 
 /// <summary>The WhatsApp business numbers the marketplace owns, as Admins manage them at <c>/admin/numbers</c>; every edit is audited with it.</summary>
 public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, SendingNumbers sending, IOptions<WhatsAppOptions> options)
@@ -29,6 +31,16 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
     public async Task<string?> SaveAsync(string actor, NumberForm form, CancellationToken cancellationToken = default)
     {
         var phoneNumberId = form.PhoneNumberId?.Trim() ?? "";
+        if (form.Channel is not (TicketChannels.WhatsApp or TicketChannels.Sms))
+        {
+            return "The channel is WhatsApp or SMS.";
+        }
+
+        if (form.Channel == TicketChannels.Sms && phoneNumberId.Length == 0 && BowInbox.Web.Admin.PhoneNumbers.TryToWaId(form.DisplayNumber, out var smsDigits, out _))
+        {
+            phoneNumberId = smsDigits; // an SMS number is known by its digits
+        }
+
         if (phoneNumberId.Length is < 5 or > 32 || !phoneNumberId.All(char.IsAsciiDigit))
         {
             return "The phone_number_id is the numeric id Meta shows for the number in WhatsApp Manager (5 to 32 digits).";
@@ -74,14 +86,16 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
             return "That number no longer exists; reload the page.";
         }
 
-        var otherCentrals = await db.ProxyNumbers.CountAsync(n => n.Purpose == NumberPurpose.Central && n.Active && n.Id != form.Id, cancellationToken);
+        // One central number per channel: SMS customers text one number, WhatsApp customers write to one.
+        var otherCentrals = await db.ProxyNumbers.CountAsync(n => n.Purpose == NumberPurpose.Central && n.Active && n.Id != form.Id && n.Channel == form.Channel, cancellationToken);
         if (form.Purpose == NumberPurpose.Central && form.Active && otherCentrals > 0)
         {
-            return "Another central number is active: customers write to one central number. Deactivate it first.";
+            return $"Another central number is active for {(form.Channel == TicketChannels.Sms ? "SMS" : "WhatsApp")}: customers write to one central number per channel. Deactivate it first.";
         }
 
-        var wasActiveCentral = number.Id != 0 && number.Purpose == NumberPurpose.Central && number.Active;
-        if (wasActiveCentral && !(form.Purpose == NumberPurpose.Central && form.Active) && otherCentrals == 0)
+        var wasActiveCentral = number.Id != 0 && number.Purpose == NumberPurpose.Central && number.Active && number.Channel == TicketChannels.WhatsApp;
+        var otherWhatsAppCentrals = await db.ProxyNumbers.CountAsync(n => n.Purpose == NumberPurpose.Central && n.Active && n.Id != form.Id && n.Channel == TicketChannels.WhatsApp, cancellationToken);
+        if (wasActiveCentral && !(form.Purpose == NumberPurpose.Central && form.Active && form.Channel == TicketChannels.WhatsApp) && otherWhatsAppCentrals == 0)
         {
             return "This is the only active central number: customers could no longer be answered. Add or activate another central number first.";
         }
@@ -96,6 +110,7 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
         number.PhoneNumberId = phoneNumberId;
         number.DisplayNumber = display;
         number.Purpose = form.Purpose;
+        number.Channel = form.Channel;
         number.Region = region;
         number.Active = form.Active;
         number.PortfolioId = portfolioId;
@@ -136,5 +151,5 @@ public sealed class BusinessNumbers(IDbContextFactory<InboxDbContext> contexts, 
     // The display number goes masked, as everywhere a number is written down; the phone_number_id is Meta's id for it.
     private static string Describe(ProxyNumber number)
         => $"{number.PhoneNumberId} {NumberMask.Mask(number.DisplayNumber)}, {number.Purpose}, region {number.Region ?? "none"}, {(number.Active ? "active" : "inactive")}"
-            + $", portfolio {number.PortfolioId ?? "none"}, WABA {number.WabaId ?? "none"}, {number.MessagesPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} msg/s{(number.Coexistence ? ", coexistence" : "")}";
+            + (number.IsSms ? ", SMS" : "") + $", portfolio {number.PortfolioId ?? "none"}, WABA {number.WabaId ?? "none"}, {number.MessagesPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} msg/s{(number.Coexistence ? ", coexistence" : "")}";
 }

@@ -83,10 +83,15 @@ public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages langu
 
         var now = time.GetUtcNow().UtcDateTime;
         var recipient = new Recipient(contact.WaIdProtected, contact.WaIdHash);
-        if (!await ConversationWindows.IsOpenAsync(db, central, contact.WaIdHash, now, cancellationToken))
+
+        // An SMS customer is written to by SMS, which has no 24-hour window.
+        var (from, sms) = await BowInbox.Web.Sms.CustomerChannels.RouteAsync(db, central, contact.WaIdHash, cancellationToken);
+        if (!sms && !await ConversationWindows.IsOpenAsync(db, from, contact.WaIdHash, now, cancellationToken))
         {
             return false;
         }
+
+        central = from;
 
         var message = new Message
         {

@@ -31,10 +31,17 @@ internal sealed class CustomerMessageRecorder(CustomerRecords records, TimeProvi
             .FirstOrDefault()));
 
     /// <summary>Adds the message to the caller's unit of work; a new contact or ticket is saved at once (their ids are needed).</summary>
-    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, CancellationToken cancellationToken)
+    /// <param name="channel">The channel of the central number written to (<see cref="TicketChannels"/>).</param>
+    public async Task<RecordedMessage> RecordAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, string channel, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await FindOrCreateContactAsync(db, group, inbound, fromHash, now, cancellationToken);
+
+        // What goes to the customer goes on the channel they last wrote on.
+        if (contact.Channel != channel)
+        {
+            contact.Channel = channel;
+        }
 
         if (!group.TryOpenTicket(contact.Id, out var ticket))
         {
@@ -44,11 +51,18 @@ internal sealed class CustomerMessageRecorder(CustomerRecords records, TimeProvi
         var isNew = ticket is null;
         if (ticket is null)
         {
-            ticket = await CustomerRecords.OpenTicketAsync(db, contact, "on WhatsApp", now, cancellationToken);
+            ticket = await CustomerRecords.OpenTicketAsync(db, contact, channel == TicketChannels.Sms ? "by SMS" : "on WhatsApp", now, cancellationToken, channel);
 
             // The contact had no open ticket: this is now their only one, and it has no relay session yet.
             group.OpenTickets(contact.Id, [ticket]);
             group.SessionsOfTickets([ticket.Id], []);
+        }
+
+        else if (ticket.Channel != channel)
+        {
+            // The conversation moved (an SMS customer continuing on WhatsApp): the timeline keeps where it was before.
+            db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "channel-changed", Detail = $"Continued {(channel == TicketChannels.Sms ? "by SMS" : "on WhatsApp")} (was {ChannelName(ticket.Channel)})" });
+            ticket.Channel = channel;
         }
 
         var message = ReceivedMessage.From(inbound, ticket.Id, MessageDirection.FromCustomer, $"{contact.Alias} {contact.FirstName}");
@@ -57,7 +71,15 @@ internal sealed class CustomerMessageRecorder(CustomerRecords records, TimeProvi
         return new RecordedMessage(message, isNew);
     }
 
-    private async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
+    public static string ChannelName(string channel) => channel switch
+    {
+        TicketChannels.Sms => "SMS",
+        TicketChannels.WebChat => "web chat",
+        _ => channel,
+    };
+
+    /// <summary>The sender's contact (created when new), known to the group from then on.</summary>
+    public async Task<Contact> FindOrCreateContactAsync(InboxDbContext db, InboundGroup group, InboundMessage inbound, string fromHash, DateTime now, CancellationToken cancellationToken)
     {
         if (!group.TryContact(fromHash, out var contact))
         {

@@ -58,9 +58,9 @@ public sealed class CustomerRecords(INumberProtector numbers)
     /// Adds and saves a new ticket for <paramref name="contact"/> (its id is needed at once), with a "created" timeline
     /// entry saying where it came from (<paramref name="origin"/>, e.g. "on WhatsApp"), left for the caller to save.
     /// </summary>
-    public static async Task<Ticket> OpenTicketAsync(InboxDbContext db, Contact contact, string origin, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Ticket> OpenTicketAsync(InboxDbContext db, Contact contact, string origin, DateTime now, CancellationToken cancellationToken, string channel = TicketChannels.WhatsApp)
     {
-        var ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New };
+        var ticket = new Ticket { ContactId = contact.Id, CreatedAt = now, LastActivityAt = now, Status = TicketStatus.New, Channel = channel };
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         db.TicketEvents.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = "created", Detail = $"New conversation from {contact.Alias} {origin}" });

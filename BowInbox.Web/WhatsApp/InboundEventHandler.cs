@@ -30,6 +30,7 @@ internal sealed class InboundEventHandler(
     DeliveryStatusRecorder statuses,
     MarketingPreferences preferences,
     IInboundRelay relay,
+    BowInbox.Web.Sms.WhatsAppContinuations continuations,
     INumberProtector numbers,
     InboxEvents events,
     BowInbox.Web.Media.MediaStore media,
@@ -95,6 +96,9 @@ internal sealed class InboundEventHandler(
 
         public List<BowInbox.Web.Audit.ServedAuditSession> Commands { get; } = [];
 
+        /// <summary>Our SMS numbers: a customer writing to one is an SMS customer.</summary>
+        public HashSet<string> SmsNumbers { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Whether a received file was noted for download in this turn.</summary>
         public bool MediaDue { get; set; }
 
@@ -117,7 +121,9 @@ internal sealed class InboundEventHandler(
             db.RememberReads();
             var proxyNumbers = await OurNumbers.For(db)(db).ToListAsync(cancellationToken);
             var ourNumbers = proxyNumbers.ToDictionary(n => n.PhoneNumberId, n => n.Purpose);
+            applied.SmsNumbers.UnionWith(proxyNumbers.Where(n => n.IsSms).Select(n => n.PhoneNumberId));
             relay.BeginTurn(db, proxyNumbers);
+            BowInbox.Web.Sms.CustomerChannels.Remember(db, proxyNumbers);
 
             // Every wamid stored before this turn or handled in it: a message is stored once, however often Meta sends it.
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -290,8 +296,21 @@ internal sealed class InboundEventHandler(
                 return;
             }
 
-            var added = await customers.RecordAsync(db, group, message, fromHash, cancellationToken);
+            var channel = applied.SmsNumbers.Contains(message.PhoneNumberId) ? BowInbox.Core.Tickets.TicketChannels.Sms : BowInbox.Core.Tickets.TicketChannels.WhatsApp;
+            if (channel == BowInbox.Core.Tickets.TicketChannels.WhatsApp && await continuations.TryRedeemAsync(db, group, message, fromHash, cancellationToken))
+            {
+                // The code lands on the SMS customer's ticket, which goes on here; it is not passed on to the technician.
+                applied.Recorded.Add((changes.Count, await customers.RecordAsync(db, group, message, fromHash, channel, cancellationToken)));
+                return;
+            }
+
+            var added = await customers.RecordAsync(db, group, message, fromHash, channel, cancellationToken);
             applied.Recorded.Add((changes.Count, added));
+            if (channel == BowInbox.Core.Tickets.TicketChannels.Sms && added.NewTicket)
+            {
+                await continuations.OfferAsync(db, group, message, fromHash, added.Message.TicketId, cancellationToken);
+            }
+
             await relay.CustomerMessageAsync(db, group, message, added.Message, changes, cancellationToken);
             return;
         }

@@ -29,6 +29,7 @@ internal sealed class OutboxSender(
     OutboxRecorder recorder,
     SendingNumbers sendingNumbers,
     ISendRateLimiter rateLimiter,
+    BowInbox.Web.Sms.SmsOutbox sms,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
     InboxMetrics metrics,
@@ -261,6 +262,12 @@ internal sealed class OutboxSender(
             if (row.Kind != OutboxKind.MarkRead && await rateLimiter.ReserveAsync(row.FromPhoneNumberId, sending.MessagesPerSecond, cancellationToken) is { } wait && wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken); // wall-clock, like the limiter's slots
+            }
+
+            if (sending.Sms)
+            {
+                // The same claim, order and retry rules; only the transport differs.
+                return await sms.SendAsync(row, cancellationToken);
             }
 
             await using var scope = scopes.CreateAsyncScope();

@@ -32,12 +32,15 @@ public sealed class OutboxWriter(TimeProvider time, OutboxSignal signal, InboxMe
         Message? relayed = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await ConversationWindows.IsOpenAsync(db, fromPhoneNumberId, to.WaIdHash, now, cancellationToken, group))
+
+        // A customer is answered on the channel they last wrote on; SMS has no 24-hour window.
+        var (from, sms) = await BowInbox.Web.Sms.CustomerChannels.RouteAsync(db, fromPhoneNumberId, to.WaIdHash, cancellationToken);
+        if (!sms && !await ConversationWindows.IsOpenAsync(db, from, to.WaIdHash, now, cancellationToken, group))
         {
             return EnqueueResult.WindowClosed;
         }
 
-        Add(db, fromPhoneNumberId, to, kind, payloadJson, messageId, now, relayed);
+        Add(db, from, to, kind, payloadJson, messageId, now, relayed);
         return EnqueueResult.Queued;
     }
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BowInbox.Web.WhatsApp;
 
 /// <summary>What the outbox needs to know about one of our numbers before sending from it.</summary>
-public sealed record NumberSending(int MessagesPerSecond, bool Stopped, int? StoppedCode);
+/// <param name="Sms">An SMS number: the outbox sends from it through the SMS provider.</param>
+public sealed record NumberSending(int MessagesPerSecond, bool Stopped, int? StoppedCode, bool Sms = false);
 
 /// <summary>
 /// Our numbers' send rates and stops, read from the database every few seconds (a change made on another server, or
@@ -91,7 +92,7 @@ public sealed class SendingNumbers(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var rows = await db.ProxyNumbers.AsNoTracking().ToListAsync(cancellationToken);
             var rate = options.Value.DefaultMessagesPerSecond;
-            numbers = rows.ToDictionary(n => n.PhoneNumberId, n => new NumberSending(n.EffectiveMessagesPerSecond(rate), n.SendingStoppedAt is not null, n.SendingStoppedCode));
+            numbers = rows.ToDictionary(n => n.PhoneNumberId, n => new NumberSending(n.EffectiveMessagesPerSecond(rate), n.SendingStoppedAt is not null, n.SendingStoppedCode, n.IsSms));
             Interlocked.Exchange(ref loadedAt, time.GetTimestamp());
         }
         finally

@@ -483,6 +483,13 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("WhatsApp");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -835,6 +842,13 @@ namespace BowInbox.Data.Sqlite.Migrations
 
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("WhatsApp");
 
                     b.Property<bool>("Coexistence")
                         .HasColumnType("INTEGER");
@@ -1361,6 +1375,61 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("BowInbox.Core.Sms.SmsOptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberHash")
+                        .IsUnique();
+
+                    b.ToTable("SmsOptOuts");
+                });
+
+            modelBuilder.Entity("BowInbox.Core.Sms.WhatsAppContinuation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("WhatsAppContinuations");
                 });
 
             modelBuilder.Entity("BowInbox.Core.Tickets.ExternalReference", b =>
@@ -2273,6 +2342,15 @@ namespace BowInbox.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("BowInbox.Core.Sms.WhatsAppContinuation", b =>
+                {
+                    b.HasOne("BowInbox.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BowInbox.Core.Tickets.ExternalReference", b =>
