@@ -188,6 +188,34 @@ public sealed class WidgetEndpointTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task A_web_chat_is_not_offered_or_assigned_to_a_technician_until_it_continues_on_WhatsApp()
+    {
+        var sent = await WriteAsync("The kitchen sink is leaking, I'm downtown");
+        var ticketId = await TicketOfAsync(sent.GetProperty("message").GetProperty("id").GetInt64());
+        int tom;
+        await using (var db = app.CreateDbContext())
+        {
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
+            (ticket.ServiceType, ticket.Area, ticket.Status) = ("plumbing", "downtown", TicketStatus.Qualified);
+            await db.SaveChangesAsync();
+            tom = await db.Providers.Where(p => p.DisplayName == "Tom Baker").Select(p => p.Id).SingleAsync();
+        }
+
+        var routed = await app.Services.GetRequiredService<BowInbox.Web.Routing.TicketRouter>().RouteAsync(ticketId);
+        Assert.False(routed.Offered);
+        Assert.Contains("continues on WhatsApp", routed.Message, StringComparison.Ordinal);
+        var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "x"), new Claim(ClaimTypes.Role, Roles.IntakeAgent)], "test"));
+        var assigned = await app.Services.GetRequiredService<BowInbox.Web.Relay.RelayAssignment>().AssignAsync(staff, ticketId, tom);
+        Assert.False(assigned.Succeeded);
+        Assert.Contains("web chat", assigned.Message, StringComparison.Ordinal);
+
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.Offers.AnyAsync(o => o.TicketId == ticketId));
+        Assert.False(await check.RelaySessions.AnyAsync(r => r.TicketId == ticketId));
+        Assert.Null((await check.Tickets.SingleAsync(t => t.Id == ticketId)).ProviderId);
+    }
+
     private async Task<int> CountTicketsAsync()
     {
         await using var db = app.CreateDbContext();

@@ -87,6 +87,11 @@ public sealed class RelayAssignment(
             return ActionResult.Fail($"Ticket #{ticket.Id} is {ticket.Status}; reopen it before assigning a technician.");
         }
 
+        if (ticket.Channel == BowInbox.Core.Tickets.TicketChannels.WebChat)
+        {
+            return ActionResult.Fail(BowInbox.Web.Routing.TicketRouter.WebChatNotRelayed(ticket.Id));
+        }
+
         if (ticket.ProviderId is { } holder && holder != providerId && !Inbox.TicketAccess.MayReassign(user))
         {
             return ActionResult.Fail(ReassignDenied);

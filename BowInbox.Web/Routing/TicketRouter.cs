@@ -100,6 +100,13 @@ public sealed class TicketRouter(
         }
     }
 
+    /// <summary>
+    /// A web chat visitor has no number a pool can relay to: the job goes to a technician once they continue on
+    /// WhatsApp (the widget offers it), and until then the inbox staff answer them in the panel.
+    /// </summary>
+    public static string WebChatNotRelayed(int ticketId)
+        => $"Ticket #{ticketId} is a web chat: a technician can take it once the visitor continues on WhatsApp (the chat panel offers it).";
+
     private async Task<RoutingOutcome> OfferOnceAsync(int ticketId, (int ProviderId, string Actor)? chosen, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -113,6 +120,11 @@ public sealed class TicketRouter(
         if (!Routable.Contains(ticket.Status))
         {
             return new RoutingOutcome(false, $"Ticket #{ticketId} is {ticket.Status}; only new, qualified, re-queued or escalated tickets are routed.");
+        }
+
+        if (ticket.Channel == TicketChannels.WebChat)
+        {
+            return new RoutingOutcome(false, WebChatNotRelayed(ticketId));
         }
 
         var offers = await db.Offers.Where(o => o.TicketId == ticketId).ToListAsync(cancellationToken);
