@@ -18,7 +18,8 @@ public sealed record TicketFacts(
     int? GroupId,
     int? ProviderId,
     string? ServiceType,
-    DateTime? ArrivalConfirmedAt = null);
+    DateTime? ArrivalConfirmedAt = null,
+    string Channel = TicketChannels.WhatsApp);
 
 public sealed record OfferFacts(int TicketId, int ProviderId, OfferStatus Status, DateTime OfferedAt, DateTime? RespondedAt);
 

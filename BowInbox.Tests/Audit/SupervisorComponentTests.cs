@@ -23,6 +23,8 @@ public sealed class SupervisorComponentTests : AppComponentTest
     public SupervisorComponentTests()
     {
         UseAppService<KpiQueries>();
+        UseAppService<BowInbox.Web.Ai.AiAssistant>();
+        UseAppService<BowInbox.Web.Insurance.InsuranceDetails>();
         UseAppService<MessagingCosts>();
         UseAppService<Transcripts>();
         UseAppService<NumberReveal>();
@@ -42,7 +44,9 @@ public sealed class SupervisorComponentTests : AppComponentTest
     }
 
     /// <summary>Tickets created two hours ago and first answered after the given minutes.</summary>
-    private async Task AddAnsweredTicketsAsync(params double[] replyMinutes)
+    private Task AddAnsweredTicketsAsync(params double[] replyMinutes) => AddAnsweredTicketsOnAsync(TicketChannels.WhatsApp, replyMinutes);
+
+    private async Task AddAnsweredTicketsOnAsync(string channel, params double[] replyMinutes)
     {
         await using var db = App.CreateDbContext();
         var start = DateTime.UtcNow.AddHours(-2);
@@ -50,7 +54,7 @@ public sealed class SupervisorComponentTests : AppComponentTest
         {
             var contact = new Contact { WaIdHash = Guid.NewGuid().ToString("N"), WaIdProtected = "x", Alias = "T" + Guid.NewGuid().ToString("N")[..10], CreatedAt = start };
             db.Contacts.Add(contact);
-            db.Tickets.Add(new Ticket { Contact = contact, CreatedAt = start, LastActivityAt = start, FirstHumanReplyAt = start.AddMinutes(minutes), Status = TicketStatus.New });
+            db.Tickets.Add(new Ticket { Contact = contact, CreatedAt = start, LastActivityAt = start, FirstHumanReplyAt = start.AddMinutes(minutes), Status = TicketStatus.New, Channel = channel });
         }
 
         await db.SaveChangesAsync();
@@ -74,6 +78,9 @@ public sealed class SupervisorComponentTests : AppComponentTest
         Assert.Contains("Goal: 0 · met", dashboard.Find("[data-testid=kpi-leakage-goal]").TextContent);
         Assert.NotEmpty(dashboard.FindAll("[data-testid=chart-violations] svg, svg"));
 
+        // One channel so far: no per-channel table.
+        Assert.Empty(dashboard.FindAll("[data-testid=kpi-by-channel]"));
+
         // Nothing offered or scheduled yet: the hints say so rather than print dashes in a sentence.
         Assert.Contains("No offers answered yet", dashboard.Find("[data-testid=kpi-acceptance]").TextContent);
         Assert.Contains("no job scheduled yet", dashboard.Find("[data-testid=kpi-dispatch]").TextContent);
@@ -83,6 +90,20 @@ public sealed class SupervisorComponentTests : AppComponentTest
 
         dashboard.WaitForAssertion(() => Assert.Equal("5", dashboard.Find("[data-testid=kpi-conversations-value]").TextContent));
         Assert.Equal("3 min", dashboard.Find("[data-testid=kpi-frt-value]").TextContent);
+    }
+
+    [Fact]
+    public async Task Dashboard_breaks_KPIs_down_per_channel_once_there_is_more_than_one()
+    {
+        await AddAnsweredTicketsOnAsync(TicketChannels.WhatsApp, 2);
+        await AddAnsweredTicketsOnAsync(TicketChannels.Sms, 4, 12);
+
+        var dashboard = Render<KpiDashboard>(p => p.Add(c => c.RefreshEvery, TimeSpan.Zero));
+
+        dashboard.WaitForAssertion(() => Assert.NotNull(dashboard.Find("[data-testid=kpi-by-channel]")));
+        var rows = dashboard.FindAll("[data-testid=kpi-by-channel] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("SMS", StringComparison.Ordinal) && r.Contains('2'));
+        Assert.Contains(rows, r => r.Contains("WhatsApp", StringComparison.Ordinal));
     }
 
     [Fact]

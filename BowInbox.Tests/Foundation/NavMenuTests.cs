@@ -17,8 +17,8 @@ public sealed class NavMenuTests : BunitContext
 
     public static TheoryData<string, string[]> LinksPerRole => new()
     {
-        { Roles.Admin, ["inbox", "supervisor", "supervisor/held", "supervisor/audit", "supervisor/roi", "admin/users", "admin/canned-replies", "admin/numbers", "admin/content-policy", "admin/providers", "admin/routing", "admin/sla", "admin/api-keys", "hangfire", Password] },
-        { Roles.Supervisor, ["inbox", "supervisor", "supervisor/held", "supervisor/audit", "supervisor/roi", Password] },
+        { Roles.Admin, ["inbox", "supervisor", "supervisor/held", "supervisor/audit", "supervisor/bookings", "supervisor/roi", "admin/users", "admin/canned-replies", "admin/numbers", "admin/content-policy", "admin/providers", "admin/routing", "admin/sla", "admin/api-keys", "admin/channels", "hangfire", Password] },
+        { Roles.Supervisor, ["inbox", "supervisor", "supervisor/held", "supervisor/audit", "supervisor/bookings", "supervisor/roi", Password] },
         { Roles.IntakeAgent, ["inbox", Password] },
         { Roles.Technician, ["queue", Password] },
     };

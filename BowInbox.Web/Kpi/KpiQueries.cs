@@ -26,7 +26,11 @@ public sealed record KpiDashboardData(
     IReadOnlyList<KpiSlice> ByGroup,
     IReadOnlyList<KpiSlice> ByProvider,
     IReadOnlyList<KpiSlice> ByServiceType,
-    IReadOnlyList<ProviderScorecard> Scorecards);
+    IReadOnlyList<ProviderScorecard> Scorecards)
+{
+    /// <summary>Per channel (WhatsApp, SMS, web chat), in plain names; empty while every conversation came through one.</summary>
+    public IReadOnlyList<KpiSlice> ByChannel { get; init; } = [];
+}
 
 public sealed record NamedId(int Id, string Name);
 
@@ -61,7 +65,7 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
         }
 
         var ticketFacts = await tickets
-            .Select(t => new TicketFacts(t.Id, t.CreatedAt, t.FirstHumanReplyAt, t.OfferedAt, t.AcceptedAt, t.ProviderFirstMessageAt, t.ResolvedAt, t.Status, t.GroupId, t.ProviderId, t.ServiceType, t.ArrivalConfirmedAt))
+            .Select(t => new TicketFacts(t.Id, t.CreatedAt, t.FirstHumanReplyAt, t.OfferedAt, t.AcceptedAt, t.ProviderFirstMessageAt, t.ResolvedAt, t.Status, t.GroupId, t.ProviderId, t.ServiceType, t.ArrivalConfirmedAt, t.Channel))
             .ToListAsync(cancellationToken);
         var ids = tickets.Select(t => t.Id);
         var offers = await db.Offers.AsNoTracking().Where(o => ids.Contains(o.TicketId))
@@ -99,7 +103,12 @@ public sealed class KpiQueries(IDbContextFactory<InboxDbContext> contexts)
             KpiBreakdown.By(facts, t => t.GroupId is { } id ? groupNames.GetValueOrDefault(id, $"group {id}") : null),
             KpiBreakdown.By(facts, t => t.ProviderId is { } id ? providerNames.GetValueOrDefault(id, $"provider {id}") : null),
             KpiBreakdown.By(facts, t => t.ServiceType),
-            ProviderScorecards.Compute(facts, active));
+            ProviderScorecards.Compute(facts, active))
+        {
+            ByChannel = facts.Tickets.Select(t => t.Channel).Distinct().Count() > 1
+                ? KpiBreakdown.By(facts, t => BowInbox.Web.Widget.ChannelLabels.Of(t.Channel))
+                : [],
+        };
     }
 
     /// <summary>

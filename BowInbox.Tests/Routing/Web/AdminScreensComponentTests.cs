@@ -134,13 +134,13 @@ public sealed class AdminScreensComponentTests : AppComponentTest
         var capacity = (string name) => page.FindAll("[data-testid=provider-table] tbody tr")
             .Single(r => r.TextContent.Contains(name, StringComparison.Ordinal))
             .QuerySelector("[data-testid=provider-capacity] input, input[data-testid=provider-capacity]")!;
-        page.WaitForAssertion(() => Assert.NotNull(capacity("Uma")));
+        page.WaitForAssertion(() => Assert.NotNull(capacity("Uma Reed")));
         Assert.Empty(page.FindAll("[data-testid=providers-unsaved]"));
         Assert.True(page.Find("[data-testid=providers-save]").HasAttribute("disabled"));
 
-        capacity("Eli").Change((before["Eli Watts"].Capacity + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        capacity("Eli Watts").Change((before["Eli Watts"].Capacity + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=providers-unsaved]")));
-        capacity("Uma").Change((before["Uma Reed"].Capacity + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        capacity("Uma Reed").Change((before["Uma Reed"].Capacity + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         page.Find("[data-testid=providers-save]").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=providers-unsaved]")));
