@@ -251,4 +251,36 @@ public sealed class AiAssistantTests : BunitContext, IClassFixture<AiApp>
         Assert.DoesNotContain(fixture.Ai.Bodies.Skip(asked), b => b.Contains("Suggest three short", StringComparison.Ordinal));
         fixture.AssertNothingIdentifyingWasSent();
     }
+
+    [Fact]
+    public async Task A_reassignment_carries_the_drafted_handoff_note_to_the_next_technician()
+    {
+        var ticketId = await CustomerWroteAsync("15557300011");
+        await RelayTestData.AssignAsync(App, ticketId);
+        Forward<RelayAssignment>();
+        var supervisor = Staff(Roles.Supervisor, "supervisor-user");
+
+        var panel = Render<ProviderAssignment>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, supervisor));
+        panel.WaitForElement("[data-testid=draft-note]");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=draft-note]").Click());
+        panel.WaitForAssertion(() => Assert.Contains(AiApp.HandoffNote, panel.Find("[data-testid=handoff-note-panel]").InnerHtml, StringComparison.Ordinal));
+
+        var assignment = App.Services.GetRequiredService<RelayAssignment>();
+        var ana = await RelayTestData.ProviderIdAsync(App, "Ana Lopez");
+        var tooLong = await assignment.AssignAsync(supervisor, ticketId, ana, new HandoverNote(new string('x', HandoverNote.MaxLength + 1), false), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(tooLong.Succeeded);
+        var result = await assignment.AssignAsync(supervisor, ticketId, ana, new HandoverNote(AiApp.HandoffNote, true), Xunit.TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, result.Message);
+
+        await using var db = App.CreateDbContext();
+        var noted = await db.TicketEvents.AsNoTracking().SingleAsync(e => e.TicketId == ticketId && e.Kind == HandoverNote.EventKind);
+        Assert.Contains("(drafted by the assistant): " + AiApp.HandoffNote, noted.Detail, StringComparison.Ordinal);
+        var session = await db.RelaySessions.AsNoTracking().SingleAsync(r => r.TicketId == ticketId && r.ClosedAt == null);
+        Assert.Equal(ana, session.ProviderId);
+        var sent = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketId == ticketId && m.Text == $"#{ticketId} Note from our team: {AiApp.HandoffNote}");
+        Assert.Equal((MessageDirection.ToProvider, session.PoolPhoneNumberId), (sent.Direction, sent.PhoneNumberId));
+        Assert.True(await db.Outbox.AnyAsync(o => o.MessageId == sent.Id));
+        Assert.All(AiApp.Identifiers, id => Assert.DoesNotContain(id, noted.Detail, StringComparison.OrdinalIgnoreCase));
+        fixture.AssertNothingIdentifyingWasSent();
+    }
 }
