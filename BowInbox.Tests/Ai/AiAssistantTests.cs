@@ -3,11 +3,15 @@ using BowInbox.Core.Alerts;
 using BowInbox.Core.Messaging;
 using BowInbox.Data;
 using BowInbox.Data.Identity;
+using BowInbox.Tests.Relay;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Ai;
 using BowInbox.Web.Components.Pages.Inbox;
+using BowInbox.Web.Components.Pages.Queue;
+using BowInbox.Web.Insurance;
 using BowInbox.Web.Inbox;
 using BowInbox.Web.Live;
+using BowInbox.Web.Relay;
 using BowInbox.Web.Routing;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -174,6 +178,109 @@ public sealed class AiAssistantTests : BunitContext, IClassFixture<AiApp>
         Assert.Equal(AiOutcome.Denied, (await assistant.HandoffNoteAsync(technician, other, Xunit.TestContext.Current.CancellationToken)).Outcome);
         Assert.Equal((AiOutcome.Suggested, AiApp.Summary), ((await assistant.SummaryAsync(technician, ticketId, Xunit.TestContext.Current.CancellationToken)) is var briefing ? (briefing.Outcome, briefing.Value) : default));
         Assert.Equal(AiOutcome.Denied, (await assistant.SummaryAsync(technician, other, Xunit.TestContext.Current.CancellationToken)).Outcome);
+        fixture.AssertNothingIdentifyingWasSent();
+    }
+
+    [Fact]
+    public async Task The_technicians_briefing_is_followed_by_the_masked_summary_on_WhatsApp()
+    {
+        var ticketId = await CustomerWroteAsync("15557300008");
+        // Tom wrote on every pool number before, so his 24-hour window is open on whichever the job gets.
+        foreach (var pool in RelayTestData.Pool)
+        {
+            await RelayTestData.ProviderWritesAsync(App, pool, "Hello, any work today?");
+        }
+
+        await RelayTestData.AssignAsync(App, ticketId);
+
+        await using var db = App.CreateDbContext();
+        var expected = BriefingSummary.Text(ticketId, AiApp.Summary);
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.TicketId == ticketId && m.Text == expected), "the summary to follow the briefing");
+        var followUp = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketId == ticketId && m.Text == expected);
+        var session = await db.RelaySessions.AsNoTracking().SingleAsync(r => r.TicketId == ticketId && r.ClosedAt == null);
+        Assert.Equal((MessageDirection.ToProvider, session.PoolPhoneNumberId), (followUp.Direction, followUp.PhoneNumberId));
+        var sent = await db.Outbox.AsNoTracking().SingleAsync(o => o.MessageId == followUp.Id);
+        Assert.Contains(AiApp.Summary, sent.PayloadJson, StringComparison.Ordinal);
+        Assert.All(AiApp.Identifiers, id => Assert.DoesNotContain(id, sent.PayloadJson, StringComparison.OrdinalIgnoreCase));
+        Assert.All(AiApp.Names, name => Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex($@"\b{name}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), sent.PayloadJson));
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.TicketId == ticketId && m.Direction == MessageDirection.ToProvider && m.Text!.Contains("New job for you")));
+        fixture.AssertNothingIdentifyingWasSent();
+    }
+
+    [Fact]
+    public async Task Suggested_replies_reach_the_technicians_queue_composer_for_their_job_only()
+    {
+        var ticketId = await CustomerWroteAsync("15557300009");
+        var other = await CustomerWroteAsync("15557300010");
+        await RelayTestData.AssignAsync(App, ticketId);
+        string tomUserId;
+        await using (var db = App.CreateDbContext())
+        {
+            tomUserId = await db.Providers.Where(p => p.DisplayName == "Tom Baker").Select(p => p.UserId).SingleAsync();
+        }
+
+        Forward<TechnicianQueue>();
+        Forward<TechnicianJobActions>();
+        Forward<InboxEvents>();
+        Forward<TicketAccess>();
+        Services.AddScoped<LiveInboxFeed>();
+        Forward<UnderwriterHandoff>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("tom@demo.local");
+        auth.SetRoles(Roles.Technician);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, tomUserId));
+
+        var page = Render<QueueJobPage>(p => p.Add(c => c.TicketId, ticketId));
+        page.WaitForElement("[data-testid=queue-reply] [data-testid=ai-suggest]");
+        await page.InvokeAsync(() => page.Find("[data-testid=queue-reply] [data-testid=ai-suggest]").Click());
+        page.WaitForAssertion(() => Assert.Equal(AiApp.Replies, page.FindAll("[data-testid=ai-suggestion]").Select(b => b.TextContent.Trim())));
+        await page.InvokeAsync(() => page.FindAll("[data-testid=ai-suggestion]")[2].Click());
+        page.WaitForAssertion(() => Assert.Equal(AiApp.Replies[2], page.Find("[data-testid=queue-reply-input]").GetAttribute("value")));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.False(await db.Messages.AnyAsync(m => m.TicketId == ticketId && m.Text == AiApp.Replies[2]));
+        }
+
+        // Not his job: the page says so, offers nothing, and nothing about that ticket is asked of the AI.
+        var asked = fixture.Ai.Bodies.Count;
+        var notHis = Render<QueueJobPage>(p => p.Add(c => c.TicketId, other));
+        notHis.WaitForElement("[data-testid=job-not-found]");
+        Assert.Empty(notHis.FindAll("[data-testid=ai-suggest]"));
+        Assert.Equal(AiOutcome.Denied, (await App.Services.GetRequiredService<AiAssistant>().SuggestedRepliesAsync(
+            Staff(Roles.Technician, tomUserId), other, Xunit.TestContext.Current.CancellationToken)).Outcome);
+        Assert.DoesNotContain(fixture.Ai.Bodies.Skip(asked), b => b.Contains("Suggest three short", StringComparison.Ordinal));
+        fixture.AssertNothingIdentifyingWasSent();
+    }
+
+    [Fact]
+    public async Task A_reassignment_carries_the_drafted_handoff_note_to_the_next_technician()
+    {
+        var ticketId = await CustomerWroteAsync("15557300011");
+        await RelayTestData.AssignAsync(App, ticketId);
+        Forward<RelayAssignment>();
+        var supervisor = Staff(Roles.Supervisor, "supervisor-user");
+
+        var panel = Render<ProviderAssignment>(p => p.Add(c => c.TicketId, ticketId).Add(c => c.User, supervisor));
+        panel.WaitForElement("[data-testid=draft-note]");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=draft-note]").Click());
+        panel.WaitForAssertion(() => Assert.Contains(AiApp.HandoffNote, panel.Find("[data-testid=handoff-note-panel]").InnerHtml, StringComparison.Ordinal));
+
+        var assignment = App.Services.GetRequiredService<RelayAssignment>();
+        var ana = await RelayTestData.ProviderIdAsync(App, "Ana Lopez");
+        var tooLong = await assignment.AssignAsync(supervisor, ticketId, ana, new HandoverNote(new string('x', HandoverNote.MaxLength + 1), false), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(tooLong.Succeeded);
+        var result = await assignment.AssignAsync(supervisor, ticketId, ana, new HandoverNote(AiApp.HandoffNote, true), Xunit.TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, result.Message);
+
+        await using var db = App.CreateDbContext();
+        var noted = await db.TicketEvents.AsNoTracking().SingleAsync(e => e.TicketId == ticketId && e.Kind == HandoverNote.EventKind);
+        Assert.Contains("(drafted by the assistant): " + AiApp.HandoffNote, noted.Detail, StringComparison.Ordinal);
+        var session = await db.RelaySessions.AsNoTracking().SingleAsync(r => r.TicketId == ticketId && r.ClosedAt == null);
+        Assert.Equal(ana, session.ProviderId);
+        var sent = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketId == ticketId && m.Text == $"#{ticketId} Note from our team: {AiApp.HandoffNote}");
+        Assert.Equal((MessageDirection.ToProvider, session.PoolPhoneNumberId), (sent.Direction, sent.PhoneNumberId));
+        Assert.True(await db.Outbox.AnyAsync(o => o.MessageId == sent.Id));
+        Assert.All(AiApp.Identifiers, id => Assert.DoesNotContain(id, noted.Detail, StringComparison.OrdinalIgnoreCase));
         fixture.AssertNothingIdentifyingWasSent();
     }
 }

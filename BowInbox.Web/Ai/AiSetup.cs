@@ -29,5 +29,7 @@ public static class AiSetup
         services.AddSingleton<AiQualification>();
         services.AddSingleton<LeakSecondOpinion>();
         services.AddHostedService(sp => sp.GetRequiredService<LeakSecondOpinion>());
+        services.AddSingleton<BriefingSummary>();
+        services.AddHostedService(sp => sp.GetRequiredService<BriefingSummary>());
     }
 }

@@ -12,6 +12,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BowInbox.Web.Relay;
 
+/// <summary>A note for the technician who takes a ticket over; <paramref name="DraftedByAssistant"/> when the AI wrote it and staff kept it.</summary>
+public sealed record HandoverNote(string? Text, bool DraftedByAssistant)
+{
+    public const int MaxLength = 500;
+
+    public const string EventKind = "handoff-note";
+}
+
 public sealed record ProviderChoice(int Id, string DisplayName, ProviderAvailability Availability, string? PauseReason, int OpenJobs);
 
 /// <summary>What the inbox shows about a ticket's provider side. Never a number.</summary>
@@ -66,11 +74,24 @@ public sealed class RelayAssignment(
     /// it was offered or assigned to is a reassignment: supervisors and admins only, the same rule as
     /// <see cref="Inbox.TicketAccess.MayReassign"/>.
     /// </summary>
-    public async Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
+    public Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, CancellationToken cancellationToken = default)
+        => AssignAsync(user, ticketId, providerId, new HandoverNote(null, false), cancellationToken);
+
+    /// <summary>
+    /// The same, with a note for the technician who takes over (a reassignment's handoff note): scanned like any
+    /// message, kept on the timeline (marked when the assistant drafted it) and sent to them after the briefing.
+    /// </summary>
+    public async Task<ActionResult> AssignAsync(ClaimsPrincipal user, int ticketId, int providerId, HandoverNote handover, CancellationToken cancellationToken = default)
     {
         if (!TicketAccess.SeesAllTickets(user))
         {
             return ActionResult.Fail("Only inbox staff can assign technicians.");
+        }
+
+        var noteText = string.IsNullOrWhiteSpace(handover.Text) ? null : handover.Text.Trim();
+        if (noteText is { Length: > HandoverNote.MaxLength })
+        {
+            return ActionResult.Fail($"The note for the technician is too long: at most {HandoverNote.MaxLength} characters.");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -130,7 +151,24 @@ public sealed class RelayAssignment(
         var now = time.GetUtcNow().UtcDateTime;
         var withdrawn = await db.Offers.Where(o => o.TicketId == ticketId && o.Status == Core.Routing.OfferStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, Core.Routing.OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
+        string? note = null;
+        if (noteText is not null)
+        {
+            var scan = scanner.Scan(noteText, await RelaySettings.ContentPolicyAsync(db, cancellationToken));
+            if (scan.DeliveredText is null)
+            {
+                return ActionResult.Fail(scan.SenderNotice ?? "The content policy does not allow this note.");
+            }
+
+            note = scan.DeliveredText;
+        }
+
         await sessions.OpenAsync(db, ticket, provider, pool, cancellationToken);
+        if (note is not null)
+        {
+            await SendNoteAsync(db, ticket.Id, provider, pool, note, handover.DraftedByAssistant, user.Identity?.Name, cancellationToken);
+        }
+
         db.TicketEvents.Add(new Core.Tickets.TicketEvent
         {
             TicketId = ticket.Id,
@@ -154,6 +192,22 @@ public sealed class RelayAssignment(
         await events.PublishAsync(new TicketChanged(ticket.Id, "provider-assigned"));
 
         return ActionResult.Ok($"{provider.DisplayName} assigned; they were briefed on WhatsApp");
+    }
+
+    private async Task SendNoteAsync(InboxDbContext db, int ticketId, Core.Providers.Provider provider, string pool, string note, bool drafted, string? actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.TicketEvents.Add(new Core.Tickets.TicketEvent
+        {
+            TicketId = ticketId,
+            At = now,
+            Kind = HandoverNote.EventKind,
+            Detail = $"Handoff note for {provider.DisplayName}" + (drafted ? " (drafted by the assistant)" : "") + $": {note}",
+            Actor = actor,
+        });
+        var text = $"#{ticketId} Note from our team: {note}";
+        var message = await delivery.StoreNoticeAsync(db, ticketId, MessageDirection.ToProvider, pool, text, cancellationToken);
+        await delivery.SendTextAsync(db, pool, RelayDelivery.RecipientOf(provider)!, text, RelayNotices.RelayedTemplatePayload(ticketId, "our team", note), message.Id, cancellationToken);
     }
 
     /// <summary>Staff writing to the provider's side, from the session's pool number, through the same scanner and outbox.</summary>

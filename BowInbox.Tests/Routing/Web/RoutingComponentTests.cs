@@ -30,6 +30,7 @@ public sealed class RoutingComponentTests : AppComponentTest
         UseAppService<OfferResponses>();
         UseAppService<ProviderAvailabilityChanges>();
         UseAppService<RelayAssignment>();
+        UseAppService<BowInbox.Web.Ai.AiAssistant>();
         UseAppService<InboxEvents>();
         UseAppService<TicketAccess>();
         Services.AddScoped<LiveInboxFeed>();
