@@ -36,8 +36,6 @@ public sealed class SupervisorComponentTests : AppComponentTest
         UseAppService<RoiSettings>();
         UseAppService<BowInbox.Web.Offenders.PauseLifting>();
         UseAppService<BowInbox.Web.Relay.RelayAssignment>();
-        UseAppService<BowInbox.Web.Ai.AiAssistant>();
-        UseAppService<BowInbox.Web.Insurance.InsuranceDetails>();
         UseAppService<BowInbox.Web.Routing.OfferQueries>();
         UseAppService<BowInbox.Web.Routing.TicketReassignment>();
         UseAppService<BowInbox.Web.Routing.TicketRouter>();
