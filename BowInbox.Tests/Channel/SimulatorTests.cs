@@ -1,5 +1,7 @@
 using System.Net;
 using BowInbox.Core.Messaging;
+using BowInbox.Core.Tickets;
+using BowInbox.Web.Seed;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Simulator;
 using Microsoft.EntityFrameworkCore;
@@ -57,5 +59,38 @@ public sealed class SimulatorTests
         await using var db = app.CreateDbContext();
         await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Id == result.MessageId && m.Status == DeliveryStatus.Delivered), "the simulator's delivery status");
         Assert.Empty(app.Graph.Requests);
+    }
+
+    [Fact]
+    public async Task A_simulated_phone_texts_the_SMS_number_and_the_agents_reply_shows_on_its_log()
+    {
+        const string Texter = "15557000321";
+        await using var app = new InboxAppFactory();
+        var appBase = new Uri(app.StartKestrel() + "/");
+        var sender = app.Services.GetRequiredService<SimulatorSender>();
+        var phones = app.Services.GetRequiredService<SimulatorPhones>();
+        await using var db = app.CreateDbContext();
+        var sms = await db.ProxyNumbers.AsNoTracking().SingleAsync(n => n.PhoneNumberId == DemoData.SmsCentralNumber);
+        Assert.True(sms.IsSms);
+
+        // A username customer has no phone number to text from: refused, nothing posted.
+        var refused = await sender.SendAsync(appBase, sms, "US.12345678901234567890", "Una", "Hello by SMS");
+        Assert.Contains("phone number", refused, StringComparison.Ordinal);
+        Assert.Empty(phones.All());
+
+        Assert.Null(await sender.SendAsync(appBase, sms, Texter, "Sam Texter", "My fridge stopped cooling overnight"));
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Text == "My fridge stopped cooling overnight"), "the SMS to reach the inbox");
+        var ticketId = await db.Messages.Where(m => m.Text == "My fridge stopped cooling overnight").Select(m => m.TicketId).SingleAsync();
+        Assert.Equal(TicketChannels.Sms, await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Channel).SingleAsync());
+
+        var reply = await app.Replies().ReplyAsync(ticketId, "A technician will call by noon", ChannelTestData.Agent);
+        Assert.True(reply.Succeeded, reply.Message);
+
+        await Eventually.TrueAsync(
+            () => phones.For(Texter).Any(m => !m.FromPhone && m.OurPhoneNumberId == DemoData.SmsCentralNumber && m.Text == "A technician will call by noon"),
+            "the reply to reach the simulated phone by SMS");
+        await Eventually.TrueAsync(() => db.Messages.AnyAsync(m => m.Id == reply.MessageId && m.Status == DeliveryStatus.Delivered), "the simulator's delivery status");
+        Assert.DoesNotContain(app.Graph.Requests, r => r.Text == "A technician will call by noon");
+        Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(Texter, StringComparison.Ordinal));
     }
 }

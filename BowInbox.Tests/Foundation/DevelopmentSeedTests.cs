@@ -1,3 +1,4 @@
+using BowInbox.Core.Tickets;
 using BowInbox.Core.Numbers;
 using BowInbox.Tests.Support;
 using BowInbox.Web.Seed;
@@ -26,7 +27,8 @@ public sealed class DevelopmentSeedTests
         var insurer = await db.Insurers.SingleAsync();
         Assert.Equal(("Acme Insurance", @"POL-\d{8}"), (insurer.Name, insurer.PolicyPatterns));
         Assert.Equal(["Insurer desk - Acme", "Underwriting - Acme"], await db.ProviderGroups.Where(g => g.Id == insurer.DeskGroupId || g.Id == insurer.UnderwritingGroupId).OrderBy(g => g.Name).Select(g => g.Name).ToListAsync());
-        Assert.Equal(["100000000000001", "100000000000011", "100000000000012", "100000000000013"], await db.ProxyNumbers.OrderBy(n => n.PhoneNumberId).Select(n => n.PhoneNumberId).ToListAsync());
+        Assert.Equal(["100000000000001", "100000000000011", "100000000000012", "100000000000013", "15550009999"], await db.ProxyNumbers.OrderBy(n => n.PhoneNumberId).Select(n => n.PhoneNumberId).ToListAsync());
+        Assert.Equal(TicketChannels.Sms, (await db.ProxyNumbers.SingleAsync(n => n.PhoneNumberId == "15550009999")).Channel);
         Assert.Equal(NumberPurpose.Central, (await db.ProxyNumbers.SingleAsync(n => n.DisplayNumber == "15550000000")).Purpose);
 
         var numbers = app.Services.GetRequiredService<INumberProtector>();

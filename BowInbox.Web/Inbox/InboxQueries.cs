@@ -98,7 +98,8 @@ public sealed class InboxQueries(IDbContextFactory<InboxDbContext> contexts, Bow
 
         var assignee = ticket.AssigneeUserId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var central = await db.ProxyNumbers.Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Channel == BowInbox.Core.Tickets.TicketChannels.WhatsApp).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
-        var windowOpen = ticket.Contact.Channel == BowInbox.Core.Tickets.TicketChannels.Sms
+        // Only WhatsApp has a 24-hour window: an SMS customer or a web chat visitor can always be answered freely.
+        var windowOpen = ticket.Contact.Channel == BowInbox.Core.Tickets.TicketChannels.Sms || ticket.Channel == BowInbox.Core.Tickets.TicketChannels.WebChat
             || (central is not null && await ConversationWindows.IsOpenAsync(db, central, ticket.Contact.WaIdHash, time.GetUtcNow().UtcDateTime, cancellationToken));
         var timeline = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == ticketId).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.At, e.Kind, e.Detail, e.Actor)).ToListAsync(cancellationToken);

@@ -79,7 +79,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         // A web chat visitor reads replies in the widget's panel, which reads them from the database: no WhatsApp send.
         var webChat = ticket.Channel == BowInbox.Core.Tickets.TicketChannels.WebChat;
         var central = webChat ? null : await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
-            .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(n => n.Id).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
         if (central is null && !webChat)
         {
             return new ReplyResult(ReplyOutcome.Invalid, "No central WhatsApp number is configured; an Admin must add one.");
@@ -156,7 +156,7 @@ public sealed class ReplySender(IDbContextFactory<InboxDbContext> contexts, Outb
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ticket = await db.Tickets.Include(t => t.Contact).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == BowInbox.Core.Numbers.NumberPurpose.Central && n.Active)
-            .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(n => n.Id).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
         if (ticket?.Contact is null || central is null)
         {
             return new ReplyResult(ReplyOutcome.NotFound, "That conversation no longer exists.");

@@ -75,7 +75,7 @@ public sealed class CustomerNotices(OutboxWriter outbox, CustomerLanguages langu
 
         var contact = ticket.Contact ?? await db.Contacts.SingleAsync(c => c.Id == ticket.ContactId, cancellationToken);
         var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active)
-            .Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(n => n.Id).Select(n => n.PhoneNumberId).FirstOrDefaultAsync(cancellationToken);
         if (central is null)
         {
             return false;

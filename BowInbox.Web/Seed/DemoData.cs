@@ -12,6 +12,9 @@ public static class DemoData
 
     public const string CentralPhoneNumberId = "100000000000001";
 
+    /// <summary>The central SMS number the simulated phones text in Development (E.164 digits, also its id).</summary>
+    public const string SmsCentralNumber = "15550009999";
+
     /// <summary>supervisor@demo.local's own WhatsApp number, registered for commands such as /audit_session.</summary>
     public const string SupervisorWhatsApp = "15550100009";
 
@@ -98,6 +101,7 @@ public static class DemoData
         new("100000000000011", "15550000011", NumberPurpose.ProviderPool),
         new("100000000000012", "15550000012", NumberPurpose.ProviderPool),
         new("100000000000013", "15550000013", NumberPurpose.ProviderPool),
+        new(SmsCentralNumber, SmsCentralNumber, NumberPurpose.Central, TicketChannels.Sms),
     ];
 
     private static SlaTarget Target(SlaTargetKind kind, int minutes, SlaBreachAction actions = SlaBreachAction.None) =>
@@ -119,4 +123,5 @@ public sealed record DemoGroup(string Name, string ServiceType, string Area);
 
 public sealed record DemoInsurer(string Name, string Aliases, string PolicyPatterns, string DeskGroup, string UnderwritingGroup);
 
-public sealed record DemoNumber(string PhoneNumberId, string DisplayNumber, NumberPurpose Purpose);
+/// <summary>One of our numbers; an SMS number's id is its E.164 digits.</summary>
+public sealed record DemoNumber(string PhoneNumberId, string DisplayNumber, NumberPurpose Purpose, string Channel = TicketChannels.WhatsApp);

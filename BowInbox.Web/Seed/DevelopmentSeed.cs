@@ -31,7 +31,7 @@ internal sealed class DevelopmentSeed(
         {
             if (!await db.ProxyNumbers.AnyAsync(n => n.PhoneNumberId == number.PhoneNumberId, cancellationToken))
             {
-                db.ProxyNumbers.Add(new ProxyNumber { PhoneNumberId = number.PhoneNumberId, DisplayNumber = number.DisplayNumber, Purpose = number.Purpose });
+                db.ProxyNumbers.Add(new ProxyNumber { PhoneNumberId = number.PhoneNumberId, DisplayNumber = number.DisplayNumber, Purpose = number.Purpose, Channel = number.Channel });
             }
         }
 

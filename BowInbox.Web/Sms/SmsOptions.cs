@@ -26,4 +26,10 @@ public sealed class SmsOptions
     public string HelpText { get; set; } = "BowInbox service messages. Reply STOP to stop receiving texts, START to receive them again. Msg & data rates may apply.";
 
     public int SendTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Development only: the simulated phones at <c>/dev/phones</c> play the provider, so sends land on a simulated phone
+    /// instead of reaching a real one. Ignored outside Development.
+    /// </summary>
+    public bool Simulator { get; set; }
 }

@@ -1,3 +1,4 @@
+using BowInbox.Web.Simulator;
 using Microsoft.Extensions.Options;
 
 namespace BowInbox.Web.Sms;
@@ -12,11 +13,18 @@ public static class SmsSetup
         services.AddSingleton<SmsOutbox>();
         services.AddSingleton<SmsKeywordReplies>();
         services.AddSingleton<WhatsAppContinuations>();
-        services.AddHttpClient<ISmsClient, SmsClient>((sp, http) =>
+        var useSimulator = builder.Environment.IsDevelopment()
+            && builder.Configuration.GetValue<bool>($"{SmsOptions.Section}:{nameof(SmsOptions.Simulator)}");
+        var client = services.AddHttpClient<ISmsClient, SmsClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<SmsOptions>>().Value;
-            http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
+            http.BaseAddress = new Uri((useSimulator ? SimulatedSmsApi.BaseUrl : options.BaseUrl.TrimEnd('/')) + "/");
             http.Timeout = TimeSpan.FromSeconds(options.SendTimeoutSeconds);
         });
+        if (useSimulator)
+        {
+            services.AddTransient<SimulatedSmsApi>();
+            client.ConfigurePrimaryHttpMessageHandler<SimulatedSmsApi>();
+        }
     }
 }

@@ -68,6 +68,7 @@ public static class WhatsAppSetup
         {
             services.AddSingleton<SimulatorPhones>();
             services.AddSingleton<SimulatedWebhooks>();
+            services.AddSingleton<SimulatorSender>();
             services.AddHttpClient("simulator");
         }
 

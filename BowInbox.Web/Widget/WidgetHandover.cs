@@ -27,8 +27,9 @@ public sealed class WidgetHandover(IDbContextFactory<InboxDbContext> contexts, I
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visitor = await db.WidgetVisitors.FirstOrDefaultAsync(v => v.Id == visitorId, cancellationToken);
-        var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active)
-            .Select(n => n.DisplayNumber).FirstOrDefaultAsync(cancellationToken);
+        // The wa.me link needs the WhatsApp central number, not an SMS one.
+        var central = await db.ProxyNumbers.AsNoTracking().Where(n => n.Purpose == NumberPurpose.Central && n.Active && n.Channel == TicketChannels.WhatsApp)
+            .OrderBy(n => n.Id).Select(n => n.DisplayNumber).FirstOrDefaultAsync(cancellationToken);
         if (visitor is null || visitor.HasMoved || central is null)
         {
             return null;

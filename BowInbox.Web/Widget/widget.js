@@ -29,8 +29,8 @@
     '.bwi-head h2{margin:0;font-size:16px}' +
     '.bwi-close{background:transparent;border:0;color:inherit;font-size:22px;cursor:pointer;min-width:44px;min-height:44px}' +
     '.bwi-log{flex:1;overflow-y:auto;padding:12px;margin:0;list-style:none}' +
-    '.bwi-log li{max-width:85%;margin:0 0 8px;padding:8px 10px;border-radius:10px;background:#eee;white-space:pre-wrap;word-wrap:break-word}' +
-    '.bwi-log li.bwi-mine{margin-left:auto;background:#dbe8fb}' +
+    '.bwi-log p{max-width:85%;margin:0 0 8px;padding:8px 10px;border-radius:10px;background:#eee;white-space:pre-wrap;word-wrap:break-word}' +
+    '.bwi-log p.bwi-mine{margin-left:auto;background:#dbe8fb}' +
     '.bwi-status{padding:0 12px;color:#8a1111;font-size:14px}' +
     '.bwi-form{display:flex;gap:6px;padding:8px 12px;border-top:1px solid #ccc}' +
     '.bwi-form textarea,.bwi-form input{flex:1;font:inherit;padding:8px;border:1px solid #666;border-radius:6px;resize:none;min-height:44px}' +
@@ -49,8 +49,8 @@
   head.appendChild(el('h2', { id: 'bwi-title' }, t.title));
   var close = el('button', { type: 'button', 'class': 'bwi-close', 'aria-label': t.close }, '\u00D7');
   head.appendChild(close);
-  var log = el('ul', { 'class': 'bwi-log', role: 'log', 'aria-live': 'polite', 'aria-label': t.conversation, tabindex: '0' });
-  var greet = el('li', {}, cfg.greeting);
+  var log = el('div', { 'class': 'bwi-log', role: 'log', 'aria-live': 'polite', 'aria-label': t.conversation, tabindex: '0' });
+  var greet = el('p', {}, cfg.greeting);
   log.appendChild(greet);
   var status = el('p', { 'class': 'bwi-status', role: 'status', 'aria-live': 'assertive' });
   var form = el('form', { 'class': 'bwi-form' });
@@ -87,15 +87,15 @@
   function add(m) {
     if (seen[m.id]) { return; }
     seen[m.id] = true; lastId = Math.max(lastId, m.id);
-    var li = el('li', { 'class': m.mine ? 'bwi-mine' : '' });
-    li.appendChild(el('span', { 'class': 'bwi-sr' }, (m.mine ? t.you : t.team) + ': '));
-    li.appendChild(document.createTextNode(m.text));
-    log.appendChild(li); log.scrollTop = log.scrollHeight;
+    var item = el('p', { 'class': m.mine ? 'bwi-mine' : '' });
+    item.appendChild(el('span', { 'class': 'bwi-sr' }, (m.mine ? t.you : t.team) + ': '));
+    item.appendChild(document.createTextNode(m.text));
+    log.appendChild(item); log.scrollTop = log.scrollHeight;
   }
   function showMoved() {
     if (moved) { return; }
     moved = true; setExtras();
-    log.appendChild(el('li', {}, t.moved));
+    log.appendChild(el('p', {}, t.moved));
   }
   function poll() {
     clearTimeout(timer);
