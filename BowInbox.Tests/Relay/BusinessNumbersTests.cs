@@ -47,7 +47,7 @@ public sealed class BusinessNumbersTests(SharedApp shared) : IClassFixture<Share
     public async Task The_only_central_number_cannot_be_switched_off()
     {
         await using var db = shared.App.CreateDbContext();
-        var central = await db.ProxyNumbers.AsNoTracking().SingleAsync(n => n.Purpose == NumberPurpose.Central);
+        var central = await db.ProxyNumbers.AsNoTracking().SingleAsync(n => n.Purpose == NumberPurpose.Central && n.Channel == BowInbox.Core.Tickets.TicketChannels.WhatsApp);
         var error = await Numbers.SaveAsync("admin@demo.local", new NumberForm(central.Id, central.PhoneNumberId, "+" + central.DisplayNumber, NumberPurpose.Central, null, false));
         Assert.Contains("only active central number", error);
     }
