@@ -91,7 +91,7 @@ public sealed class AccessibilityBrowserTests
         await page.WaitForURLAsync("**/admin");
 
         await AssertPagesAsync(page, "/admin", "/admin/users", "/admin/providers", "/admin/routing", "/admin/numbers",
-            "/admin/content-policy", "/admin/sla", "/admin/canned-replies", "/admin/webhooks", "/admin/api-keys", "/dev/phones");
+            "/admin/content-policy", "/admin/sla", "/admin/canned-replies", "/admin/webhooks", "/admin/api-keys", "/admin/insurers", "/dev/phones");
     }
 
     private static async Task AssertPagesAsync(IPage page, params string[] paths)
