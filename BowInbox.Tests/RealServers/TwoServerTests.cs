@@ -42,6 +42,9 @@ public sealed class TwoServerTests
             var app = new InboxAppFactory();
             database.Use(app);
             app.Settings["ConnectionStrings:Redis"] = redis;
+            // A send claimed by the server that is stopped waits out its lease before the other server takes it: keep
+            // the lease short (still above the send timeout) so that wait fits in the test's minute.
+            app.Settings["WhatsApp:SendLeaseSeconds"] = "20";
             return app;
         }
 
